@@ -1,0 +1,369 @@
+"""The strict reader behind :func:`read_portfolio` and :func:`parse_portfolio`.
+
+It walks the parsed JSON once, collecting every problem with its JSON path,
+and builds the value types only when the whole file is sound. The format is
+``cluster-excellence.portfolio/1`` (``shared/design/contract.md``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ._countries import ALPHA_2, HINTS
+from .assessments import Assessment, Benchmarking, GoldAudit, SilverAudit, gold_audit_contradiction
+from .portfolio import FORMAT, Cluster, Portfolio, PortfolioError, Problem
+from .rulebook import Rulebook
+
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_MISSING: Any = object()
+
+_TOP_KEYS = frozenset({"format", "clusters"})
+_CLUSTER_KEYS = frozenset({"id", "name", "country", "comparative_portfolio", "note", "assessments"})
+_ASSESSMENT_KEYS = {
+    "benchmarking": frozenset({"type", "date", "awarded", "note"}),
+    "silver_audit": frozenset({"type", "date", "passed", "note"}),
+    "gold_audit": frozenset(
+        {"type", "date", "passed", "score", "minimum_requirements_met", "note"}
+    ),
+}
+_REQUIRED = {
+    "benchmarking": ("type", "date"),
+    "silver_audit": ("type", "date", "passed"),
+    "gold_audit": ("type", "date"),
+}
+_KINDS = ", ".join(_ASSESSMENT_KEYS)
+
+
+class _NonFinite:
+    """Stands in for NaN, Infinity and -Infinity, which JSON does not allow."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class _RepeatedKeys(dict):  # type: ignore[type-arg]
+    """A JSON object in which some key appears more than once."""
+
+    repeated: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    flagged = _RepeatedKeys(obj)
+    seen: set[str] = set()
+    flagged.repeated = sorted({k for k, _ in pairs if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
+    return flagged
+
+
+def _fail(source: str, message: str) -> PortfolioError:
+    return PortfolioError(source, [Problem("", message)])
+
+
+def read_bytes(source: str, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes`` of a file, or raise a :class:`PortfolioError`."""
+    try:
+        with open(source, "rb") as file:
+            data = file.read(max_bytes + 1)
+    except OSError as error:
+        raise _fail(source, f"cannot read the file: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise _fail(source, f"the file is larger than {max_bytes} bytes (max_bytes)")
+    return data
+
+
+def read_document(data: bytes, source: str, rulebook: Rulebook) -> Portfolio:
+    """Decode, parse and check a portfolio document."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _fail(
+            source,
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})",
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise _fail(source, "the file is empty")
+    try:
+        document = json.loads(text, parse_constant=_NonFinite, object_pairs_hook=_object)
+    except json.JSONDecodeError as error:
+        raise _fail(
+            source, f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from None
+    except RecursionError:
+        raise _fail(source, "not usable JSON: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer with too many digits
+        raise _fail(source, f"not usable JSON: {error}") from None
+    return _Reader(source, rulebook).portfolio(document)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, _NonFinite):
+        return value.name
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        shown = json.dumps(value, ensure_ascii=False)
+        return shown if len(shown) <= 42 else shown[:40] + '"...'
+    return repr(value)
+
+
+def _key(path: str, key: str) -> str:
+    step = key if _IDENTIFIER.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+    if not path:
+        return step if _IDENTIFIER.fullmatch(key) else f"[{step}]"
+    return f"{path}.{step}" if _IDENTIFIER.fullmatch(key) else f"{path}[{step}]"
+
+
+class _Reader:
+    def __init__(self, source: str, rulebook: Rulebook) -> None:
+        self.source = source
+        self.rulebook = rulebook
+        self.problems: list[Problem] = []
+        self.dates: dict[str, dt.date] = {}
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    # -- structure ---------------------------------------------------------
+
+    def keys(
+        self, obj: dict[str, Any], path: str, allowed: frozenset[str], required: Iterable[str]
+    ) -> None:
+        if type(obj) is _RepeatedKeys:
+            for key in obj.repeated:
+                self.fail(_key(path, key), "appears more than once in the object")
+        if not allowed.issuperset(obj):
+            for key in obj:
+                if key not in allowed:
+                    close = difflib.get_close_matches(key, sorted(allowed), n=1)
+                    hint = (
+                        f"did you mean {close[0]!r}?"
+                        if close
+                        else "expected " + ", ".join(sorted(allowed))
+                    )
+                    self.fail(_key(path, key), f"unknown key ({hint})")
+        for key in required:
+            if key not in obj:
+                self.fail(_key(path, key), "is missing (required)")
+
+    def portfolio(self, document: Any) -> Portfolio:
+        if not isinstance(document, dict):
+            raise _fail(self.source, f"the document must be a JSON object, not {_show(document)}")
+        self.keys(document, "", _TOP_KEYS, ("format", "clusters"))
+        fmt = document.get("format", _MISSING)
+        if fmt is not _MISSING and fmt != FORMAT:
+            self.fail("format", f"{_show(fmt)} is not a supported format (expected {FORMAT!r})")
+        raw = document.get("clusters", _MISSING)
+        clusters: list[Cluster] = []
+        if raw is not _MISSING:
+            if type(raw) is not list:
+                self.fail("clusters", f"must be a list, not {_show(raw)}")
+            else:
+                first_index: dict[str, int] = {}
+                for index, item in enumerate(raw):
+                    cluster = self.cluster(item, f"clusters[{index}]", first_index, index)
+                    if cluster is not None:
+                        clusters.append(cluster)
+        if self.problems:
+            raise PortfolioError(self.source, self.problems)
+        return Portfolio(clusters)
+
+    def cluster(
+        self, obj: Any, path: str, first_index: dict[str, int], index: int
+    ) -> Cluster | None:
+        if not isinstance(obj, dict):
+            self.fail(path, f"must be an object, not {_show(obj)}")
+            return None
+        before = len(self.problems)
+        self.keys(obj, path, _CLUSTER_KEYS, ("id", "name", "assessments"))
+        cluster_id = self.text(obj, "id", path)
+        if cluster_id is not None:
+            if cluster_id in first_index:
+                self.fail(
+                    _key(path, "id"),
+                    f"{_show(cluster_id)} is already the id of clusters[{first_index[cluster_id]}]",
+                )
+            else:
+                first_index[cluster_id] = index
+        name = self.text(obj, "name", path)
+        country = self.country(obj, path)
+        portfolio = self.text(obj, "comparative_portfolio", path, required=False)
+        note = self.text(obj, "note", path, required=False)
+        assessments = self.assessments(obj.get("assessments", _MISSING), _key(path, "assessments"))
+        if len(self.problems) > before:
+            return None
+        assert cluster_id is not None
+        assert name is not None
+        assert assessments is not None
+        return Cluster(
+            cluster_id,
+            name,
+            assessments,
+            country=country,
+            comparative_portfolio=portfolio,
+            note=note,
+        )
+
+    def assessments(self, raw: Any, path: str) -> list[Assessment] | None:
+        if raw is _MISSING:
+            return None
+        if type(raw) is not list:
+            self.fail(path, f"must be a list, not {_show(raw)}")
+            return None
+        result: list[Assessment] = []
+        first_index: dict[tuple[str, dt.date], int] = {}
+        for index, item in enumerate(raw):
+            item_path = f"{path}[{index}]"
+            assessment = self.assessment(item, item_path)
+            if assessment is None:
+                continue
+            key = (assessment.kind, assessment.date)
+            if key in first_index:
+                self.fail(
+                    item_path,
+                    f"a second {assessment.kind} on {assessment.date.isoformat()} "
+                    f"(the first is {path}[{first_index[key]}])",
+                )
+            else:
+                first_index[key] = index
+            result.append(assessment)
+        return result
+
+    def assessment(self, obj: Any, path: str) -> Assessment | None:
+        if not isinstance(obj, dict):
+            self.fail(path, f"must be an object, not {_show(obj)}")
+            return None
+        kind = obj.get("type", _MISSING)
+        if kind is _MISSING:
+            self.fail(_key(path, "type"), f"is missing (required: one of {_KINDS})")
+            return None
+        allowed = _ASSESSMENT_KEYS.get(kind) if type(kind) is str else None
+        if allowed is None:
+            self.fail(_key(path, "type"), f"{_show(kind)} is not one of {_KINDS}")
+            return None
+        before = len(self.problems)
+        self.keys(obj, path, allowed, _REQUIRED[kind])
+        date = self.date(obj, "date", path)
+        note = self.text(obj, "note", path, required=False)
+        if kind == "benchmarking":
+            awarded = self.boolean(obj, "awarded", path, default=True)
+            if len(self.problems) > before:
+                return None
+            assert date is not None
+            assert awarded is not None
+            return Benchmarking(date, awarded=awarded, note=note)
+        if kind == "silver_audit":
+            passed = self.boolean(obj, "passed", path, default=_MISSING)
+            if len(self.problems) > before:
+                return None
+            assert date is not None
+            assert passed is not None
+            return SilverAudit(date, passed=passed, note=note)
+        passed = self.boolean(obj, "passed", path, default=None)
+        score = self.percent(obj, "score", path)
+        met = self.boolean(obj, "minimum_requirements_met", path, default=True)
+        if "passed" not in obj and "score" not in obj:
+            self.fail(path, "a gold_audit needs passed or score (or both)")
+        if len(self.problems) > before:
+            return None
+        assert date is not None
+        assert met is not None
+        audit = GoldAudit(date, passed=passed, score=score, minimum_requirements_met=met, note=note)
+        contradiction = gold_audit_contradiction(audit, self.rulebook)
+        if contradiction is not None:
+            self.fail(_key(path, "passed"), contradiction)
+            return None
+        return audit
+
+    # -- fields ------------------------------------------------------------
+
+    def text(
+        self, obj: dict[str, Any], key: str, path: str, *, required: bool = True
+    ) -> str | None:
+        value = obj.get(key, _MISSING)
+        if value is _MISSING:
+            return None  # a missing required key is reported by keys()
+        if type(value) is not str:
+            self.fail(_key(path, key), f"must be a string, not {_show(value)}")
+            return None
+        if not value.strip():
+            self.fail(_key(path, key), "must not be blank")
+            return None
+        return value
+
+    def country(self, obj: dict[str, Any], path: str) -> str | None:
+        value = self.text(obj, "country", path, required=False)
+        if value is not None and value not in ALPHA_2:
+            hint = HINTS.get(value)
+            self.fail(
+                _key(path, "country"),
+                f"{_show(value)} is not an ISO 3166-1 alpha-2 country code"
+                + (f" ({hint})" if hint else ""),
+            )
+            return None
+        return value
+
+    def date(self, obj: dict[str, Any], key: str, path: str) -> dt.date | None:
+        value = obj.get(key, _MISSING)
+        if value is _MISSING:
+            return None
+        if type(value) is str:
+            known = self.dates.get(value)
+            if known is not None:
+                return known
+            if _DATE_SHAPE.fullmatch(value):
+                try:
+                    day = dt.date.fromisoformat(value)
+                except ValueError:
+                    self.fail(_key(path, key), f"{value} is not a valid date")
+                    return None
+                self.dates[value] = day
+                return day
+            self.fail(_key(path, key), f"{_show(value)} is not a date in YYYY-MM-DD form")
+            return None
+        self.fail(_key(path, key), f"must be a date string YYYY-MM-DD, not {_show(value)}")
+        return None
+
+    def boolean(self, obj: dict[str, Any], key: str, path: str, *, default: Any) -> Any:
+        value = obj.get(key, _MISSING)
+        if value is _MISSING:
+            return None if default is _MISSING else default
+        if value is True or value is False:
+            return value
+        self.fail(_key(path, key), f"must be true or false, not {_show(value)}")
+        return None
+
+    def percent(self, obj: dict[str, Any], key: str, path: str) -> float | None:
+        value = obj.get(key, _MISSING)
+        if value is _MISSING:
+            return None
+        if type(value) is int or type(value) is float:
+            if not math.isfinite(value):
+                self.fail(_key(path, key), f"{value} is not a finite number")
+            elif not 0 <= value <= 100:
+                self.fail(
+                    _key(path, key), f"{value!r} is outside 0-100 (percent of the maximum points)"
+                )
+            else:
+                return float(value)
+            return None
+        self.fail(_key(path, key), f"must be a number from 0 to 100, not {_show(value)}")
+        return None

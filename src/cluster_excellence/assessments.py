@@ -1,0 +1,181 @@
+"""The three kinds of assessment a cluster organisation goes through.
+
+- :class:`Benchmarking`: the ESCA benchmarking interview; awards Bronze.
+- :class:`SilverAudit`: the half-day on-site audit; awards Silver when passed.
+- :class:`GoldAudit`: the on-site Gold audit; awards Gold when passed, or
+  when its score reaches the pass score and every minimum requirement was met.
+
+Which assessment awards which tier is Decision 5 of the domain brief
+(``shared/design/domain.md``); the tiers and their steps are described at
+https://www.cluster-analysis.org/benchmarked-clusters,
+https://www.cluster-analysis.org/silver-label and
+https://www.cluster-analysis.org/gold-label.
+
+>>> import datetime as dt
+>>> from cluster_excellence import ECEI_2019
+>>> awarded_tier(Benchmarking(dt.date(2019, 7, 25)), ECEI_2019)
+<Tier.BRONZE: 'bronze'>
+>>> basque = GoldAudit(dt.date(2017, 11, 17), score=84.0)
+>>> awarded_tier(basque, ECEI_2019)
+<Tier.GOLD: 'gold'>
+>>> print(awarded_tier(GoldAudit(dt.date(2017, 11, 17), score=79.9), ECEI_2019))
+None
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+import attrs
+
+from ._checks import is_bool, is_day, is_optional_percent, is_optional_text
+from .rulebook import Rulebook
+from .tiers import Tier
+
+__all__ = [
+    "Assessment",
+    "Benchmarking",
+    "GoldAudit",
+    "SilverAudit",
+    "awarded_tier",
+]
+
+
+@attrs.frozen
+class Benchmarking:
+    """A benchmarking interview by an ESCA expert (about three hours).
+
+    It awards Bronze unless recorded as not awarded (Decision 5).
+    """
+
+    kind: ClassVar[str] = "benchmarking"
+    tier: ClassVar[Tier] = Tier.BRONZE
+
+    #: The day of the interview.
+    date: dt.date = attrs.field(validator=is_day)
+    #: False when the benchmarking did not lead to a Bronze label.
+    awarded: bool = attrs.field(default=True, validator=is_bool, kw_only=True)
+    #: Free text, e.g. where the record comes from.
+    note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+
+
+@attrs.frozen
+class SilverAudit:
+    """The on-site Silver audit (half a day).
+
+    It awards Silver when passed (Decision 5).
+    """
+
+    kind: ClassVar[str] = "silver_audit"
+    tier: ClassVar[Tier] = Tier.SILVER
+
+    #: The day of the audit.
+    date: dt.date = attrs.field(validator=is_day)
+    #: Whether the audit was passed.
+    passed: bool = attrs.field(validator=is_bool, kw_only=True)
+    #: Free text, e.g. where the record comes from.
+    note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+
+
+def _passed_or_score(instance: GoldAudit, attribute: Any, value: Any) -> None:
+    if instance.passed is None and instance.score is None:
+        raise ValueError("a Gold audit needs passed or score (or both)")
+
+
+def _optional_bool(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None:
+        is_bool(instance, attribute, value)
+
+
+@attrs.frozen
+class GoldAudit:
+    """The on-site Gold audit (two days by two experts; a renewal one day).
+
+    It awards Gold when ``passed`` is true; when ``passed`` is not recorded,
+    when ``score`` reaches the rulebook's pass score and the minimum
+    requirements were met (Decision 5). A recorded ``passed`` decides; a file
+    in which it contradicts the score is rejected by the portfolio reader.
+    """
+
+    kind: ClassVar[str] = "gold_audit"
+    tier: ClassVar[Tier] = Tier.GOLD
+
+    #: The (last) day of the audit.
+    date: dt.date = attrs.field(validator=is_day)
+    #: Whether the audit was passed, when recorded.
+    passed: bool | None = attrs.field(default=None, validator=_optional_bool, kw_only=True)
+    #: The score in percent of the maximum points (0-100), when recorded.
+    score: float | None = attrs.field(
+        default=None, validator=[is_optional_percent, _passed_or_score], kw_only=True
+    )
+    #: Whether every minimum requirement was met (default true).
+    minimum_requirements_met: bool = attrs.field(default=True, validator=is_bool, kw_only=True)
+    #: Free text, e.g. where the record comes from.
+    note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+
+    def passes_by_score(self, rulebook: Rulebook) -> bool | None:
+        """Whether the score and minimum requirements alone pass; None without a score.
+
+        >>> import datetime as dt
+        >>> from cluster_excellence import ECEI_2019
+        >>> GoldAudit(dt.date(2013, 5, 1), score=80.0).passes_by_score(ECEI_2019)
+        True
+        >>> GoldAudit(dt.date(2013, 5, 1), score=90.0,
+        ...           minimum_requirements_met=False).passes_by_score(ECEI_2019)
+        False
+        """
+        if self.score is None:
+            return None
+        return self.score >= rulebook.gold_pass_score and self.minimum_requirements_met
+
+
+#: Any of the three kinds of assessment.
+Assessment = Benchmarking | SilverAudit | GoldAudit
+
+#: Assessment kinds in the order used when two fall on one day.
+KIND_ORDER = {Benchmarking.kind: 0, SilverAudit.kind: 1, GoldAudit.kind: 2}
+
+
+def awarded_tier(assessment: Assessment, rulebook: Rulebook) -> Tier | None:
+    """Return the tier this assessment awards, or None (Decision 5).
+
+    A benchmarking awards Bronze unless ``awarded`` is false; a Silver audit
+    awards Silver when passed; a Gold audit awards Gold when ``passed`` is
+    true or, without a recorded ``passed``, when its score is at least the
+    rulebook's ``gold_pass_score`` and the minimum requirements were met. A
+    failed audit awards nothing and revokes nothing.
+    Source: domain brief, Decision 5.
+    """
+    if isinstance(assessment, Benchmarking):
+        return Tier.BRONZE if assessment.awarded else None
+    if isinstance(assessment, SilverAudit):
+        return Tier.SILVER if assessment.passed else None
+    passed = assessment.passed
+    if passed is None:
+        passed = assessment.passes_by_score(rulebook)
+    return Tier.GOLD if passed else None
+
+
+def gold_audit_contradiction(audit: GoldAudit, rulebook: Rulebook) -> str | None:
+    """Describe how a recorded ``passed`` contradicts the rest of the audit, or None.
+
+    ``passed`` true contradicts missed minimum requirements (Gold needs every
+    one of them, domain brief "Gold") or a score below the pass score;
+    ``passed`` false contradicts a score at or above the pass score with the
+    minimum requirements met.
+    """
+    if audit.passed is None:
+        return None
+    if audit.passed and not audit.minimum_requirements_met:
+        return "passed is true but minimum_requirements_met is false"
+    by_score = audit.passes_by_score(rulebook)
+    if by_score is None or by_score == audit.passed:
+        return None
+    pass_score = f"{rulebook.gold_pass_score:g}"
+    if audit.passed:
+        return f"passed is true but score {audit.score:g} is below the pass score {pass_score}"
+    return (
+        f"passed is false but score {audit.score:g} reaches the pass score {pass_score}"
+        " and the minimum requirements were met"
+    )

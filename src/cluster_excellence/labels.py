@@ -1,0 +1,351 @@
+"""Labels: validity, seamless renewal and status on a day.
+
+The rules are Decisions 1-4 of the domain brief (``shared/design/domain.md``),
+built on the published texts:
+
+- Bronze and Silver: a first award is "valid for two years from the month in
+  which the interview (assessment) was conducted"; up to one year after
+  expiry the label can be renewed and "the validity of the label is then
+  seamlessly extended by three years from the previous validity period"
+  (https://www.cluster-analysis.org/benchmarked-clusters,
+  https://www.cluster-analysis.org/silver-label).
+- Gold: valid two years; a renewal within the first year after expiry extends
+  it by two years (https://www.cluster-analysis.org/gold-label).
+
+Qoot Cluster was benchmarked on 25 July 2019. With the default month-end
+anchor its Bronze label runs through 31 July 2021 and can be renewed
+seamlessly until 31 July 2022:
+
+>>> import datetime as dt
+>>> from cluster_excellence import ECEI_2019, Benchmarking, Tier
+>>> qoot = Benchmarking(dt.date(2019, 7, 25))
+>>> label = apply_award(None, qoot, ECEI_2019)
+>>> label.valid_from, label.valid_until, label.renewable_until
+(datetime.date(2019, 7, 25), datetime.date(2021, 7, 31), datetime.date(2022, 7, 31))
+>>> label_status(label, dt.date(2021, 8, 1))
+<Status.EXPIRED_RENEWABLE: 'expired_renewable'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from ._checks import is_day, is_positive_int, is_text
+from ._months import add_months, end_of_month_after
+from .assessments import Assessment, awarded_tier
+from .rulebook import ECEI_2019, Anchor, ExtensionBase, Rulebook
+from .tiers import Tier
+
+__all__ = [
+    "Label",
+    "LabelStatus",
+    "Status",
+    "apply_award",
+    "expiry",
+    "first_expiry",
+    "first_renewable_until",
+    "label_history",
+    "label_status",
+    "last_seamless_renewal_day",
+]
+
+
+class Status(enum.Enum):
+    """The status of a label on a day (Decision 4)."""
+
+    #: On or after ``valid_from`` and on or before ``valid_until``.
+    VALID = "valid"
+    #: After ``valid_until``, on or before ``renewable_until``.
+    EXPIRED_RENEWABLE = "expired_renewable"
+    #: After ``renewable_until``: a new award starts a new label.
+    LAPSED = "lapsed"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+def _awarding_assessments(
+    instance: Label, attribute: attrs.Attribute[object], value: object
+) -> None:
+    if not isinstance(value, tuple) or not value:
+        raise ValueError("a label needs the assessments that made it")
+
+
+def _ordered_dates(instance: Label, attribute: attrs.Attribute[object], value: object) -> None:
+    if not instance.valid_from <= instance.valid_until <= instance.renewable_until:
+        raise ValueError(
+            "a label needs valid_from <= valid_until <= renewable_until, got "
+            f"{instance.valid_from}, {instance.valid_until}, {instance.renewable_until}"
+        )
+
+
+@attrs.frozen
+class Label:
+    """One continuous label of one tier, from its first award through its renewals.
+
+    ``valid_until`` is ``term_start`` plus ``term_months`` under the
+    rulebook's anchor; ``renewable_until`` is the same plus the renewal
+    window. Labels are made by :func:`apply_award` and :func:`label_history`.
+    """
+
+    tier: Tier = attrs.field(validator=attrs.validators.instance_of(Tier))
+    #: The day of the first award.
+    valid_from: dt.date = attrs.field(validator=is_day)
+    #: The last valid day.
+    valid_until: dt.date = attrs.field(validator=is_day)
+    #: The last day on which an award of the same tier renews this label.
+    renewable_until: dt.date = attrs.field(validator=[is_day, _ordered_dates])
+    #: The awarding assessments that made the label, in date order.
+    assessments: tuple[Assessment, ...] = attrs.field(validator=_awarding_assessments)
+    #: The id of the rulebook that computed the dates.
+    rulebook: str = attrs.field(validator=is_text)
+    #: The day the current term is counted from (the first award, or with the
+    #: ``assessment`` extension base the renewal that set the expiry).
+    term_start: dt.date = attrs.field(validator=is_day)
+    #: Months from ``term_start`` to ``valid_until``.
+    term_months: int = attrs.field(validator=is_positive_int)
+
+
+@attrs.frozen
+class LabelStatus:
+    """The status of a label on a day."""
+
+    label: Label
+    on: dt.date = attrs.field(validator=is_day)
+    status: Status = attrs.field(validator=attrs.validators.instance_of(Status))
+
+    @property
+    def tier(self) -> Tier:
+        """The label's tier."""
+        return self.label.tier
+
+
+def expiry(start: dt.date, months: int, rulebook: Rulebook = ECEI_2019) -> dt.date:
+    """Return the last valid day of a term of ``months`` months counted from ``start``.
+
+    Month-end anchor (default): the last day of the month ``months`` months
+    after ``start``'s month. Exact-day anchor: ``start`` plus ``months``
+    months, clamped to the month's end when that day does not exist.
+    Source: domain brief, Decision 1 (the default is our decision; the
+    published records show both forms).
+
+    >>> expiry(dt.date(2016, 9, 1), 24)
+    datetime.date(2018, 9, 30)
+    >>> exact = ECEI_2019.variant(anchor=Anchor.EXACT_DAY)
+    >>> expiry(dt.date(2019, 7, 25), 24, exact)
+    datetime.date(2021, 7, 25)
+    >>> expiry(dt.date(2020, 2, 29), 24, exact)
+    datetime.date(2022, 2, 28)
+    """
+    if rulebook.anchor is Anchor.MONTH_END:
+        return end_of_month_after(start, months)
+    return add_months(start, months)
+
+
+def first_expiry(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) -> dt.date:
+    """Return the last valid day of a label first awarded for an assessment on ``assessed_on``.
+
+    Published: "valid for two years from the month in which the interview
+    (assessment) was conducted" (https://www.cluster-analysis.org/benchmarked-clusters).
+    The anchor is Decision 1 of the domain brief.
+
+    Qoot Cluster, benchmarked 2019-07-25 (its certificate says 2021-07-25,
+    the exact-day reading); the Nordland clusters, benchmarked September 2016,
+    "expire in September 2018":
+
+    >>> first_expiry(dt.date(2019, 7, 25))
+    datetime.date(2021, 7, 31)
+    >>> first_expiry(dt.date(2019, 7, 25), ECEI_2019.variant(anchor=Anchor.EXACT_DAY))
+    datetime.date(2021, 7, 25)
+    >>> first_expiry(dt.date(2016, 9, 1))
+    datetime.date(2018, 9, 30)
+    """
+    return expiry(assessed_on, rulebook.first_term_months, rulebook)
+
+
+def first_renewable_until(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) -> dt.date:
+    """Return the last day a first award on ``assessed_on`` can be renewed seamlessly.
+
+    Published: a label can be renewed "up to one year after" it expires
+    (https://www.cluster-analysis.org/benchmarked-clusters); with the
+    month-end anchor the window ends on the last day of that month
+    (domain brief, Decision 2).
+
+    >>> first_renewable_until(dt.date(2019, 7, 25))
+    datetime.date(2022, 7, 31)
+    """
+    return expiry(
+        assessed_on, rulebook.first_term_months + rulebook.renewal_window_months, rulebook
+    )
+
+
+def last_seamless_renewal_day(label: Label) -> dt.date:
+    """Return the last day on which an award of the label's tier renews it seamlessly.
+
+    An awarding assessment on or before this day extends the label; a later
+    one starts a new label (domain brief, Decision 2).
+
+    >>> label = apply_award(None, Benchmarking(dt.date(2016, 9, 1)), ECEI_2019)
+    >>> last_seamless_renewal_day(label)
+    datetime.date(2019, 9, 30)
+    """
+    return label.renewable_until
+
+
+def _new_label(tier: Tier, assessment: Assessment, rulebook: Rulebook) -> Label:
+    months = rulebook.first_term_months
+    start = assessment.date
+    return Label(
+        tier=tier,
+        valid_from=start,
+        valid_until=expiry(start, months, rulebook),
+        renewable_until=expiry(start, months + rulebook.renewal_window_months, rulebook),
+        assessments=(assessment,),
+        rulebook=rulebook.id,
+        term_start=start,
+        term_months=months,
+    )
+
+
+def _renewed(label: Label, assessment: Assessment, rulebook: Rulebook) -> Label:
+    term = rulebook.renewal_term_months[label.tier]
+    start, months = label.term_start, label.term_months + term
+    if rulebook.extension_base is ExtensionBase.ASSESSMENT:
+        start, months = assessment.date, term
+        if expiry(start, months, rulebook) <= label.valid_until:
+            # "Seamlessly extended": a renewal never shortens a label, which
+            # a renewal term shorter than the time left could otherwise do.
+            start, months = label.term_start, label.term_months
+    return Label(
+        tier=label.tier,
+        valid_from=label.valid_from,
+        valid_until=expiry(start, months, rulebook),
+        renewable_until=expiry(start, months + rulebook.renewal_window_months, rulebook),
+        assessments=(*label.assessments, assessment),
+        rulebook=rulebook.id,
+        term_start=start,
+        term_months=months,
+    )
+
+
+def apply_award(
+    label: Label | None, assessment: Assessment, rulebook: Rulebook = ECEI_2019
+) -> Label:
+    """Return the label that results when ``assessment`` awards a tier.
+
+    With no label, or when the assessment falls after the label's
+    ``renewable_until``, a new label starts with a first term (Decision 2).
+    Otherwise, including before expiry, the label is renewed: it keeps its
+    ``valid_from`` and its expiry moves by the tier's renewal term from the
+    previous expiry (or, with the ``assessment`` extension base, from the
+    assessment's date) (Decision 3). With the exact-day anchor the expiry is
+    counted from the term's start plus all its months, never by chaining
+    clamped dates.
+
+    Raises :class:`ValueError` when the assessment awards nothing, awards
+    another tier than the label's, or is not later than the label's latest
+    assessment.
+
+    The Hemp Cluster (Slovakia) was benchmarked in October 2017, November 2019
+    and November 2021 (days not published; the 1st stands in):
+
+    >>> hemp = None
+    >>> for day in (dt.date(2017, 10, 1), dt.date(2019, 11, 1), dt.date(2021, 11, 1)):
+    ...     hemp = apply_award(hemp, Benchmarking(day), ECEI_2019)
+    >>> hemp.valid_from, hemp.valid_until
+    (datetime.date(2017, 10, 1), datetime.date(2025, 10, 31))
+
+    Its 2021 certificate is "valid until November 30th 2024": the
+    ``assessment`` extension base reproduces that record.
+
+    >>> by_assessment = ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT)
+    >>> hemp = None
+    >>> for day in (dt.date(2017, 10, 1), dt.date(2019, 11, 1), dt.date(2021, 11, 1)):
+    ...     hemp = apply_award(hemp, Benchmarking(day), by_assessment)
+    >>> hemp.valid_until
+    datetime.date(2024, 11, 30)
+    """
+    tier = awarded_tier(assessment, rulebook)
+    if tier is None:
+        raise ValueError(f"{assessment!r} awards no label")
+    if label is None:
+        return _new_label(tier, assessment, rulebook)
+    if tier is not label.tier:
+        raise ValueError(f"{assessment!r} awards {tier.value}, not {label.tier.value}")
+    if assessment.date <= label.assessments[-1].date:
+        raise ValueError(
+            f"{assessment!r} is not later than the label's latest assessment "
+            f"on {label.assessments[-1].date.isoformat()}"
+        )
+    if assessment.date > label.renewable_until:
+        return _new_label(tier, assessment, rulebook)
+    return _renewed(label, assessment, rulebook)
+
+
+def label_history(
+    assessments: Iterable[Assessment],
+    tier: Tier,
+    rulebook: Rulebook = ECEI_2019,
+    *,
+    until: dt.date | None = None,
+) -> tuple[Label, ...]:
+    """Return every label of ``tier`` that ``assessments`` make, oldest first.
+
+    Only assessments that award ``tier`` count (Decision 5), and with
+    ``until`` only those on or before that day (the as-of reading of
+    Decision 4). The assessments may come in any order.
+
+    >>> history = label_history(
+    ...     [Benchmarking(dt.date(2022, 5, 10)), Benchmarking(dt.date(2019, 2, 14))],
+    ...     Tier.BRONZE,
+    ... )
+    >>> [(label.valid_from.isoformat(), label.valid_until.isoformat()) for label in history]
+    [('2019-02-14', '2021-02-28'), ('2022-05-10', '2024-05-31')]
+    """
+    awarding = sorted(
+        (
+            a
+            for a in assessments
+            if (until is None or a.date <= until) and awarded_tier(a, rulebook) is tier
+        ),
+        key=lambda a: a.date,
+    )
+    labels: list[Label] = []
+    current: Label | None = None
+    for assessment in awarding:
+        nxt = apply_award(current, assessment, rulebook)
+        if current is not None and nxt.valid_from != current.valid_from:
+            labels.append(current)
+        current = nxt
+    if current is not None:
+        labels.append(current)
+    return tuple(labels)
+
+
+def label_status(label: Label, on: dt.date) -> Status:
+    """Return the status of ``label`` on the day ``on`` (Decision 4).
+
+    ``valid`` through ``valid_until``, ``expired_renewable`` through
+    ``renewable_until``, ``lapsed`` after that. A label has no status before
+    its ``valid_from``: that raises :class:`ValueError`.
+
+    The Nordland clusters' labels, from a benchmarking in September 2016:
+
+    >>> label = apply_award(None, Benchmarking(dt.date(2016, 9, 1)), ECEI_2019)
+    >>> days = [dt.date(2018, 9, 30), dt.date(2018, 10, 1), dt.date(2019, 10, 1)]
+    >>> [label_status(label, day).value for day in days]
+    ['valid', 'expired_renewable', 'lapsed']
+    """
+    if on < label.valid_from:
+        raise ValueError(
+            f"the label starts on {label.valid_from.isoformat()}, after {on.isoformat()}"
+        )
+    if on <= label.valid_until:
+        return Status.VALID
+    if on <= label.renewable_until:
+        return Status.EXPIRED_RENEWABLE
+    return Status.LAPSED

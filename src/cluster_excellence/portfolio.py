@@ -1,0 +1,214 @@
+"""Clusters, portfolios, and the strict reader of portfolio files.
+
+The file format ``cluster-excellence.portfolio/1`` is the public contract in
+``shared/design/contract.md`` and is described in the docs (*File formats*).
+The reader reports every problem of a file at once, each with its JSON path,
+in one :class:`PortfolioError`.
+
+>>> portfolio = parse_portfolio('''
+... {"format": "cluster-excellence.portfolio/1",
+...  "clusters": [{"id": "qoot", "name": "Qoot Cluster", "country": "JO",
+...                "assessments": [{"type": "benchmarking", "date": "2019-07-25"}]}]}
+... ''')
+>>> portfolio.clusters[0].assessments
+(Benchmarking(date=datetime.date(2019, 7, 25), awarded=True, note=None),)
+>>> try:
+...     parse_portfolio('{"format": "cluster-excellence.portfolio/1", "clusters": '
+...                     '[{"id": "x", "name": "X", "assessments": '
+...                     '[{"type": "benchmarking", "date": "2019-02-30"}]}]}', source="x.json")
+... except PortfolioError as error:
+...     print(error)
+x.json: clusters[0].assessments[0].date: 2019-02-30 is not a valid date
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from ._checks import is_optional_text, is_text
+from ._countries import ALPHA_2, HINTS
+from .assessments import KIND_ORDER, Assessment, Benchmarking, GoldAudit, SilverAudit
+from .rulebook import ECEI_2019, Rulebook
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMAT",
+    "Cluster",
+    "Portfolio",
+    "PortfolioError",
+    "Problem",
+    "parse_portfolio",
+    "read_portfolio",
+    "sample_portfolio",
+]
+
+#: The ``format`` value of the portfolio files this version reads and writes.
+FORMAT = "cluster-excellence.portfolio/1"
+
+#: Files larger than this are refused unless the caller raises the limit
+#: (our decision: 256 MiB holds well over a million clusters).
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+
+def _canonical_order(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
+    items = tuple(value)
+    try:
+        return tuple(sorted(items, key=lambda a: (a.date, KIND_ORDER[a.kind])))
+    except (AttributeError, KeyError, TypeError):
+        return items  # the validator names what is wrong
+
+
+def _assessments(instance: Cluster, attribute: Any, value: tuple[Any, ...]) -> None:
+    for item in value:
+        if not isinstance(item, (Benchmarking, SilverAudit, GoldAudit)):
+            raise TypeError(f"assessments must be assessments, not {type(item).__name__}")
+    for before, after in itertools.pairwise(value):
+        if before.kind == after.kind and before.date == after.date:
+            raise ValueError(f"two {after.kind} assessments on {after.date.isoformat()}")
+
+
+def _country(instance: Cluster, attribute: Any, value: Any) -> None:
+    if value is not None and value not in ALPHA_2:
+        hint = HINTS.get(value) if isinstance(value, str) else None
+        raise ValueError(
+            f"country must be an ISO 3166-1 alpha-2 code, not {value!r}"
+            + (f" ({hint})" if hint else "")
+        )
+
+
+@attrs.frozen
+class Cluster:
+    """A cluster organisation and its assessments.
+
+    Assessments are kept in date order (Benchmarking, Silver audit, Gold
+    audit on the same day), whatever order they were given in; two of one
+    kind on one day are an error.
+    """
+
+    #: Identifier, unique within a portfolio.
+    id: str = attrs.field(validator=is_text)
+    name: str = attrs.field(validator=is_text)
+    assessments: tuple[Assessment, ...] = attrs.field(
+        default=(), converter=_canonical_order, validator=_assessments
+    )
+    #: ISO 3166-1 alpha-2 code.
+    country: str | None = attrs.field(default=None, validator=_country, kw_only=True)
+    #: The technology field the benchmarking compares with, e.g. ``"ICT"``.
+    comparative_portfolio: str | None = attrs.field(
+        default=None, validator=is_optional_text, kw_only=True
+    )
+    #: Free text, e.g. where the records come from.
+    note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+
+
+def _clusters(value: Iterable[Cluster]) -> tuple[Cluster, ...]:
+    return tuple(value)
+
+
+def _unique_ids(instance: Portfolio, attribute: Any, value: tuple[Any, ...]) -> None:
+    seen: set[str] = set()
+    for cluster in value:
+        if not isinstance(cluster, Cluster):
+            raise TypeError(f"clusters must be Cluster values, not {type(cluster).__name__}")
+        if cluster.id in seen:
+            raise ValueError(f"two clusters with id {cluster.id!r}")
+        seen.add(cluster.id)
+
+
+@attrs.frozen
+class Portfolio:
+    """Clusters in a fixed order, with unique ids."""
+
+    clusters: tuple[Cluster, ...] = attrs.field(converter=_clusters, validator=_unique_ids)
+
+    def __iter__(self) -> Iterator[Cluster]:
+        return iter(self.clusters)
+
+    def __len__(self) -> int:
+        return len(self.clusters)
+
+
+@attrs.frozen
+class Problem:
+    """One problem in a file: where (a JSON path, empty for the whole file) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class PortfolioError(ValueError):
+    """A portfolio file that cannot be used, with every problem found in it."""
+
+    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(self._text())
+
+    def _text(self) -> str:
+        if len(self.problems) == 1:
+            return f"{self.source}: {self.problems[0]}"
+        lines = [f"{self.source}: {len(self.problems)} problems"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.source, self.problems))
+
+
+def read_portfolio(
+    path: str | os.PathLike[str],
+    *,
+    rulebook: Rulebook = ECEI_2019,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Portfolio:
+    """Read a portfolio file, strictly.
+
+    Every problem is collected and raised together in one
+    :class:`PortfolioError` naming the file and each problem's JSON path: an
+    unreadable, empty, non-UTF-8, malformed, too large (``max_bytes``) or too
+    deeply nested file; unknown keys; duplicate keys; missing or mistyped
+    fields; NaN or infinite numbers; booleans where numbers are meant; dates
+    that are not ``YYYY-MM-DD`` or do not exist; duplicate cluster ids; two
+    assessments of one type on one day; a Gold audit whose ``passed``
+    contradicts its score under ``rulebook``'s pass score.
+    """
+    from ._reader import read_bytes, read_document
+
+    source = os.fspath(path)
+    data = read_bytes(source, max_bytes)
+    return read_document(data, source, rulebook)
+
+
+def parse_portfolio(
+    text: str | bytes, *, source: str = "<string>", rulebook: Rulebook = ECEI_2019
+) -> Portfolio:
+    """Parse a portfolio from JSON text, with the checks of :func:`read_portfolio`."""
+    from ._reader import read_document
+
+    return read_document(text.encode("utf-8") if isinstance(text, str) else text, source, rulebook)
+
+
+def sample_portfolio() -> Portfolio:
+    """Return the sample portfolio shipped with the package.
+
+    It holds the public records of the domain brief (Qoot Cluster, a
+    Nordland cluster, Hemp Cluster, Basque Energy Cluster) and invented
+    clusters whose names start with "Example". Each cluster's ``note`` says
+    where its records come from.
+
+    >>> [c.id for c in sample_portfolio()][:4]
+    ['qoot', 'nordland-2016', 'hemp-sk', 'basque-energy']
+    """
+    from ._reader import read_document
+
+    data = resources.files(__package__).joinpath("data/sample-portfolio.json").read_bytes()
+    return read_document(data, "sample-portfolio.json", ECEI_2019)

@@ -1,0 +1,196 @@
+"""Rulebooks: every parameter of the label lifecycle, named and dated.
+
+A :class:`Rulebook` holds the parameters of Decisions 1-5 of the domain brief
+(``shared/design/domain.md``): how validity is anchored, the first term, the
+renewal term per tier, the renewal window, what a renewal extends from, and
+the Gold pass score. The preset :data:`ECEI_2019` is the default. Variants are
+made from it with :meth:`Rulebook.variant`, which gives the variant its own id
+so that every result says which rules produced it.
+
+>>> ECEI_2019.id
+'ecei-2019'
+>>> ECEI_2019.first_term_months, ECEI_2019.renewal_term_months.gold
+(24, 24)
+>>> exact = ECEI_2019.variant(anchor=Anchor.EXACT_DAY)
+>>> exact.id
+'ecei-2019[anchor=exact-day]'
+
+A Baden-Wuerttemberg-style book (labels valid two years, renewals too) is a
+variant with its own id:
+
+>>> bw = ECEI_2019.variant(
+...     id="bw-style",
+...     renewal_term_months=TierMonths(bronze=24, silver=24, gold=24),
+... )
+>>> bw.renewal_term_months.bronze
+24
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ._checks import is_day, is_non_negative_int, is_percent, is_positive_int, is_text
+from .tiers import Tier
+
+__all__ = [
+    "ECEI_2019",
+    "RULEBOOKS",
+    "Anchor",
+    "ExtensionBase",
+    "Rulebook",
+    "TierMonths",
+    "get_rulebook",
+]
+
+
+class Anchor(enum.Enum):
+    """How a term of N months is turned into a last valid day (Decision 1)."""
+
+    #: Through the last day of the month N months after the start's month.
+    MONTH_END = "month-end"
+    #: Through the start plus N months, clamped to the month's end.
+    EXACT_DAY = "exact-day"
+
+
+class ExtensionBase(enum.Enum):
+    """What a seamless renewal extends from (Decision 3)."""
+
+    #: The new expiry is the previous expiry plus the renewal term.
+    PREVIOUS_EXPIRY = "previous-expiry"
+    #: The new expiry is the renewal assessment's date plus the renewal term.
+    ASSESSMENT = "assessment"
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class TierMonths:
+    """A number of months for each tier.
+
+    >>> TierMonths(bronze=36, silver=36, gold=24)[Tier.GOLD]
+    24
+    """
+
+    bronze: int = attrs.field(validator=is_positive_int)
+    silver: int = attrs.field(validator=is_positive_int)
+    gold: int = attrs.field(validator=is_positive_int)
+
+    def __getitem__(self, tier: Tier) -> int:
+        value: int = getattr(self, tier.value)
+        return value
+
+
+@attrs.frozen
+class Rulebook:
+    """The parameters of the label lifecycle, with an id, a date and sources.
+
+    Build variants with :meth:`variant` rather than by hand, so that the id
+    changes with the rules.
+    """
+
+    #: Short identifier named in every result, e.g. ``"ecei-2019"``.
+    id: str = attrs.field(validator=is_text)
+    #: One line saying what this rulebook is.
+    title: str = attrs.field(validator=is_text)
+    #: The day from which these rules are in force.
+    effective_from: dt.date = attrs.field(validator=is_day)
+    #: Where the rules come from (URLs or the domain brief).
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
+    #: Decision 1: how a term is anchored.
+    anchor: Anchor = attrs.field(
+        default=Anchor.MONTH_END, validator=attrs.validators.instance_of(Anchor)
+    )
+    #: Decision 1: months of a first award's validity (published: two years).
+    first_term_months: int = attrs.field(default=24, validator=is_positive_int)
+    #: Decision 3: months a seamless renewal adds, per tier
+    #: (published: three years for Bronze and Silver, two for Gold).
+    renewal_term_months: TierMonths = attrs.field(
+        default=TierMonths(bronze=36, silver=36, gold=24),
+        validator=attrs.validators.instance_of(TierMonths),
+    )
+    #: Decision 2: months after expiry during which a label can be renewed
+    #: seamlessly (published: one year).
+    renewal_window_months: int = attrs.field(default=12, validator=is_non_negative_int)
+    #: Decision 3: what a renewal extends from.
+    extension_base: ExtensionBase = attrs.field(
+        default=ExtensionBase.PREVIOUS_EXPIRY,
+        validator=attrs.validators.instance_of(ExtensionBase),
+    )
+    #: Decision 5: the Gold pass score in percent of the maximum points
+    #: (published: 80 %).
+    gold_pass_score: float = attrs.field(default=80.0, validator=is_percent)
+
+    def variant(self, *, id: str | None = None, **changes: Any) -> Rulebook:
+        """Return a copy with ``changes`` applied and an id that names them.
+
+        Without ``id``, the new id is this id followed by the changed
+        parameters in brackets, e.g. ``ecei-2019[anchor=exact-day]``.
+
+        >>> ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT).id
+        'ecei-2019[extension_base=assessment]'
+        >>> ECEI_2019.variant() == ECEI_2019
+        True
+        """
+        unknown = sorted(set(changes) - {a.name for a in attrs.fields(Rulebook)})
+        if unknown:
+            raise TypeError(f"Rulebook has no parameter {', '.join(unknown)}")
+        changed = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        if id is None:
+            if not changed:
+                return self
+            described = ",".join(f"{k}={_describe(v)}" for k, v in sorted(changed.items()))
+            id = f"{self.id}[{described}]"
+        return attrs.evolve(self, id=id, **changed)
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, TierMonths):
+        return f"{value.bronze}/{value.silver}/{value.gold}"
+    return str(value)
+
+
+#: The default rulebook: the published ECEI rules as in force since the
+#: Eligibility Criteria of 15 Nov 2019, with the library's decisions where the
+#: sources are silent (domain brief, "Decisions").
+ECEI_2019 = Rulebook(
+    id="ecei-2019",
+    title="ECEI labels as run by ESCA/EUCLES since the Eligibility Criteria of 15 Nov 2019",
+    effective_from=dt.date(2019, 11, 15),
+    sources=(
+        "https://www.cluster-analysis.org/benchmarked-clusters",
+        "https://www.cluster-analysis.org/silver-label",
+        "https://www.cluster-analysis.org/gold-label",
+        "shared/design/domain.md (Decisions 1-5)",
+    ),
+)
+
+#: The preset rulebooks by id.
+RULEBOOKS: Mapping[str, Rulebook] = MappingProxyType({ECEI_2019.id: ECEI_2019})
+
+
+def get_rulebook(rulebook_id: str) -> Rulebook:
+    """Return the preset rulebook with this id.
+
+    >>> get_rulebook("ecei-2019") is ECEI_2019
+    True
+    >>> get_rulebook("ecei-2009")
+    Traceback (most recent call last):
+    ...
+    KeyError: "unknown rulebook 'ecei-2009' (known: ecei-2019)"
+    """
+    try:
+        return RULEBOOKS[rulebook_id]
+    except KeyError:
+        known = ", ".join(sorted(RULEBOOKS))
+        raise KeyError(f"unknown rulebook {rulebook_id!r} (known: {known})") from None

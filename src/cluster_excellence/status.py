@@ -1,0 +1,214 @@
+"""The status of clusters and portfolios on a day.
+
+Decision 4 of the domain brief (``shared/design/domain.md``): per tier a
+cluster's latest label that started on or before the day is ``valid``,
+``expired_renewable`` or ``lapsed``, or the tier has no label. By default
+the status is read **as of** the day: only assessments on or before it
+count, because a later renewal was not known then. **Retroactive** reading
+counts every assessment, so a renewal inside the window covers the gap. The
+highest valid tier is the best tier whose label is valid.
+
+The Qoot Cluster on 1 August 2021, the day after its label expired:
+
+>>> import datetime as dt
+>>> from cluster_excellence import Benchmarking, Cluster
+>>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmarking(dt.date(2019, 7, 25))])
+>>> result = cluster_status(qoot, dt.date(2021, 8, 1))
+>>> [(s.tier.value, s.status.value) for s in result.labels]
+[('bronze', 'expired_renewable')]
+>>> print(result.highest_valid_tier)
+None
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from ._checks import is_bool, is_day, is_text, require_day
+from .assessments import Assessment, awarded_tier
+from .labels import Label, LabelStatus, Status, apply_award, label_status
+from .portfolio import Cluster, Portfolio, PortfolioError, Problem
+from .rulebook import ECEI_2019, Rulebook
+from .tiers import Tier
+
+__all__ = [
+    "ClusterStatus",
+    "PortfolioStatus",
+    "cluster_status",
+    "highest_valid_tier",
+    "portfolio_status",
+]
+
+_TIERS = (Tier.BRONZE, Tier.SILVER, Tier.GOLD)
+
+
+@attrs.frozen
+class ClusterStatus:
+    """A cluster's labels on a day: one entry per tier that has a label by then."""
+
+    cluster_id: str = attrs.field(validator=is_text)
+    cluster_name: str = attrs.field(validator=is_text)
+    on: dt.date = attrs.field(validator=is_day)
+    #: The id of the rulebook that produced this result.
+    rulebook: str = attrs.field(validator=is_text)
+    #: True when assessments after ``on`` were counted (Decision 4).
+    retroactive: bool = attrs.field(validator=is_bool)
+    #: Bronze, Silver, Gold order; tiers without a label are left out.
+    labels: tuple[LabelStatus, ...]
+    #: The best tier whose label is valid, or None.
+    highest_valid_tier: Tier | None
+
+    def label(self, tier: Tier) -> LabelStatus | None:
+        """Return the entry for ``tier``, or None when the tier has no label."""
+        for entry in self.labels:
+            if entry.label.tier is tier:
+                return entry
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return this result as in the ``status`` command's JSON output."""
+        return {
+            "id": self.cluster_id,
+            "name": self.cluster_name,
+            "highest_valid_tier": None
+            if self.highest_valid_tier is None
+            else self.highest_valid_tier.value,
+            "labels": [
+                {
+                    "tier": entry.label.tier.value,
+                    "status": entry.status.value,
+                    "valid_from": entry.label.valid_from.isoformat(),
+                    "valid_until": entry.label.valid_until.isoformat(),
+                    "renewable_until": entry.label.renewable_until.isoformat(),
+                }
+                for entry in self.labels
+            ],
+        }
+
+
+@attrs.frozen
+class PortfolioStatus:
+    """Every cluster's status on one day, under one rulebook, in portfolio order."""
+
+    on: dt.date = attrs.field(validator=is_day)
+    rulebook: str = attrs.field(validator=is_text)
+    retroactive: bool = attrs.field(validator=is_bool)
+    clusters: tuple[ClusterStatus, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ``status`` command's JSON document (``shared/design/contract.md``)."""
+        return {
+            "on": self.on.isoformat(),
+            "rulebook": self.rulebook,
+            "retroactive": self.retroactive,
+            "clusters": [cluster.to_dict() for cluster in self.clusters],
+        }
+
+
+def _latest_label(awards: list[Assessment], on: dt.date, rulebook: Rulebook) -> Label | None:
+    """The latest label made by ``awards`` (date order) that started on or before ``on``."""
+    label: Label | None = None
+    for assessment in awards:
+        if assessment.date > on and (label is None or assessment.date > label.renewable_until):
+            break  # this award would start a label after ``on``
+        label = apply_award(label, assessment, rulebook)
+    return label
+
+
+def cluster_status(
+    cluster: Cluster,
+    on: dt.date,
+    rulebook: Rulebook = ECEI_2019,
+    *,
+    retroactive: bool = False,
+) -> ClusterStatus:
+    """Return the status of each of ``cluster``'s labels on the day ``on``.
+
+    As of ``on`` by default; with ``retroactive=True`` assessments after
+    ``on`` count too, so a renewal inside the window makes the gap valid.
+    Source: domain brief, Decision 4 (as-of by default is our decision).
+
+    The GCE-Ocean-like example in the sample portfolio renewed its Gold label
+    on 22 September 2021, after it had expired on 30 June 2021:
+
+    >>> from cluster_excellence import GoldAudit
+    >>> ocean = Cluster("ocean", "Example Ocean Cluster", [
+    ...     GoldAudit(dt.date(2019, 6, 12), score=98.0),
+    ...     GoldAudit(dt.date(2021, 9, 22), score=99.0),
+    ... ])
+    >>> cluster_status(ocean, dt.date(2021, 8, 1)).labels[0].status.value
+    'expired_renewable'
+    >>> cluster_status(ocean, dt.date(2021, 8, 1), retroactive=True).labels[0].status.value
+    'valid'
+    """
+    require_day(on, "on")
+    awards: dict[Tier, list[Assessment]] = {Tier.BRONZE: [], Tier.SILVER: [], Tier.GOLD: []}
+    for assessment in cluster.assessments:  # in date order
+        if not retroactive and assessment.date > on:
+            break
+        tier = awarded_tier(assessment, rulebook)
+        if tier is not None:
+            awards[tier].append(assessment)
+    entries: list[LabelStatus] = []
+    best: Tier | None = None
+    for tier in _TIERS:
+        label = _latest_label(awards[tier], on, rulebook)
+        if label is None:
+            continue
+        status = label_status(label, on)
+        entries.append(LabelStatus(label, on, status))
+        if status is Status.VALID:
+            best = tier
+    return ClusterStatus(
+        cluster.id, cluster.name, on, rulebook.id, retroactive, tuple(entries), best
+    )
+
+
+def highest_valid_tier(
+    cluster: Cluster,
+    on: dt.date,
+    rulebook: Rulebook = ECEI_2019,
+    *,
+    retroactive: bool = False,
+) -> Tier | None:
+    """Return the best tier whose label is valid on ``on``, or None (Decision 4).
+
+    Tiers are independent records (Decision 6): a Gold label does not end a
+    Bronze one, and the highest valid tier is simply the best valid one.
+
+    >>> from cluster_excellence import GoldAudit
+    >>> basque = Cluster("basque", "Basque Energy Cluster",
+    ...                  [GoldAudit(dt.date(2017, 11, 17), score=84.0)])
+    >>> highest_valid_tier(basque, dt.date(2018, 1, 1))
+    <Tier.GOLD: 'gold'>
+    >>> print(highest_valid_tier(basque, dt.date(2019, 12, 1)))
+    None
+    """
+    return cluster_status(cluster, on, rulebook, retroactive=retroactive).highest_valid_tier
+
+
+def portfolio_status(
+    portfolio: Portfolio,
+    on: dt.date,
+    rulebook: Rulebook = ECEI_2019,
+    *,
+    retroactive: bool = False,
+) -> PortfolioStatus:
+    """Return every cluster's status on ``on``, in portfolio order.
+
+    A cluster whose dates run past the year 9999 (the end of Python's
+    calendar) is reported in a :class:`PortfolioError` naming its position.
+    """
+    results: list[ClusterStatus] = []
+    problems: list[Problem] = []
+    for index, cluster in enumerate(portfolio.clusters):
+        try:
+            results.append(cluster_status(cluster, on, rulebook, retroactive=retroactive))
+        except ValueError as error:
+            problems.append(Problem(f"clusters[{index}]", str(error)))
+    if problems:
+        raise PortfolioError("portfolio", problems)
+    return PortfolioStatus(on, rulebook.id, retroactive, tuple(results))

@@ -1,0 +1,53 @@
+"""The three label tiers, ordered Bronze < Silver < Gold.
+
+Source: domain brief, "The three tiers"; cluster-analysis.org (ESCA).
+
+>>> Tier.BRONZE < Tier.SILVER < Tier.GOLD
+True
+>>> max([Tier.SILVER, Tier.GOLD, Tier.BRONZE])
+<Tier.GOLD: 'gold'>
+>>> Tier("silver").motto
+'Dedicated to Cluster Excellence'
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+__all__ = ["Tier"]
+
+
+@functools.total_ordering
+class Tier(enum.Enum):
+    """A label tier. Values are the lower-case names used in files and output."""
+
+    BRONZE = "bronze"
+    SILVER = "silver"
+    GOLD = "gold"
+
+    @property
+    def rank(self) -> int:
+        """0 for Bronze, 1 for Silver, 2 for Gold."""
+        return _RANK[self]
+
+    @property
+    def motto(self) -> str:
+        """The label's published motto."""
+        return _TITLES[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Tier):
+            return NotImplemented
+        return _RANK[self] < _RANK[other]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Tier.BRONZE: 0, Tier.SILVER: 1, Tier.GOLD: 2}
+_TITLES = {
+    Tier.BRONZE: "Striving for Cluster Excellence",
+    Tier.SILVER: "Dedicated to Cluster Excellence",
+    Tier.GOLD: "Cluster Management Excellence",
+}
