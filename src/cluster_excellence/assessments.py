@@ -14,10 +14,10 @@ https://www.cluster-analysis.org/gold-label.
 >>> import datetime as dt
 >>> from cluster_excellence import ECEI_2019
 >>> awarded_tier(Benchmarking(dt.date(2019, 7, 25)), ECEI_2019)
-<Tier.BRONZE: 'bronze'>
+Tier.BRONZE
 >>> basque = GoldAudit(dt.date(2017, 11, 17), score=84.0)
 >>> awarded_tier(basque, ECEI_2019)
-<Tier.GOLD: 'gold'>
+Tier.GOLD
 >>> print(awarded_tier(GoldAudit(dt.date(2017, 11, 17), score=79.9), ECEI_2019))
 None
 """

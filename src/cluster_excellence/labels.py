@@ -23,18 +23,18 @@ seamlessly until 31 July 2022:
 >>> label.valid_from, label.valid_until, label.renewable_until
 (datetime.date(2019, 7, 25), datetime.date(2021, 7, 31), datetime.date(2022, 7, 31))
 >>> label_status(label, dt.date(2021, 8, 1))
-<Status.EXPIRED_RENEWABLE: 'expired_renewable'>
+Status.EXPIRED_RENEWABLE
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 
 import attrs
 
 from ._checks import is_day, is_positive_int, is_text
+from ._enums import ValueEnum
 from ._months import add_months, end_of_month_after
 from .assessments import Assessment, awarded_tier
 from .rulebook import ECEI_2019, Anchor, ExtensionBase, Rulebook
@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 
-class Status(enum.Enum):
+class Status(ValueEnum):
     """The status of a label on a day (Decision 4)."""
 
     #: On or after ``valid_from`` and on or before ``valid_until``.
@@ -63,9 +63,6 @@ class Status(enum.Enum):
     EXPIRED_RENEWABLE = "expired_renewable"
     #: After ``renewable_until``: a new award starts a new label.
     LAPSED = "lapsed"
-
-    def __str__(self) -> str:
-        return str(self.value)
 
 
 def _awarding_assessments(

@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 from ._checks import is_day, is_non_negative_int, is_percent, is_positive_int, is_text
+from ._enums import ValueEnum
 from .tiers import Tier
 
 __all__ = [
@@ -50,7 +51,7 @@ __all__ = [
 ]
 
 
-class Anchor(enum.Enum):
+class Anchor(ValueEnum):
     """How a term of N months is turned into a last valid day (Decision 1)."""
 
     #: Through the last day of the month N months after the start's month.
@@ -59,7 +60,7 @@ class Anchor(enum.Enum):
     EXACT_DAY = "exact-day"
 
 
-class ExtensionBase(enum.Enum):
+class ExtensionBase(ValueEnum):
     """What a seamless renewal extends from (Decision 3)."""
 
     #: The new expiry is the previous expiry plus the renewal term.

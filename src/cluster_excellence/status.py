@@ -183,7 +183,7 @@ def highest_valid_tier(
     >>> basque = Cluster("basque", "Basque Energy Cluster",
     ...                  [GoldAudit(dt.date(2017, 11, 17), score=84.0)])
     >>> highest_valid_tier(basque, dt.date(2018, 1, 1))
-    <Tier.GOLD: 'gold'>
+    Tier.GOLD
     >>> print(highest_valid_tier(basque, dt.date(2019, 12, 1)))
     None
     """

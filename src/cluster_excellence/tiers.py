@@ -5,21 +5,22 @@ Source: domain brief, "The three tiers"; cluster-analysis.org (ESCA).
 >>> Tier.BRONZE < Tier.SILVER < Tier.GOLD
 True
 >>> max([Tier.SILVER, Tier.GOLD, Tier.BRONZE])
-<Tier.GOLD: 'gold'>
+Tier.GOLD
 >>> Tier("silver").motto
 'Dedicated to Cluster Excellence'
 """
 
 from __future__ import annotations
 
-import enum
 import functools
+
+from ._enums import ValueEnum
 
 __all__ = ["Tier"]
 
 
 @functools.total_ordering
-class Tier(enum.Enum):
+class Tier(ValueEnum):
     """A label tier. Values are the lower-case names used in files and output."""
 
     BRONZE = "bronze"
@@ -40,9 +41,6 @@ class Tier(enum.Enum):
         if not isinstance(other, Tier):
             return NotImplemented
         return _RANK[self] < _RANK[other]
-
-    def __str__(self) -> str:
-        return self.value
 
 
 _RANK = {Tier.BRONZE: 0, Tier.SILVER: 1, Tier.GOLD: 2}

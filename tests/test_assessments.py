@@ -1,0 +1,130 @@
+"""What each assessment awards (domain brief, Decision 5) and what a value accepts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cluster_excellence import (
+    ECEI_2019,
+    Benchmarking,
+    GoldAudit,
+    SilverAudit,
+    Tier,
+    awarded_tier,
+)
+from cluster_excellence.assessments import gold_audit_contradiction
+
+D = dt.date(2020, 5, 4)
+
+
+class TestAwards:
+    def test_a_benchmarking_awards_bronze_unless_recorded_as_not_awarded(self) -> None:
+        assert awarded_tier(Benchmarking(D), ECEI_2019) is Tier.BRONZE
+        assert awarded_tier(Benchmarking(D, awarded=False), ECEI_2019) is None
+
+    def test_a_silver_audit_awards_silver_when_passed(self) -> None:
+        assert awarded_tier(SilverAudit(D, passed=True), ECEI_2019) is Tier.SILVER
+        assert awarded_tier(SilverAudit(D, passed=False), ECEI_2019) is None
+
+    @pytest.mark.parametrize(
+        ("audit", "tier"),
+        [
+            (GoldAudit(D, score=80.0), Tier.GOLD),
+            (GoldAudit(D, score=80), Tier.GOLD),
+            (GoldAudit(D, score=79.9), None),
+            (GoldAudit(D, score=120 / 150 * 100), Tier.GOLD),
+            (GoldAudit(D, score=119 / 150 * 100), None),
+            (GoldAudit(D, score=100.0, minimum_requirements_met=False), None),
+            (GoldAudit(D, passed=True), Tier.GOLD),
+            (GoldAudit(D, passed=False), None),
+            (GoldAudit(D, passed=True, score=84.0), Tier.GOLD),
+        ],
+    )
+    def test_a_gold_audit(self, audit: GoldAudit, tier: Tier | None) -> None:
+        assert awarded_tier(audit, ECEI_2019) is tier
+
+    def test_the_pass_score_is_the_rulebooks(self) -> None:
+        strict = ECEI_2019.variant(gold_pass_score=85.0)
+        assert awarded_tier(GoldAudit(D, score=84.0), strict) is None
+        assert awarded_tier(GoldAudit(D, score=85.0), strict) is Tier.GOLD
+
+
+class TestContradictions:
+    @pytest.mark.parametrize(
+        ("audit", "message"),
+        [
+            (GoldAudit(D, passed=True, score=79.0), "score 79 is below the pass score 80"),
+            (GoldAudit(D, passed=False, score=81.5), "score 81.5 reaches the pass score 80"),
+            (
+                GoldAudit(D, passed=True, minimum_requirements_met=False),
+                "passed is true but minimum_requirements_met is false",
+            ),
+        ],
+    )
+    def test_are_described(self, audit: GoldAudit, message: str) -> None:
+        found = gold_audit_contradiction(audit, ECEI_2019)
+        assert found is not None
+        assert message in found
+
+    @pytest.mark.parametrize(
+        "audit",
+        [
+            GoldAudit(D, passed=True, score=80.0),
+            GoldAudit(D, passed=False, score=79.9),
+            GoldAudit(D, passed=False, score=95.0, minimum_requirements_met=False),
+            GoldAudit(D, score=10.0),
+            GoldAudit(D, passed=False),
+        ],
+    )
+    def test_consistent_audits_have_none(self, audit: GoldAudit) -> None:
+        assert gold_audit_contradiction(audit, ECEI_2019) is None
+
+
+class TestValues:
+    def test_a_datetime_is_not_a_day(self) -> None:
+        with pytest.raises(TypeError, match="date must be a datetime.date, not a datetime"):
+            Benchmarking(dt.datetime(2019, 7, 25, 10, 30))  # type: ignore[arg-type]
+
+    def test_a_string_is_not_a_day(self) -> None:
+        with pytest.raises(TypeError, match="not str"):
+            SilverAudit("2019-07-25", passed=True)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("value", [1, 0, "yes", None])
+    def test_flags_are_true_or_false(self, value: object) -> None:
+        with pytest.raises(TypeError, match="passed must be True or False"):
+            SilverAudit(D, passed=value)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("score", [-0.1, 100.1, float("nan"), float("inf"), True])
+    def test_a_score_is_a_percentage(self, score: float) -> None:
+        with pytest.raises(ValueError, match="score must be a number from 0 to 100"):
+            GoldAudit(D, score=score)
+
+    def test_a_gold_audit_needs_passed_or_score(self) -> None:
+        with pytest.raises(ValueError, match="needs passed or score"):
+            GoldAudit(D)
+
+    def test_values_are_equal_by_content_and_hashable(self) -> None:
+        assert Benchmarking(D) == Benchmarking(D, awarded=True)
+        assert len({Benchmarking(D), Benchmarking(D), SilverAudit(D, passed=True)}) == 2
+
+    def test_kinds_and_tiers(self) -> None:
+        assert [Benchmarking.kind, SilverAudit.kind, GoldAudit.kind] == [
+            "benchmarking",
+            "silver_audit",
+            "gold_audit",
+        ]
+        assert [Benchmarking.tier, SilverAudit.tier, GoldAudit.tier] == [
+            Tier.BRONZE,
+            Tier.SILVER,
+            Tier.GOLD,
+        ]
+
+
+def test_tiers_are_ordered_and_have_their_mottos() -> None:
+    assert Tier.BRONZE < Tier.SILVER < Tier.GOLD
+    assert sorted([Tier.GOLD, Tier.BRONZE, Tier.SILVER]) == [Tier.BRONZE, Tier.SILVER, Tier.GOLD]
+    assert Tier.GOLD.motto == "Cluster Management Excellence"
+    assert repr(Tier.GOLD) == "Tier.GOLD"
+    assert str(Tier.GOLD) == "gold"
