@@ -9,6 +9,7 @@ import pytest
 from cluster_excellence import (
     ECEI_2019,
     Anchor,
+    Assessment,
     Benchmarking,
     ExtensionBase,
     GoldAudit,
@@ -209,7 +210,7 @@ class TestApplyAwardRefuses:
 
 class TestLabelHistory:
     def test_splits_into_labels_and_ignores_other_tiers_and_failures(self) -> None:
-        assessments = [
+        assessments: list[Assessment] = [
             Benchmarking(D(2022, 5, 10)),
             GoldAudit(D(2020, 1, 1), score=90.0),
             Benchmarking(D(2019, 2, 14)),
@@ -225,7 +226,7 @@ class TestLabelHistory:
         assert [label.valid_until for label in gold] == [D(2022, 1, 31)]
 
     def test_until_keeps_only_assessments_on_or_before_the_day(self) -> None:
-        assessments = [Benchmarking(D(2019, 7, 25)), Benchmarking(D(2022, 7, 1))]
+        assessments: list[Assessment] = [Benchmarking(D(2019, 7, 25)), Benchmarking(D(2022, 7, 1))]
         assert label_history(assessments, Tier.BRONZE, until=D(2022, 6, 30))[0].valid_until == (
             D(2021, 7, 31)
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import pytest
@@ -65,7 +66,7 @@ def test_a_variant_with_an_unknown_parameter_is_refused() -> None:
         ("id", " ", "non-blank"),
     ],
 )
-def test_bad_parameters_are_refused(field: str, value: object, message: str) -> None:
+def test_bad_parameters_are_refused(field: str, value: Any, message: str) -> None:
     with pytest.raises((TypeError, ValueError), match=message):
         attrs.evolve(ECEI_2019, **{field: value})
 

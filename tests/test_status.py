@@ -68,8 +68,8 @@ class TestAsOfAndRetroactive:
         assert result.highest_valid_tier is None
 
     def test_a_datetime_is_not_a_day(self) -> None:
-        with pytest.raises(TypeError, match="on must be a datetime.date, not a datetime"):
-            cluster_status(OCEAN, dt.datetime(2021, 8, 1, 12))  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"on must be a datetime\.date, not a datetime"):
+            cluster_status(OCEAN, dt.datetime(2021, 8, 1, 12))
 
 
 class TestTiers:

@@ -1,0 +1,93 @@
+"""Hypothesis strategies shared by the property tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from cluster_excellence import (
+    ECEI_2019,
+    Anchor,
+    Assessment,
+    Benchmarking,
+    Cluster,
+    ExtensionBase,
+    GoldAudit,
+    Rulebook,
+    SilverAudit,
+    TierMonths,
+)
+
+#: Days the scheme could plausibly see, with room for long renewal chains.
+days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
+
+#: The pinned edges: leap days, month ends, year ends.
+edge_days = st.sampled_from(
+    [
+        dt.date(2024, 2, 29),
+        dt.date(2020, 2, 29),
+        dt.date(2023, 1, 31),
+        dt.date(2023, 12, 31),
+        dt.date(2022, 2, 28),
+        dt.date(2021, 4, 30),
+        dt.date(2019, 7, 25),
+    ]
+)
+
+any_days = st.one_of(edge_days, days)
+
+months = st.integers(min_value=1, max_value=60)
+
+rulebooks: st.SearchStrategy[Rulebook] = st.builds(
+    lambda anchor, base, first, bronze, silver, gold, window: ECEI_2019.variant(
+        anchor=anchor,
+        extension_base=base,
+        first_term_months=first,
+        renewal_term_months=TierMonths(bronze, silver, gold),
+        renewal_window_months=window,
+    ),
+    st.sampled_from(list(Anchor)),
+    st.sampled_from(list(ExtensionBase)),
+    months,
+    months,
+    months,
+    months,
+    st.integers(min_value=0, max_value=24),
+)
+
+#: The preset and its two published alternatives weigh more than random books.
+some_rulebooks = st.one_of(
+    st.sampled_from(
+        [
+            ECEI_2019,
+            ECEI_2019.variant(anchor=Anchor.EXACT_DAY),
+            ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT),
+        ]
+    ),
+    rulebooks,
+)
+
+
+def _assessment(kind: str, day: dt.date, flag: bool, score: float) -> Assessment:
+    if kind == "benchmarking":
+        return Benchmarking(day, awarded=flag)
+    if kind == "silver_audit":
+        return SilverAudit(day, passed=flag)
+    return GoldAudit(day, score=score, minimum_requirements_met=flag)
+
+
+assessments: st.SearchStrategy[Assessment] = st.builds(
+    _assessment,
+    st.sampled_from(["benchmarking", "silver_audit", "gold_audit"]),
+    st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2035, 12, 31)),
+    st.booleans() | st.just(True),
+    st.floats(min_value=60, max_value=100),
+)
+
+
+@st.composite
+def clusters(draw: st.DrawFn) -> Cluster:
+    """A cluster with up to 12 assessments, none of one kind twice on one day."""
+    items = draw(st.lists(assessments, max_size=12, unique_by=lambda a: (a.kind, a.date)))
+    return Cluster("c", "C", items)
