@@ -183,7 +183,9 @@ class TestRenewal:
         assert label.valid_until == D(2028, 2, 29)  # 2020-02-29 + 24 + 36 + 36 months
 
     def test_a_renewal_never_shortens_a_label(self) -> None:
-        short = BY_ASSESSMENT.variant(renewal_term_months=TierMonths(6, 6, 6))
+        short = BY_ASSESSMENT.variant(
+            renewal_term_months=TierMonths(6, 6, 6), renewal_window_months=6
+        )
         label = bronze(D(2020, 3, 10), D(2020, 4, 2), rulebook=short)
         assert label.valid_until == D(2022, 3, 31)
         assert len(label.assessments) == 2

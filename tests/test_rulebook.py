@@ -71,6 +71,16 @@ def test_bad_parameters_are_refused(field: str, value: Any, message: str) -> Non
         attrs.evolve(ECEI_2019, **{field: value})
 
 
+def test_the_renewal_window_must_not_outlast_a_renewal_term() -> None:
+    """Otherwise a renewal late in the window would end before it was awarded."""
+    with pytest.raises(
+        ValueError,
+        match=r"renewal_window_months \(13\) must not exceed the shortest renewal term \(12\)",
+    ):
+        ECEI_2019.variant(renewal_term_months=TierMonths(36, 36, 12), renewal_window_months=13)
+    assert ECEI_2019.variant(renewal_window_months=24).renewal_window_months == 24
+
+
 def test_tier_months_refuse_non_positive_terms() -> None:
     with pytest.raises(ValueError, match="gold must be a positive"):
         TierMonths(bronze=36, silver=36, gold=0)

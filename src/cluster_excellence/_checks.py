@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def is_day(instance: Any, attribute: Any, value: Any) -> None:
@@ -67,3 +69,16 @@ def is_optional_text(instance: Any, attribute: Any, value: Any) -> None:
     """Like :func:`is_text`, but also accept ``None``."""
     if value is not None:
         is_text(instance, attribute, value)
+
+
+def trusted(cls: type[T], **values: Any) -> T:
+    """Build an attrs value without running its validators.
+
+    Only for results the package computed itself from values that were
+    already validated (labels, statuses), where the checks would cost far
+    more than the arithmetic. Every field must be given.
+    """
+    obj = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(obj, name, value)
+    return obj

@@ -29,11 +29,12 @@ Status.EXPIRED_RENEWABLE
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 
 import attrs
 
-from ._checks import is_day, is_positive_int, is_text
+from ._checks import is_day, is_positive_int, is_text, trusted
 from ._enums import ValueEnum
 from ._months import add_months, end_of_month_after
 from .assessments import Assessment, awarded_tier
@@ -193,40 +194,89 @@ def last_seamless_renewal_day(label: Label) -> dt.date:
     return label.renewable_until
 
 
-def _new_label(tier: Tier, assessment: Assessment, rulebook: Rulebook) -> Label:
-    months = rulebook.first_term_months
-    start = assessment.date
-    return Label(
-        tier=tier,
-        valid_from=start,
-        valid_until=expiry(start, months, rulebook),
-        renewable_until=expiry(start, months + rulebook.renewal_window_months, rulebook),
-        assessments=(assessment,),
-        rulebook=rulebook.id,
-        term_start=start,
-        term_months=months,
-    )
+class _Run:
+    """A label while its awards are folded in (internal and mutable)."""
+
+    __slots__ = ("assessments", "renewable_until", "term_months", "term_start", "valid_until")
+
+    def __init__(self, assessment: Assessment, rulebook: Rulebook) -> None:
+        months = rulebook.first_term_months
+        start = assessment.date
+        self.assessments = [assessment]
+        self.term_start = start
+        self.term_months = months
+        self.valid_until = expiry(start, months, rulebook)
+        self.renewable_until = expiry(start, months + rulebook.renewal_window_months, rulebook)
+
+    @classmethod
+    def of(cls, label: Label) -> _Run:
+        run = cls.__new__(cls)
+        run.assessments = list(label.assessments)
+        run.term_start = label.term_start
+        run.term_months = label.term_months
+        run.valid_until = label.valid_until
+        run.renewable_until = label.renewable_until
+        return run
+
+    def renew(self, assessment: Assessment, tier: Tier, rulebook: Rulebook) -> None:
+        """Decision 3: extend by the tier's renewal term (see :func:`apply_award`)."""
+        term = rulebook.renewal_term_months[tier]
+        self.assessments.append(assessment)
+        if rulebook.extension_base is ExtensionBase.ASSESSMENT:
+            until = expiry(assessment.date, term, rulebook)
+            if until <= self.valid_until:
+                # "Seamlessly extended": a renewal never shortens a label, which
+                # a renewal term shorter than the time left could otherwise do.
+                return
+            self.term_start, self.term_months, self.valid_until = assessment.date, term, until
+        else:
+            self.term_months += term
+            self.valid_until = expiry(self.term_start, self.term_months, rulebook)
+        self.renewable_until = expiry(
+            self.term_start, self.term_months + rulebook.renewal_window_months, rulebook
+        )
+
+    def label(self, tier: Tier, rulebook: Rulebook) -> Label:
+        return trusted(
+            Label,
+            tier=tier,
+            valid_from=self.assessments[0].date,
+            valid_until=self.valid_until,
+            renewable_until=self.renewable_until,
+            assessments=tuple(self.assessments),
+            rulebook=rulebook.id,
+            term_start=self.term_start,
+            term_months=self.term_months,
+        )
 
 
-def _renewed(label: Label, assessment: Assessment, rulebook: Rulebook) -> Label:
-    term = rulebook.renewal_term_months[label.tier]
-    start, months = label.term_start, label.term_months + term
-    if rulebook.extension_base is ExtensionBase.ASSESSMENT:
-        start, months = assessment.date, term
-        if expiry(start, months, rulebook) <= label.valid_until:
-            # "Seamlessly extended": a renewal never shortens a label, which
-            # a renewal term shorter than the time left could otherwise do.
-            start, months = label.term_start, label.term_months
-    return Label(
-        tier=label.tier,
-        valid_from=label.valid_from,
-        valid_until=expiry(start, months, rulebook),
-        renewable_until=expiry(start, months + rulebook.renewal_window_months, rulebook),
-        assessments=(*label.assessments, assessment),
-        rulebook=rulebook.id,
-        term_start=start,
-        term_months=months,
-    )
+def _runs(
+    awards: Iterable[Assessment], tier: Tier, rulebook: Rulebook, started_by: dt.date | None
+) -> list[_Run]:
+    """Fold awards of ``tier`` (in date order) into labels, oldest first.
+
+    With ``started_by``, stop before an award that would start a label after
+    that day.
+    """
+    runs: list[_Run] = []
+    run: _Run | None = None
+    for assessment in awards:
+        if run is not None and assessment.date <= run.renewable_until:
+            run.renew(assessment, tier, rulebook)
+            continue
+        if started_by is not None and assessment.date > started_by:
+            break
+        run = _Run(assessment, rulebook)
+        runs.append(run)
+    return runs
+
+
+def latest_label(
+    awards: Iterable[Assessment], tier: Tier, rulebook: Rulebook, on: dt.date
+) -> Label | None:
+    """The latest label of ``tier`` that ``awards`` (date order) start on or before ``on``."""
+    runs = _runs(awards, tier, rulebook, on)
+    return runs[-1].label(tier, rulebook) if runs else None
 
 
 def apply_award(
@@ -270,7 +320,7 @@ def apply_award(
     if tier is None:
         raise ValueError(f"{assessment!r} awards no label")
     if label is None:
-        return _new_label(tier, assessment, rulebook)
+        return _Run(assessment, rulebook).label(tier, rulebook)
     if tier is not label.tier:
         raise ValueError(f"{assessment!r} awards {tier.value}, not {label.tier.value}")
     if assessment.date <= label.assessments[-1].date:
@@ -279,8 +329,10 @@ def apply_award(
             f"on {label.assessments[-1].date.isoformat()}"
         )
     if assessment.date > label.renewable_until:
-        return _new_label(tier, assessment, rulebook)
-    return _renewed(label, assessment, rulebook)
+        return _Run(assessment, rulebook).label(tier, rulebook)
+    run = _Run.of(label)
+    run.renew(assessment, tier, rulebook)
+    return run.label(tier, rulebook)
 
 
 def label_history(
@@ -311,16 +363,10 @@ def label_history(
         ),
         key=lambda a: a.date,
     )
-    labels: list[Label] = []
-    current: Label | None = None
-    for assessment in awarding:
-        nxt = apply_award(current, assessment, rulebook)
-        if current is not None and nxt.valid_from != current.valid_from:
-            labels.append(current)
-        current = nxt
-    if current is not None:
-        labels.append(current)
-    return tuple(labels)
+    for before, after in itertools.pairwise(awarding):
+        if before.date == after.date:
+            raise ValueError(f"two awards of {tier} on {after.date.isoformat()}")
+    return tuple(run.label(tier, rulebook) for run in _runs(awarding, tier, rulebook, None))
 
 
 def label_status(label: Label, on: dt.date) -> Status:

@@ -86,8 +86,23 @@ class TierMonths:
     gold: int = attrs.field(validator=is_positive_int)
 
     def __getitem__(self, tier: Tier) -> int:
-        value: int = getattr(self, tier.value)
-        return value
+        if tier is Tier.BRONZE:
+            return self.bronze
+        if tier is Tier.SILVER:
+            return self.silver
+        if tier is Tier.GOLD:
+            return self.gold
+        raise KeyError(tier)
+
+
+def _window_within_terms(instance: Rulebook, attribute: Any, value: int) -> None:
+    terms = instance.renewal_term_months
+    shortest = min(terms.bronze, terms.silver, terms.gold)
+    if value > shortest:
+        raise ValueError(
+            f"renewal_window_months ({value}) must not exceed the shortest renewal term "
+            f"({shortest}): a renewal late in the window would end before it was awarded"
+        )
 
 
 @attrs.frozen
@@ -120,7 +135,9 @@ class Rulebook:
     )
     #: Decision 2: months after expiry during which a label can be renewed
     #: seamlessly (published: one year).
-    renewal_window_months: int = attrs.field(default=12, validator=is_non_negative_int)
+    renewal_window_months: int = attrs.field(
+        default=12, validator=[is_non_negative_int, _window_within_terms]
+    )
     #: Decision 3: what a renewal extends from.
     extension_base: ExtensionBase = attrs.field(
         default=ExtensionBase.PREVIOUS_EXPIRY,

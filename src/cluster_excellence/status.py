@@ -27,9 +27,9 @@ from typing import Any
 
 import attrs
 
-from ._checks import is_bool, is_day, is_text, require_day
+from ._checks import is_bool, is_day, is_text, require_day, trusted
 from .assessments import Assessment, awarded_tier
-from .labels import Label, LabelStatus, Status, apply_award, label_status
+from .labels import LabelStatus, Status, label_status, latest_label
 from .portfolio import Cluster, Portfolio, PortfolioError, Problem
 from .rulebook import ECEI_2019, Rulebook
 from .tiers import Tier
@@ -43,6 +43,9 @@ __all__ = [
 ]
 
 _TIERS = (Tier.BRONZE, Tier.SILVER, Tier.GOLD)
+# Reading an enum's ``.value`` is slow on the Pythons we support; these
+# lookups keep large outputs fast.
+_NAMES: dict[Tier | Status, str] = {member: member.value for member in (*Tier, *Status)}
 
 
 @attrs.frozen
@@ -70,16 +73,15 @@ class ClusterStatus:
 
     def to_dict(self) -> dict[str, Any]:
         """Return this result as in the ``status`` command's JSON output."""
+        best = self.highest_valid_tier
         return {
             "id": self.cluster_id,
             "name": self.cluster_name,
-            "highest_valid_tier": None
-            if self.highest_valid_tier is None
-            else self.highest_valid_tier.value,
+            "highest_valid_tier": None if best is None else _NAMES[best],
             "labels": [
                 {
-                    "tier": entry.label.tier.value,
-                    "status": entry.status.value,
+                    "tier": _NAMES[entry.label.tier],
+                    "status": _NAMES[entry.status],
                     "valid_from": entry.label.valid_from.isoformat(),
                     "valid_until": entry.label.valid_until.isoformat(),
                     "renewable_until": entry.label.renewable_until.isoformat(),
@@ -106,16 +108,6 @@ class PortfolioStatus:
             "retroactive": self.retroactive,
             "clusters": [cluster.to_dict() for cluster in self.clusters],
         }
-
-
-def _latest_label(awards: list[Assessment], on: dt.date, rulebook: Rulebook) -> Label | None:
-    """The latest label made by ``awards`` (date order) that started on or before ``on``."""
-    label: Label | None = None
-    for assessment in awards:
-        if assessment.date > on and (label is None or assessment.date > label.renewable_until):
-            break  # this award would start a label after ``on``
-        label = apply_award(label, assessment, rulebook)
-    return label
 
 
 def cluster_status(
@@ -155,15 +147,22 @@ def cluster_status(
     entries: list[LabelStatus] = []
     best: Tier | None = None
     for tier in _TIERS:
-        label = _latest_label(awards[tier], on, rulebook)
+        label = latest_label(awards[tier], tier, rulebook, on)
         if label is None:
             continue
         status = label_status(label, on)
-        entries.append(LabelStatus(label, on, status))
+        entries.append(trusted(LabelStatus, label=label, on=on, status=status))
         if status is Status.VALID:
             best = tier
-    return ClusterStatus(
-        cluster.id, cluster.name, on, rulebook.id, retroactive, tuple(entries), best
+    return trusted(
+        ClusterStatus,
+        cluster_id=cluster.id,
+        cluster_name=cluster.name,
+        on=on,
+        rulebook=rulebook.id,
+        retroactive=retroactive,
+        labels=tuple(entries),
+        highest_valid_tier=best,
     )
 
 

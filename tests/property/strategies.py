@@ -45,7 +45,7 @@ rulebooks: st.SearchStrategy[Rulebook] = st.builds(
         extension_base=base,
         first_term_months=first,
         renewal_term_months=TierMonths(bronze, silver, gold),
-        renewal_window_months=window,
+        renewal_window_months=min(window, bronze, silver, gold),
     ),
     st.sampled_from(list(Anchor)),
     st.sampled_from(list(ExtensionBase)),

@@ -1,0 +1,159 @@
+"""Time ``cluster-excellence status --format json`` on a large synthetic portfolio.
+
+Generates a portfolio of clusters (default 100,000, about four assessments
+each, a share of them listed out of date order), then runs, end to end as
+separate processes and best of ``--repeat`` runs:
+
+- ``cluster-excellence status FILE --on DATE --format json``;
+- ``baseline_plain.py``: the same rules, minimal plain Python, integer month
+  arithmetic, no validation;
+- ``baseline_relativedelta.py``: the same, with ``relativedelta`` for every
+  date.
+
+It checks that all three print the same bytes, and prints times, the ratios
+and the peak memory (max RSS) of each. The goal: at most 1.5 times the plain
+baseline and faster than the relativedelta one.
+
+Usage: python benchmarks/status_benchmark.py [--clusters N] [--repeat K] [--seed S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "_work"
+ON = "2024-06-30"
+
+
+def generate(clusters: int, seed: int) -> dict[str, object]:
+    """A synthetic portfolio: renewal chains, gaps, failed audits, shuffled lists."""
+    rng = random.Random(seed)
+    start = dt.date(2010, 1, 1).toordinal()
+    items = []
+    for number in range(clusters):
+        day = start + rng.randrange(0, 365 * 10)
+        assessments: list[dict[str, object]] = []
+        for _ in range(rng.choice((2, 3, 4, 4, 5, 6))):
+            kind = rng.choices(("benchmarking", "silver_audit", "gold_audit"), (6, 2, 2))[0]
+            entry: dict[str, object] = {
+                "type": kind,
+                "date": dt.date.fromordinal(day).isoformat(),
+            }
+            if kind == "benchmarking" and rng.random() < 0.05:
+                entry["awarded"] = False
+            elif kind == "silver_audit":
+                entry["passed"] = rng.random() < 0.85
+            elif kind == "gold_audit":
+                entry["score"] = round(rng.uniform(70, 100), 1)
+            assessments.append(entry)
+            day += rng.randrange(200, 1400)
+        if rng.random() < 0.2:
+            rng.shuffle(assessments)
+        items.append(
+            {
+                "id": f"c{number:06d}",
+                "name": f"Synthetic cluster {number}",
+                "country": rng.choice(("DE", "DK", "NO", "ES", "SK", "FR", "IT", "PL")),
+                "assessments": assessments,
+            }
+        )
+    return {"format": "cluster-excellence.portfolio/1", "clusters": items}
+
+
+def run(command: list[str]) -> tuple[float, bytes, int]:
+    """Run a command; return wall seconds, stdout and the child's peak RSS in KiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stderr.decode(errors='replace')}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, done.stdout, max(peak, before)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clusters", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=2019)
+    args = parser.parse_args()
+
+    WORK.mkdir(exist_ok=True)
+    path = WORK / f"portfolio-{args.clusters}-{args.seed}.json"
+    if not path.exists():
+        document = generate(args.clusters, args.seed)
+        path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    count = sum(len(c["assessments"]) for c in document["clusters"])
+    print(
+        f"portfolio: {args.clusters:,} clusters, {count:,} assessments, "
+        f"{path.stat().st_size / 1e6:.1f} MB, status on {ON}"
+    )
+
+    cli = shutil.which("cluster-excellence", path=os.path.dirname(sys.executable))
+    commands = {
+        "cluster-excellence": [
+            cli or "cluster-excellence",
+            "status",
+            str(path),
+            "--on",
+            ON,
+            "--format",
+            "json",
+        ],
+        "plain baseline": [sys.executable, str(HERE / "baseline_plain.py"), str(path), ON],
+        "relativedelta baseline": [
+            sys.executable,
+            str(HERE / "baseline_relativedelta.py"),
+            str(path),
+            ON,
+        ],
+    }
+    best: dict[str, float] = {}
+    outputs: dict[str, str] = {}
+    for name, command in commands.items():
+        times = []
+        for _ in range(args.repeat):
+            seconds, out, _ = run(command)
+            times.append(seconds)
+        best[name] = min(times)
+        outputs[name] = hashlib.sha256(out).hexdigest()
+    if len(set(outputs.values())) != 1:
+        sys.exit(f"the programs disagree: {outputs}")
+    print("all three print the same document")
+    for name in commands:
+        print(f"{name:24} {best[name]:7.2f} s  (best of {args.repeat})")
+    ours = best["cluster-excellence"]
+    plain, relativedelta = best["plain baseline"], best["relativedelta baseline"]
+    print(f"ratio to the plain baseline:         {ours / plain:.2f} (goal <= 1.5)")
+    print(f"ratio to the relativedelta baseline: {ours / relativedelta:.2f} (goal < 1)")
+    peak = peak_rss(commands["cluster-excellence"])
+    print(f"peak memory of cluster-excellence:   {peak / 1024:.0f} MiB (max RSS)")
+
+
+def peak_rss(command: list[str]) -> int:
+    """Peak RSS in KiB of one run, measured in a fresh child of a fresh child."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, check=True)
+    return int(done.stdout)
+
+
+if __name__ == "__main__":
+    main()
