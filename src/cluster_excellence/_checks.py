@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from typing import Any, TypeVar
 
-T = TypeVar("T")
+import attrs
+from attrs import AttrsInstance
+
+T = TypeVar("T", bound=AttrsInstance)
 
 
 def is_day(instance: Any, attribute: Any, value: Any) -> None:
@@ -71,14 +75,20 @@ def is_optional_text(instance: Any, attribute: Any, value: Any) -> None:
         is_text(instance, attribute, value)
 
 
-def trusted(cls: type[T], **values: Any) -> T:
-    """Build an attrs value without running its validators.
+def unchecked(cls: type[T]) -> Callable[..., T]:
+    """Return a positional constructor of attrs class ``cls`` that skips its checks.
 
-    Only for results the package computed itself from values that were
-    already validated (labels, statuses), where the checks would cost far
-    more than the arithmetic. Every field must be given.
+    Only for values the package builds from values it has already checked
+    (the portfolio reader's sound path, computed labels and statuses): on
+    large portfolios the validators and converters would cost several times
+    the work itself. The constructor is generated the way attrs generates
+    ``__init__``; arguments are the fields in declaration order.
     """
-    obj = object.__new__(cls)
-    for name, value in values.items():
-        object.__setattr__(obj, name, value)
-    return obj
+    names = [field.name for field in attrs.fields(cls)]
+    body = "".join(f"    _set(obj, {name!r}, {name})\n" for name in names)
+    source = f"def make({', '.join(names)}):\n    obj = _new(cls)\n{body}    return obj\n"
+    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "cls": cls}
+    exec(source, namespace)
+    make: Callable[..., T] = namespace["make"]
+    make.__qualname__ = f"unchecked({cls.__name__})"
+    return make

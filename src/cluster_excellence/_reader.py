@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import json
 import math
 import re
 from collections.abc import Iterable
 from typing import Any
 
+from ._checks import unchecked
 from ._countries import ALPHA_2, HINTS
 from .assessments import Assessment, Benchmarking, GoldAudit, SilverAudit, gold_audit_contradiction
-from .portfolio import FORMAT, Cluster, Portfolio, PortfolioError, Problem
+from .portfolio import FORMAT, Cluster, Portfolio, PortfolioError, Problem, canonical_order
 from .rulebook import Rulebook
 
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -39,6 +41,12 @@ _REQUIRED = {
     "gold_audit": ("type", "date"),
 }
 _KINDS = ", ".join(_ASSESSMENT_KEYS)
+
+
+_benchmarking = unchecked(Benchmarking)
+_silver_audit = unchecked(SilverAudit)
+_gold_audit = unchecked(GoldAudit)
+_cluster = unchecked(Cluster)
 
 
 class _NonFinite:
@@ -179,7 +187,11 @@ class _Reader:
             else:
                 first_index: dict[str, int] = {}
                 for index, item in enumerate(raw):
-                    cluster = self.cluster(item, f"clusters[{index}]", first_index, index)
+                    cluster = self.sound_cluster(item)
+                    if cluster is None or cluster.id in first_index:
+                        cluster = self.cluster(item, f"clusters[{index}]", first_index, index)
+                    else:
+                        first_index[cluster.id] = index
                     if cluster is not None:
                         clusters.append(cluster)
         if self.problems:
@@ -292,6 +304,95 @@ class _Reader:
             self.fail(_key(path, "passed"), contradiction)
             return None
         return audit
+
+    # -- the fast path -----------------------------------------------------
+    # Most files are sound. These methods accept exactly what the checks
+    # above accept, build the values without checking them twice, and return
+    # None at the first doubt: the checks above then run and say what is
+    # wrong. Keeping both in step is tested by feeding every broken document
+    # of the test suite through the reader.
+
+    def sound_day(self, value: Any) -> dt.date | None:
+        if type(value) is not str:
+            return None
+        day = self.dates.get(value)
+        if day is None and _DATE_SHAPE.fullmatch(value):
+            try:
+                day = self.dates[value] = dt.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return day
+
+    def sound_assessment(self, obj: Any) -> Assessment | None:
+        if type(obj) is not dict:
+            return None
+        kind = obj.get("type")
+        allowed = _ASSESSMENT_KEYS.get(kind) if type(kind) is str else None
+        if allowed is None or not obj.keys() <= allowed:
+            return None
+        day = self.sound_day(obj.get("date"))
+        note = obj.get("note")
+        if day is None or not (note is None or (type(note) is str and note.strip())):
+            return None
+        if kind == "benchmarking":
+            awarded = obj.get("awarded", True)
+            if awarded is not True and awarded is not False:
+                return None
+            return _benchmarking(day, awarded, note)
+        passed = obj.get("passed")
+        if kind == "silver_audit":
+            if passed is not True and passed is not False:
+                return None
+            return _silver_audit(day, passed, note)
+        score = obj.get("score")
+        met = obj.get("minimum_requirements_met", True)
+        if score is not None:
+            if type(score) is not float and type(score) is not int:
+                return None
+            if not 0 <= score <= 100:  # also false for NaN
+                return None
+            score = float(score)
+        if (
+            (passed is None and score is None)
+            or (passed is not None and passed is not True and passed is not False)
+            or (met is not True and met is not False)
+        ):
+            return None
+        audit: GoldAudit = _gold_audit(day, passed, score, met, note)
+        if passed is not None and gold_audit_contradiction(audit, self.rulebook) is not None:
+            return None
+        return audit
+
+    def sound_cluster(self, obj: Any) -> Cluster | None:
+        if type(obj) is not dict or not obj.keys() <= _CLUSTER_KEYS:
+            return None
+        cluster_id = obj.get("id")
+        name = obj.get("name")
+        raw = obj.get("assessments")
+        if type(cluster_id) is not str or type(name) is not str or type(raw) is not list:
+            return None
+        country = obj.get("country")
+        portfolio = obj.get("comparative_portfolio")
+        note = obj.get("note")
+        if not (
+            cluster_id.strip()
+            and name.strip()
+            and (country is None or (type(country) is str and country in ALPHA_2))
+            and (portfolio is None or (type(portfolio) is str and portfolio.strip()))
+            and (note is None or (type(note) is str and note.strip()))
+        ):
+            return None
+        assessments = []
+        for item in raw:
+            assessment = self.sound_assessment(item)
+            if assessment is None:
+                return None
+            assessments.append(assessment)
+        ordered = canonical_order(assessments)
+        for before, after in itertools.pairwise(ordered):
+            if before.date == after.date and before.kind == after.kind:
+                return None
+        return _cluster(cluster_id, name, ordered, country, portfolio, note)
 
     # -- fields ------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import re
 import sys
@@ -116,6 +117,10 @@ def _load(path: str | None, rulebook: Rulebook) -> tuple[str, Portfolio]:
 
 
 def _status(args: argparse.Namespace) -> str:
+    # A run builds many small objects and frees them all at exit; the
+    # cyclic garbage collector would only walk them again and again (a
+    # third of the run time on 100,000 clusters). Nothing here makes cycles.
+    gc.disable()
     rulebook = _rulebook(args)
     source, portfolio = _load(args.portfolio, rulebook)
     on = args.on if args.on is not None else dt.date.today()

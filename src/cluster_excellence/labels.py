@@ -34,10 +34,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._checks import is_day, is_positive_int, is_text, trusted
+from ._checks import is_day, is_positive_int, is_text, unchecked
 from ._enums import ValueEnum
 from ._months import add_months, end_of_month_after
-from .assessments import Assessment, awarded_tier
+from .assessments import KIND_ORDER, Assessment, awarded_tier
 from .rulebook import ECEI_2019, Anchor, ExtensionBase, Rulebook
 from .tiers import Tier
 
@@ -139,9 +139,12 @@ def expiry(start: dt.date, months: int, rulebook: Rulebook = ECEI_2019) -> dt.da
     >>> expiry(dt.date(2020, 2, 29), 24, exact)
     datetime.date(2022, 2, 28)
     """
-    if rulebook.anchor is Anchor.MONTH_END:
+    if rulebook.anchor is _MONTH_END:
         return end_of_month_after(start, months)
     return add_months(start, months)
+
+
+_MONTH_END = Anchor.MONTH_END
 
 
 def first_expiry(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) -> dt.date:
@@ -197,11 +200,19 @@ def last_seamless_renewal_day(label: Label) -> dt.date:
 class _Run:
     """A label while its awards are folded in (internal and mutable)."""
 
-    __slots__ = ("assessments", "renewable_until", "term_months", "term_start", "valid_until")
+    __slots__ = (
+        "assessments",
+        "renewable_until",
+        "term_months",
+        "term_start",
+        "tier",
+        "valid_until",
+    )
 
-    def __init__(self, assessment: Assessment, rulebook: Rulebook) -> None:
+    def __init__(self, assessment: Assessment, tier: Tier, rulebook: Rulebook) -> None:
         months = rulebook.first_term_months
         start = assessment.date
+        self.tier = tier
         self.assessments = [assessment]
         self.term_start = start
         self.term_months = months
@@ -211,6 +222,7 @@ class _Run:
     @classmethod
     def of(cls, label: Label) -> _Run:
         run = cls.__new__(cls)
+        run.tier = label.tier
         run.assessments = list(label.assessments)
         run.term_start = label.term_start
         run.term_months = label.term_months
@@ -218,9 +230,9 @@ class _Run:
         run.renewable_until = label.renewable_until
         return run
 
-    def renew(self, assessment: Assessment, tier: Tier, rulebook: Rulebook) -> None:
+    def renew(self, assessment: Assessment, rulebook: Rulebook) -> None:
         """Decision 3: extend by the tier's renewal term (see :func:`apply_award`)."""
-        term = rulebook.renewal_term_months[tier]
+        term = rulebook.renewal_term_months[self.tier]
         self.assessments.append(assessment)
         if rulebook.extension_base is ExtensionBase.ASSESSMENT:
             until = expiry(assessment.date, term, rulebook)
@@ -236,47 +248,59 @@ class _Run:
             self.term_start, self.term_months + rulebook.renewal_window_months, rulebook
         )
 
-    def label(self, tier: Tier, rulebook: Rulebook) -> Label:
-        return trusted(
-            Label,
-            tier=tier,
-            valid_from=self.assessments[0].date,
-            valid_until=self.valid_until,
-            renewable_until=self.renewable_until,
-            assessments=tuple(self.assessments),
-            rulebook=rulebook.id,
-            term_start=self.term_start,
-            term_months=self.term_months,
+    def label(self, rulebook: Rulebook) -> Label:
+        return _label(
+            self.tier,
+            self.assessments[0].date,
+            self.valid_until,
+            self.renewable_until,
+            tuple(self.assessments),
+            rulebook.id,
+            self.term_start,
+            self.term_months,
         )
 
 
-def _runs(
-    awards: Iterable[Assessment], tier: Tier, rulebook: Rulebook, started_by: dt.date | None
-) -> list[_Run]:
-    """Fold awards of ``tier`` (in date order) into labels, oldest first.
+_label = unchecked(Label)
 
-    With ``started_by``, stop before an award that would start a label after
-    that day.
-    """
+
+def _runs(awards: Iterable[Assessment], tier: Tier, rulebook: Rulebook) -> list[_Run]:
+    """Fold awards of ``tier`` (in date order) into labels, oldest first."""
     runs: list[_Run] = []
     run: _Run | None = None
     for assessment in awards:
         if run is not None and assessment.date <= run.renewable_until:
-            run.renew(assessment, tier, rulebook)
-            continue
-        if started_by is not None and assessment.date > started_by:
-            break
-        run = _Run(assessment, rulebook)
-        runs.append(run)
+            run.renew(assessment, rulebook)
+        else:
+            run = _Run(assessment, tier, rulebook)
+            runs.append(run)
     return runs
 
 
-def latest_label(
-    awards: Iterable[Assessment], tier: Tier, rulebook: Rulebook, on: dt.date
-) -> Label | None:
-    """The latest label of ``tier`` that ``awards`` (date order) start on or before ``on``."""
-    runs = _runs(awards, tier, rulebook, on)
-    return runs[-1].label(tier, rulebook) if runs else None
+def latest_labels(
+    assessments: Iterable[Assessment], rulebook: Rulebook, on: dt.date, *, retroactive: bool
+) -> list[Label]:
+    """Per tier, in tier order, the latest label that started on or before ``on``.
+
+    ``assessments`` must be in date order. As of ``on`` only assessments on
+    or before it count; retroactively, later ones may still renew a label
+    that started by then (Decision 4).
+    """
+    runs: list[_Run | None] = [None, None, None]  # Bronze, Silver, Gold
+    for assessment in assessments:
+        day = assessment.date
+        if day > on and not retroactive:
+            break
+        tier = awarded_tier(assessment, rulebook)
+        if tier is None:
+            continue
+        slot = KIND_ORDER[assessment.kind]
+        run = runs[slot]
+        if run is not None and day <= run.renewable_until:
+            run.renew(assessment, rulebook)
+        elif day <= on:
+            runs[slot] = _Run(assessment, tier, rulebook)
+    return [run.label(rulebook) for run in runs if run is not None]
 
 
 def apply_award(
@@ -320,7 +344,7 @@ def apply_award(
     if tier is None:
         raise ValueError(f"{assessment!r} awards no label")
     if label is None:
-        return _Run(assessment, rulebook).label(tier, rulebook)
+        return _Run(assessment, tier, rulebook).label(rulebook)
     if tier is not label.tier:
         raise ValueError(f"{assessment!r} awards {tier.value}, not {label.tier.value}")
     if assessment.date <= label.assessments[-1].date:
@@ -329,10 +353,10 @@ def apply_award(
             f"on {label.assessments[-1].date.isoformat()}"
         )
     if assessment.date > label.renewable_until:
-        return _Run(assessment, rulebook).label(tier, rulebook)
+        return _Run(assessment, tier, rulebook).label(rulebook)
     run = _Run.of(label)
-    run.renew(assessment, tier, rulebook)
-    return run.label(tier, rulebook)
+    run.renew(assessment, rulebook)
+    return run.label(rulebook)
 
 
 def label_history(
@@ -366,7 +390,7 @@ def label_history(
     for before, after in itertools.pairwise(awarding):
         if before.date == after.date:
             raise ValueError(f"two awards of {tier} on {after.date.isoformat()}")
-    return tuple(run.label(tier, rulebook) for run in _runs(awarding, tier, rulebook, None))
+    return tuple(run.label(rulebook) for run in _runs(awarding, tier, rulebook))
 
 
 def label_status(label: Label, on: dt.date) -> Status:

@@ -56,7 +56,8 @@ FORMAT = "cluster-excellence.portfolio/1"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 
-def _canonical_order(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
+def canonical_order(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
+    """Assessments by date; on one day benchmarking, Silver audit, Gold audit."""
     items = tuple(value)
     try:
         return tuple(sorted(items, key=lambda a: (a.date, KIND_ORDER[a.kind])))
@@ -95,7 +96,7 @@ class Cluster:
     id: str = attrs.field(validator=is_text)
     name: str = attrs.field(validator=is_text)
     assessments: tuple[Assessment, ...] = attrs.field(
-        default=(), converter=_canonical_order, validator=_assessments
+        default=(), converter=canonical_order, validator=_assessments
     )
     #: ISO 3166-1 alpha-2 code.
     country: str | None = attrs.field(default=None, validator=_country, kw_only=True)

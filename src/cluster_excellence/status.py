@@ -27,9 +27,8 @@ from typing import Any
 
 import attrs
 
-from ._checks import is_bool, is_day, is_text, require_day, trusted
-from .assessments import Assessment, awarded_tier
-from .labels import LabelStatus, Status, label_status, latest_label
+from ._checks import is_bool, is_day, is_text, require_day, unchecked
+from .labels import LabelStatus, Status, label_status, latest_labels
 from .portfolio import Cluster, Portfolio, PortfolioError, Problem
 from .rulebook import ECEI_2019, Rulebook
 from .tiers import Tier
@@ -41,11 +40,6 @@ __all__ = [
     "highest_valid_tier",
     "portfolio_status",
 ]
-
-_TIERS = (Tier.BRONZE, Tier.SILVER, Tier.GOLD)
-# Reading an enum's ``.value`` is slow on the Pythons we support; these
-# lookups keep large outputs fast.
-_NAMES: dict[Tier | Status, str] = {member: member.value for member in (*Tier, *Status)}
 
 
 @attrs.frozen
@@ -77,11 +71,11 @@ class ClusterStatus:
         return {
             "id": self.cluster_id,
             "name": self.cluster_name,
-            "highest_valid_tier": None if best is None else _NAMES[best],
+            "highest_valid_tier": None if best is None else best._value_,
             "labels": [
                 {
-                    "tier": _NAMES[entry.label.tier],
-                    "status": _NAMES[entry.status],
+                    "tier": entry.label.tier._value_,
+                    "status": entry.status._value_,
                     "valid_from": entry.label.valid_from.isoformat(),
                     "valid_until": entry.label.valid_until.isoformat(),
                     "renewable_until": entry.label.renewable_until.isoformat(),
@@ -108,6 +102,10 @@ class PortfolioStatus:
             "retroactive": self.retroactive,
             "clusters": [cluster.to_dict() for cluster in self.clusters],
         }
+
+
+_label_status = unchecked(LabelStatus)
+_cluster_status = unchecked(ClusterStatus)
 
 
 def cluster_status(
@@ -137,32 +135,15 @@ def cluster_status(
     'valid'
     """
     require_day(on, "on")
-    awards: dict[Tier, list[Assessment]] = {Tier.BRONZE: [], Tier.SILVER: [], Tier.GOLD: []}
-    for assessment in cluster.assessments:  # in date order
-        if not retroactive and assessment.date > on:
-            break
-        tier = awarded_tier(assessment, rulebook)
-        if tier is not None:
-            awards[tier].append(assessment)
     entries: list[LabelStatus] = []
     best: Tier | None = None
-    for tier in _TIERS:
-        label = latest_label(awards[tier], tier, rulebook, on)
-        if label is None:
-            continue
+    for label in latest_labels(cluster.assessments, rulebook, on, retroactive=retroactive):
         status = label_status(label, on)
-        entries.append(trusted(LabelStatus, label=label, on=on, status=status))
+        entries.append(_label_status(label, on, status))
         if status is Status.VALID:
-            best = tier
-    return trusted(
-        ClusterStatus,
-        cluster_id=cluster.id,
-        cluster_name=cluster.name,
-        on=on,
-        rulebook=rulebook.id,
-        retroactive=retroactive,
-        labels=tuple(entries),
-        highest_valid_tier=best,
+            best = label.tier
+    return _cluster_status(
+        cluster.id, cluster.name, on, rulebook.id, retroactive, tuple(entries), best
     )
 
 

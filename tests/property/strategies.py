@@ -39,22 +39,30 @@ any_days = st.one_of(edge_days, days)
 
 months = st.integers(min_value=1, max_value=60)
 
-rulebooks: st.SearchStrategy[Rulebook] = st.builds(
-    lambda anchor, base, first, bronze, silver, gold, window: ECEI_2019.variant(
-        anchor=anchor,
-        extension_base=base,
-        first_term_months=first,
-        renewal_term_months=TierMonths(bronze, silver, gold),
-        renewal_window_months=min(window, bronze, silver, gold),
-    ),
-    st.sampled_from(list(Anchor)),
-    st.sampled_from(list(ExtensionBase)),
-    months,
-    months,
-    months,
-    months,
-    st.integers(min_value=0, max_value=24),
-)
+
+def rulebooks_where(
+    anchor: Anchor | None = None, extension_base: ExtensionBase | None = None
+) -> st.SearchStrategy[Rulebook]:
+    """Variants of ``ecei-2019`` with any terms, optionally a fixed anchor or base."""
+    return st.builds(
+        lambda anchor, base, first, bronze, silver, gold, window: ECEI_2019.variant(
+            anchor=anchor,
+            extension_base=base,
+            first_term_months=first,
+            renewal_term_months=TierMonths(bronze, silver, gold),
+            renewal_window_months=min(window, bronze, silver, gold),
+        ),
+        st.just(anchor) if anchor else st.sampled_from(list(Anchor)),
+        st.just(extension_base) if extension_base else st.sampled_from(list(ExtensionBase)),
+        months,
+        months,
+        months,
+        months,
+        st.integers(min_value=0, max_value=24),
+    )
+
+
+rulebooks = rulebooks_where()
 
 #: The preset and its two published alternatives weigh more than random books.
 some_rulebooks = st.one_of(
