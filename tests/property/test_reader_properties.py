@@ -11,7 +11,7 @@ from cluster_excellence import ECEI_2019
 from cluster_excellence._reader import _NonFinite, _Reader, _RepeatedKeys
 
 # Each field: sound values and broken ones, including the traps of JSON.
-anything_odd = st.sampled_from(
+anything_odd: st.SearchStrategy[Any] = st.sampled_from(
     [None, True, False, 0, 1, -1.5, 1e999, "", " ", [], {}, _NonFinite("NaN")]
 )
 dates = st.sampled_from(
