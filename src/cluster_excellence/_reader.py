@@ -8,7 +8,6 @@ and builds the value types only when the whole file is sound. The format is
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import itertools
 import json
 import math
@@ -64,13 +63,22 @@ class _RepeatedKeys(dict):  # type: ignore[type-arg]
     repeated: list[str]
 
 
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj = dict(pairs)
-    if len(obj) == len(pairs):
+# The JSON parser hands every object over as a tuple of its (key, value)
+# pairs (``object_pairs_hook=tuple``, done in C), so that repeated keys stay
+# visible; the reader turns a tuple into a dict when it visits it. JSON arrays
+# stay lists, so the two cannot be confused.
+
+
+def _object(value: Any) -> dict[str, Any] | None:
+    """The JSON object ``value`` as a dict (flagged when keys repeat), or None."""
+    if type(value) is not tuple:
+        return None
+    obj = dict(value)
+    if len(obj) == len(value):
         return obj
     flagged = _RepeatedKeys(obj)
     seen: set[str] = set()
-    flagged.repeated = sorted({k for k, _ in pairs if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
+    flagged.repeated = sorted({k for k, _ in value if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
     return flagged
 
 
@@ -101,10 +109,10 @@ def read_document(data: bytes, source: str, rulebook: Rulebook) -> Portfolio:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip():
+    if not text or text.isspace():
         raise _fail(source, "the file is empty")
     try:
-        document = json.loads(text, parse_constant=_NonFinite, object_pairs_hook=_object)
+        document = json.loads(text, parse_constant=_NonFinite, object_pairs_hook=tuple)
     except json.JSONDecodeError as error:
         raise _fail(
             source, f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
@@ -123,7 +131,7 @@ def _show(value: Any) -> str:
         return "null"
     if value is True or value is False:
         return "true" if value else "false"
-    if isinstance(value, dict):
+    if isinstance(value, (dict, tuple)):
         return "an object"
     if isinstance(value, list):
         return "a list"
@@ -161,6 +169,8 @@ class _Reader:
         if not allowed.issuperset(obj):
             for key in obj:
                 if key not in allowed:
+                    import difflib  # only when a key is wrong
+
                     close = difflib.get_close_matches(key, sorted(allowed), n=1)
                     hint = (
                         f"did you mean {close[0]!r}?"
@@ -172,9 +182,10 @@ class _Reader:
             if key not in obj:
                 self.fail(_key(path, key), "is missing (required)")
 
-    def portfolio(self, document: Any) -> Portfolio:
-        if not isinstance(document, dict):
-            raise _fail(self.source, f"the document must be a JSON object, not {_show(document)}")
+    def portfolio(self, raw: Any) -> Portfolio:
+        document = _object(raw)
+        if document is None:
+            raise _fail(self.source, f"the document must be a JSON object, not {_show(raw)}")
         self.keys(document, "", _TOP_KEYS, ("format", "clusters"))
         fmt = document.get("format", _MISSING)
         if fmt is not _MISSING and fmt != FORMAT:
@@ -199,10 +210,11 @@ class _Reader:
         return Portfolio(clusters)
 
     def cluster(
-        self, obj: Any, path: str, first_index: dict[str, int], index: int
+        self, raw: Any, path: str, first_index: dict[str, int], index: int
     ) -> Cluster | None:
-        if not isinstance(obj, dict):
-            self.fail(path, f"must be an object, not {_show(obj)}")
+        obj = _object(raw)
+        if obj is None:
+            self.fail(path, f"must be an object, not {_show(raw)}")
             return None
         before = len(self.problems)
         self.keys(obj, path, _CLUSTER_KEYS, ("id", "name", "assessments"))
@@ -259,9 +271,10 @@ class _Reader:
             result.append(assessment)
         return result
 
-    def assessment(self, obj: Any, path: str) -> Assessment | None:
-        if not isinstance(obj, dict):
-            self.fail(path, f"must be an object, not {_show(obj)}")
+    def assessment(self, raw: Any, path: str) -> Assessment | None:
+        obj = _object(raw)
+        if obj is None:
+            self.fail(path, f"must be an object, not {_show(raw)}")
             return None
         kind = obj.get("type", _MISSING)
         if kind is _MISSING:
@@ -323,65 +336,85 @@ class _Reader:
                 return None
         return day
 
-    def sound_assessment(self, obj: Any) -> Assessment | None:
-        if type(obj) is not dict:
+    def sound_assessment(self, raw: Any) -> Assessment | None:
+        if type(raw) is not tuple:
+            return None
+        obj = dict(raw)
+        if len(obj) != len(raw):
             return None
         kind = obj.get("type")
         allowed = _ASSESSMENT_KEYS.get(kind) if type(kind) is str else None
         if allowed is None or not obj.keys() <= allowed:
             return None
         day = self.sound_day(obj.get("date"))
-        note = obj.get("note")
-        if day is None or not (note is None or (type(note) is str and note.strip())):
+        if day is None:
+            return None
+        note = obj.get("note", _MISSING)
+        if note is _MISSING:
+            note = None
+        elif type(note) is not str or not note or note.isspace():
             return None
         if kind == "benchmarking":
             awarded = obj.get("awarded", True)
             if awarded is not True and awarded is not False:
                 return None
             return _benchmarking(day, awarded, note)
-        passed = obj.get("passed")
+        passed = obj.get("passed", _MISSING)
         if kind == "silver_audit":
             if passed is not True and passed is not False:
                 return None
             return _silver_audit(day, passed, note)
-        score = obj.get("score")
-        met = obj.get("minimum_requirements_met", True)
-        if score is not None:
-            if type(score) is not float and type(score) is not int:
+        if passed is _MISSING:
+            passed = None
+        elif passed is not True and passed is not False:
+            return None
+        score = obj.get("score", _MISSING)
+        if score is _MISSING:
+            if passed is None:
                 return None
-            if not 0 <= score <= 100:  # also false for NaN
-                return None
+            score = None
+        elif (type(score) is float or type(score) is int) and 0 <= score <= 100:  # not NaN
             score = float(score)
-        if (
-            (passed is None and score is None)
-            or (passed is not None and passed is not True and passed is not False)
-            or (met is not True and met is not False)
-        ):
+        else:
+            return None
+        met = obj.get("minimum_requirements_met", True)
+        if met is not True and met is not False:
             return None
         audit: GoldAudit = _gold_audit(day, passed, score, met, note)
         if passed is not None and gold_audit_contradiction(audit, self.rulebook) is not None:
             return None
         return audit
 
-    def sound_cluster(self, obj: Any) -> Cluster | None:
-        if type(obj) is not dict or not obj.keys() <= _CLUSTER_KEYS:
+    def sound_cluster(self, raw: Any) -> Cluster | None:
+        if type(raw) is not tuple:
+            return None
+        obj = dict(raw)
+        if len(obj) != len(raw) or not obj.keys() <= _CLUSTER_KEYS:
             return None
         cluster_id = obj.get("id")
         name = obj.get("name")
         raw = obj.get("assessments")
         if type(cluster_id) is not str or type(name) is not str or type(raw) is not list:
             return None
-        country = obj.get("country")
-        portfolio = obj.get("comparative_portfolio")
-        note = obj.get("note")
-        if not (
-            cluster_id.strip()
-            and name.strip()
-            and (country is None or (type(country) is str and country in ALPHA_2))
-            and (portfolio is None or (type(portfolio) is str and portfolio.strip()))
-            and (note is None or (type(note) is str and note.strip()))
-        ):
+        if not cluster_id or cluster_id.isspace() or not name or name.isspace():
             return None
+        country = portfolio = note = None
+        if len(obj) > 3:  # some of the optional texts are there
+            country = obj.get("country", _MISSING)
+            portfolio = obj.get("comparative_portfolio", _MISSING)
+            note = obj.get("note", _MISSING)
+            if country is _MISSING:
+                country = None
+            elif type(country) is not str or country not in ALPHA_2:
+                return None
+            if portfolio is _MISSING:
+                portfolio = None
+            elif type(portfolio) is not str or not portfolio or portfolio.isspace():
+                return None
+            if note is _MISSING:
+                note = None
+            elif type(note) is not str or not note or note.isspace():
+                return None
         assessments = []
         for item in raw:
             assessment = self.sound_assessment(item)

@@ -23,10 +23,10 @@ x.json: clusters[0].assessments[0].date: 2019-02-30 is not a valid date
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -56,11 +56,15 @@ FORMAT = "cluster-excellence.portfolio/1"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 
+def _order_key(assessment: Assessment) -> tuple[dt.date, int]:
+    return assessment.date, KIND_ORDER[assessment.kind]
+
+
 def canonical_order(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
     """Assessments by date; on one day benchmarking, Silver audit, Gold audit."""
     items = tuple(value)
     try:
-        return tuple(sorted(items, key=lambda a: (a.date, KIND_ORDER[a.kind])))
+        return tuple(sorted(items, key=_order_key))
     except (AttributeError, KeyError, TypeError):
         return items  # the validator names what is wrong
 
@@ -209,6 +213,8 @@ def sample_portfolio() -> Portfolio:
     >>> [c.id for c in sample_portfolio()][:4]
     ['qoot', 'nordland-2016', 'hemp-sk', 'basque-energy']
     """
+    from importlib import resources
+
     from ._reader import read_document
 
     data = resources.files(__package__).joinpath("data/sample-portfolio.json").read_bytes()
