@@ -63,22 +63,14 @@ class _RepeatedKeys(dict):  # type: ignore[type-arg]
     repeated: list[str]
 
 
-# The JSON parser hands every object over as a tuple of its (key, value)
-# pairs (``object_pairs_hook=tuple``, done in C), so that repeated keys stay
-# visible; the reader turns a tuple into a dict when it visits it. JSON arrays
-# stay lists, so the two cannot be confused.
-
-
-def _object(value: Any) -> dict[str, Any] | None:
-    """The JSON object ``value`` as a dict (flagged when keys repeat), or None."""
-    if type(value) is not tuple:
-        return None
-    obj = dict(value)
-    if len(obj) == len(value):
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The parser's hook for each JSON object: a dict, flagged when a key repeats."""
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
         return obj
     flagged = _RepeatedKeys(obj)
     seen: set[str] = set()
-    flagged.repeated = sorted({k for k, _ in value if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
+    flagged.repeated = sorted({k for k, _ in pairs if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
     return flagged
 
 
@@ -112,7 +104,7 @@ def read_document(data: bytes, source: str, rulebook: Rulebook) -> Portfolio:
     if not text or text.isspace():
         raise _fail(source, "the file is empty")
     try:
-        document = json.loads(text, parse_constant=_NonFinite, object_pairs_hook=tuple)
+        document = json.loads(text, parse_constant=_NonFinite, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
         raise _fail(
             source, f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
@@ -131,7 +123,7 @@ def _show(value: Any) -> str:
         return "null"
     if value is True or value is False:
         return "true" if value else "false"
-    if isinstance(value, (dict, tuple)):
+    if isinstance(value, dict):
         return "an object"
     if isinstance(value, list):
         return "a list"
@@ -182,10 +174,9 @@ class _Reader:
             if key not in obj:
                 self.fail(_key(path, key), "is missing (required)")
 
-    def portfolio(self, raw: Any) -> Portfolio:
-        document = _object(raw)
-        if document is None:
-            raise _fail(self.source, f"the document must be a JSON object, not {_show(raw)}")
+    def portfolio(self, document: Any) -> Portfolio:
+        if not isinstance(document, dict):
+            raise _fail(self.source, f"the document must be a JSON object, not {_show(document)}")
         self.keys(document, "", _TOP_KEYS, ("format", "clusters"))
         fmt = document.get("format", _MISSING)
         if fmt is not _MISSING and fmt != FORMAT:
@@ -210,11 +201,10 @@ class _Reader:
         return Portfolio(clusters)
 
     def cluster(
-        self, raw: Any, path: str, first_index: dict[str, int], index: int
+        self, obj: Any, path: str, first_index: dict[str, int], index: int
     ) -> Cluster | None:
-        obj = _object(raw)
-        if obj is None:
-            self.fail(path, f"must be an object, not {_show(raw)}")
+        if not isinstance(obj, dict):
+            self.fail(path, f"must be an object, not {_show(obj)}")
             return None
         before = len(self.problems)
         self.keys(obj, path, _CLUSTER_KEYS, ("id", "name", "assessments"))
@@ -271,10 +261,9 @@ class _Reader:
             result.append(assessment)
         return result
 
-    def assessment(self, raw: Any, path: str) -> Assessment | None:
-        obj = _object(raw)
-        if obj is None:
-            self.fail(path, f"must be an object, not {_show(raw)}")
+    def assessment(self, obj: Any, path: str) -> Assessment | None:
+        if not isinstance(obj, dict):
+            self.fail(path, f"must be an object, not {_show(obj)}")
             return None
         kind = obj.get("type", _MISSING)
         if kind is _MISSING:
@@ -336,11 +325,8 @@ class _Reader:
                 return None
         return day
 
-    def sound_assessment(self, raw: Any) -> Assessment | None:
-        if type(raw) is not tuple:
-            return None
-        obj = dict(raw)
-        if len(obj) != len(raw):
+    def sound_assessment(self, obj: Any) -> Assessment | None:
+        if type(obj) is not dict:  # a _RepeatedKeys object is not sound
             return None
         kind = obj.get("type")
         allowed = _ASSESSMENT_KEYS.get(kind) if type(kind) is str else None
@@ -385,11 +371,8 @@ class _Reader:
             return None
         return audit
 
-    def sound_cluster(self, raw: Any) -> Cluster | None:
-        if type(raw) is not tuple:
-            return None
-        obj = dict(raw)
-        if len(obj) != len(raw) or not obj.keys() <= _CLUSTER_KEYS:
+    def sound_cluster(self, obj: Any) -> Cluster | None:
+        if type(obj) is not dict or not obj.keys() <= _CLUSTER_KEYS:
             return None
         cluster_id = obj.get("id")
         name = obj.get("name")

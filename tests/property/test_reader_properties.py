@@ -8,11 +8,11 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from cluster_excellence import ECEI_2019
-from cluster_excellence._reader import _NonFinite, _Reader
+from cluster_excellence._reader import _NonFinite, _object, _Reader
 
 # Each field: sound values and broken ones, including the traps of JSON.
 anything_odd: st.SearchStrategy[Any] = st.sampled_from(
-    [None, True, False, 0, 1, -1.5, 1e999, "", " ", [], (), _NonFinite("NaN")]
+    [None, True, False, 0, 1, -1.5, 1e999, "", " ", [], {}, _NonFinite("NaN")]
 )
 dates = st.sampled_from(
     [
@@ -40,10 +40,10 @@ def _optional(key: str, values: st.SearchStrategy[Any]) -> st.SearchStrategy[dic
     )
 
 
-def _as_parsed(obj: dict[str, Any], repeat_a_key: bool) -> tuple[tuple[str, Any], ...]:
-    """A JSON object as the parser hands it over: its pairs, maybe a key twice."""
-    pairs = tuple(obj.items())
-    return pairs + pairs[:1] if repeat_a_key else pairs
+def _as_parsed(obj: dict[str, Any], repeat_a_key: bool) -> dict[str, Any]:
+    """A JSON object as the parser hands it over, maybe with a key twice."""
+    pairs = list(obj.items())
+    return _object(pairs + pairs[:1] if repeat_a_key else pairs)
 
 
 @st.composite
