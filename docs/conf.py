@@ -6,7 +6,7 @@ import cluster_excellence
 
 project = "cluster_excellence"
 author = "cluster_excellence maintainers"
-copyright = "2026, cluster_excellence maintainers"  # noqa: A001
+copyright = "2026, cluster_excellence maintainers"
 release = cluster_excellence.__version__
 version = release
 
