@@ -147,6 +147,30 @@ class TestJson:
         assert document["clusters"][0]["id"] == "qoot"
         assert len(document["clusters"]) == 13
 
+    def test_the_sample_records_on_2021_08_01(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run(capsys, "status", "--on", "2021-08-01", "--format", "json")
+        assert code == 0
+        clusters = {c["id"]: c for c in json.loads(out)["clusters"]}
+        expected = {
+            "qoot": ("bronze", "expired_renewable", "2019-07-25", "2021-07-31", "2022-07-31"),
+            "nordland-2016": ("bronze", "lapsed", "2016-09-01", "2018-09-30", "2019-09-30"),
+            "hemp-sk": ("bronze", "valid", "2017-10-01", "2022-10-31", "2023-10-31"),
+            "basque-energy": ("gold", "lapsed", "2017-11-17", "2019-11-30", "2020-11-30"),
+            "example-ocean": (
+                "gold",
+                "expired_renewable",
+                "2015-06-10",
+                "2021-06-30",
+                "2022-06-30",
+            ),
+        }
+        for cluster_id, (tier, status, start, until, renewable) in expected.items():
+            (label,) = clusters[cluster_id]["labels"]
+            assert (label["tier"], label["status"], label["valid_from"]) == (tier, status, start)
+            assert (label["valid_until"], label["renewable_until"]) == (until, renewable)
+        assert clusters["hemp-sk"]["highest_valid_tier"] == "bronze"
+        assert clusters["example-leap"]["labels"] == []
+
     def test_standard_input(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:
