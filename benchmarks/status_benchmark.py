@@ -5,9 +5,9 @@ each, a share of them listed out of date order), then runs, end to end as
 separate processes and best of ``--repeat`` runs:
 
 - ``cluster-excellence status FILE --on DATE --format json``;
-- ``baseline_plain.py``: the same rules, minimal plain Python, integer month
+- ``baseline.py plain``: the same rules, minimal plain Python, integer month
   arithmetic, no validation;
-- ``baseline_relativedelta.py``: the same, with ``relativedelta`` for every
+- ``baseline.py relativedelta``: the same, with ``relativedelta`` for every
   date.
 
 It checks that all three print the same bytes, and prints times, the ratios
@@ -115,10 +115,11 @@ def main() -> None:
             "--format",
             "json",
         ],
-        "plain baseline": [sys.executable, str(HERE / "baseline_plain.py"), str(path), ON],
+        "plain baseline": [sys.executable, str(HERE / "baseline.py"), "plain", str(path), ON],
         "relativedelta baseline": [
             sys.executable,
-            str(HERE / "baseline_relativedelta.py"),
+            str(HERE / "baseline.py"),
+            "relativedelta",
             str(path),
             ON,
         ],

@@ -1,12 +1,15 @@
-"""Baseline: the status rules of ``ecei-2019`` with ``relativedelta`` for every assessment.
+"""Baselines: the status rules of ``ecei-2019`` as a minimal plain-Python program.
 
 Reads a portfolio file, computes each cluster's labels as of a day with the
 default rules (month-end anchor, extension from the previous expiry, as-of
-reading) with ``dateutil.relativedelta`` for every date, and writes the same JSON document
-as ``cluster-excellence status --format json``. No validation: it trusts its
-input. Used only by ``status_benchmark.py`` as the yardstick.
+reading) and writes the same JSON document as ``cluster-excellence status
+--format json``. No validation: it trusts its input. ``status_benchmark.py``
+times it as the yardstick, in one of two forms of date arithmetic:
 
-Usage: python baseline_relativedelta.py PORTFOLIO DATE
+- ``plain``: integer month arithmetic;
+- ``relativedelta``: ``dateutil.relativedelta`` for every date.
+
+Usage: python baseline.py plain|relativedelta PORTFOLIO DATE
 """
 
 from __future__ import annotations
@@ -14,47 +17,57 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
+from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
+DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 TERMS = {"bronze": 36, "silver": 36, "gold": 24}
 TIER_OF = {"benchmarking": "bronze", "silver_audit": "silver", "gold_audit": "gold"}
 
 
-def month_end(start: dt.date, months: int) -> dt.date:
+def month_end_plain(start: dt.date, months: int) -> dt.date:
+    """The last day of the month ``months`` after ``start``'s, with integers."""
+    year, month0 = divmod(start.year * 12 + start.month - 1 + months, 12)
+    day = DAYS[month0]
+    if month0 == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        day = 29
+    return dt.date(year, month0 + 1, day)
+
+
+def month_end_relativedelta(start: dt.date, months: int) -> dt.date:
+    """The same with ``relativedelta``."""
+    from dateutil.relativedelta import relativedelta
+
     return start + relativedelta(months=months, day=31)
 
 
-def awards(assessment: dict) -> bool:  # type: ignore[type-arg]
+def awards(assessment: dict[str, Any]) -> bool:
     kind = assessment["type"]
     if kind == "benchmarking":
         return bool(assessment.get("awarded", True))
-    if kind == "silver_audit":
-        return bool(assessment["passed"])
-    if "passed" in assessment:
+    if kind == "silver_audit" or "passed" in assessment:
         return bool(assessment["passed"])
     return bool(assessment["score"] >= 80 and assessment.get("minimum_requirements_met", True))
 
 
-def main() -> None:
-    with open(sys.argv[1], encoding="utf-8") as file:
+def main(month_end: Callable[[dt.date, int], dt.date], path: str, day: str) -> None:
+    with open(path, encoding="utf-8") as file:
         document = json.load(file)
-    on = dt.date.fromisoformat(sys.argv[2])
+    on = dt.date.fromisoformat(day)
     out = []
     for cluster in document["clusters"]:
         by_tier: dict[str, list[dt.date]] = {"bronze": [], "silver": [], "gold": []}
         for assessment in cluster["assessments"]:
-            day = dt.date.fromisoformat(assessment["date"])
-            if day <= on and awards(assessment):
-                by_tier[TIER_OF[assessment["type"]]].append(day)
+            date = dt.date.fromisoformat(assessment["date"])
+            if date <= on and awards(assessment):
+                by_tier[TIER_OF[assessment["type"]]].append(date)
         labels = []
         best = None
         for tier in ("bronze", "silver", "gold"):
-            days = sorted(by_tier[tier])
             start, months = None, 0
-            for day in days:
-                if start is None or day > month_end(start, months + 12):
-                    start, months = day, 24
+            for date in sorted(by_tier[tier]):
+                if start is None or date > month_end(start, months + 12):
+                    start, months = date, 24
                 else:
                     months += TERMS[tier]
             if start is None:
@@ -87,4 +100,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    arithmetic = {"plain": month_end_plain, "relativedelta": month_end_relativedelta}
+    main(arithmetic[sys.argv[1]], sys.argv[2], sys.argv[3])
