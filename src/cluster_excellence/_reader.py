@@ -24,6 +24,7 @@ from .rulebook import Rulebook
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _MISSING: Any = object()
+_DAWN = dt.date.min
 
 _TOP_KEYS = frozenset({"format", "clusters"})
 _CLUSTER_KEYS = frozenset({"id", "name", "country", "comparative_portfolio", "note", "assessments"})
@@ -399,11 +400,18 @@ class _Reader:
             elif type(note) is not str or not note or note.isspace():
                 return None
         assessments = []
+        in_order = True  # strictly later dates: sorted, and no kind twice on a day
+        previous = _DAWN
         for item in raw:
             assessment = self.sound_assessment(item)
             if assessment is None:
                 return None
+            if assessment.date <= previous:
+                in_order = False
+            previous = assessment.date
             assessments.append(assessment)
+        if in_order:
+            return _cluster(cluster_id, name, tuple(assessments), country, portfolio, note)
         ordered = canonical_order(assessments)
         for before, after in itertools.pairwise(ordered):
             if before.date == after.date and before.kind == after.kind:
