@@ -210,6 +210,11 @@ class TestApplyAwardRefuses:
             apply_award(bronze(D(2019, 7, 25)), Benchmarking(D(2019, 7, 25)))
 
 
+    def test_a_label_of_another_rulebook(self) -> None:
+        with pytest.raises(ValueError, match=r"computed under rulebook 'ecei-2019', not 'ecei-2019\[anchor=exact-day\]'"):
+            apply_award(bronze(D(2019, 7, 25)), Benchmarking(D(2020, 7, 25)), EXACT)
+
+
 class TestLabelHistory:
     def test_splits_into_labels_and_ignores_other_tiers_and_failures(self) -> None:
         assessments: list[Assessment] = [

@@ -318,8 +318,8 @@ def apply_award(
     clamped dates.
 
     Raises :class:`ValueError` when the assessment awards nothing, awards
-    another tier than the label's, or is not later than the label's latest
-    assessment.
+    another tier than the label's, is not later than the label's latest
+    assessment, or when the label was computed under another rulebook.
 
     The Hemp Cluster (Slovakia) was benchmarked in October 2017, November 2019
     and November 2021 (days not published; the 1st stands in):
@@ -347,6 +347,10 @@ def apply_award(
         return _Run(assessment, tier, rulebook).label(rulebook)
     if tier is not label.tier:
         raise ValueError(f"{assessment!r} awards {tier.value}, not {label.tier.value}")
+    if label.rulebook != rulebook.id:
+        raise ValueError(
+            f"the label was computed under rulebook {label.rulebook!r}, not {rulebook.id!r}"
+        )
     if assessment.date <= label.assessments[-1].date:
         raise ValueError(
             f"{assessment!r} is not later than the label's latest assessment "
