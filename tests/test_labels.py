@@ -209,9 +209,11 @@ class TestApplyAwardRefuses:
         with pytest.raises(ValueError, match="not later than the label's latest assessment"):
             apply_award(bronze(D(2019, 7, 25)), Benchmarking(D(2019, 7, 25)))
 
-
     def test_a_label_of_another_rulebook(self) -> None:
-        with pytest.raises(ValueError, match=r"computed under rulebook 'ecei-2019', not 'ecei-2019\[anchor=exact-day\]'"):
+        with pytest.raises(
+            ValueError,
+            match=r"computed under rulebook 'ecei-2019', not 'ecei-2019\[anchor=exact-day\]'",
+        ):
             apply_award(bronze(D(2019, 7, 25)), Benchmarking(D(2020, 7, 25)), EXACT)
 
 
