@@ -14,6 +14,7 @@ management organisations, as immutable value types and pure functions.
 from __future__ import annotations
 
 from .assessments import Assessment, Benchmarking, GoldAudit, SilverAudit, awarded_tier
+from .errors import CatalogueError, DocumentError, PortfolioError, Problem
 from .labels import (
     Label,
     LabelStatus,
@@ -29,8 +30,6 @@ from .labels import (
 from .portfolio import (
     Cluster,
     Portfolio,
-    PortfolioError,
-    Problem,
     parse_portfolio,
     read_portfolio,
     sample_portfolio,
@@ -52,8 +51,10 @@ __all__ = [
     "Anchor",
     "Assessment",
     "Benchmarking",
+    "CatalogueError",
     "Cluster",
     "ClusterStatus",
+    "DocumentError",
     "ExtensionBase",
     "GoldAudit",
     "Label",

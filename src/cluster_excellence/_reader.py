@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import math
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from ._checks import unchecked
 from ._countries import ALPHA_2, HINTS
+from ._json import MISSING as _MISSING
+from ._json import Checker, load_json, show
+from ._json import key_path as _key
 from .assessments import Assessment, Benchmarking, GoldAudit, SilverAudit, gold_audit_contradiction
-from .portfolio import FORMAT, Cluster, Portfolio, PortfolioError, Problem, canonical_order
+from .errors import PortfolioError, Problem
+from .portfolio import FORMAT, Cluster, Portfolio, canonical_order
 from .rulebook import Rulebook
 
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_MISSING: Any = object()
 _DAWN = dt.date.min
 
 _TOP_KEYS = frozenset({"format", "clusters"})
@@ -49,144 +49,32 @@ _gold_audit = unchecked(GoldAudit)
 _cluster = unchecked(Cluster)
 
 
-class _NonFinite:
-    """Stands in for NaN, Infinity and -Infinity, which JSON does not allow."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-class _RepeatedKeys(dict):  # type: ignore[type-arg]
-    """A JSON object in which some key appears more than once."""
-
-    repeated: list[str]
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """The parser's hook for each JSON object: a dict, flagged when a key repeats."""
-    obj = dict(pairs)
-    if len(obj) == len(pairs):
-        return obj
-    flagged = _RepeatedKeys(obj)
-    seen: set[str] = set()
-    flagged.repeated = sorted({k for k, _ in pairs if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
-    return flagged
-
-
-def _fail(source: str, message: str) -> PortfolioError:
-    return PortfolioError(source, [Problem("", message)])
-
-
-def read_bytes(source: str, max_bytes: int) -> bytes:
-    """Read at most ``max_bytes`` of a file, or raise a :class:`PortfolioError`."""
-    try:
-        with open(source, "rb") as file:
-            data = file.read(max_bytes + 1)
-    except OSError as error:
-        raise _fail(source, f"cannot read the file: {error.strerror or error}") from None
-    if len(data) > max_bytes:
-        raise _fail(source, f"the file is larger than {max_bytes} bytes (max_bytes)")
-    return data
-
-
 def read_document(data: bytes, source: str, rulebook: Rulebook) -> Portfolio:
     """Decode, parse and check a portfolio document."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise _fail(
-            source,
-            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})",
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text or text.isspace():
-        raise _fail(source, "the file is empty")
-    try:
-        document = json.loads(text, parse_constant=_NonFinite, object_pairs_hook=_object)
-    except json.JSONDecodeError as error:
-        raise _fail(
-            source, f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-        ) from None
-    except RecursionError:
-        raise _fail(source, "not usable JSON: nested too deeply") from None
-    except ValueError as error:  # e.g. an integer with too many digits
-        raise _fail(source, f"not usable JSON: {error}") from None
-    return _Reader(source, rulebook).portfolio(document)
+    return _Reader(source, rulebook).portfolio(load_json(data, source, PortfolioError))
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, _NonFinite):
-        return value.name
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        shown = json.dumps(value, ensure_ascii=False)
-        return shown if len(shown) <= 42 else shown[:40] + '"...'
-    return repr(value)
-
-
-def _key(path: str, key: str) -> str:
-    step = key if _IDENTIFIER.fullmatch(key) else json.dumps(key, ensure_ascii=False)
-    if not path:
-        return step if _IDENTIFIER.fullmatch(key) else f"[{step}]"
-    return f"{path}.{step}" if _IDENTIFIER.fullmatch(key) else f"{path}[{step}]"
-
-
-class _Reader:
+class _Reader(Checker):
     def __init__(self, source: str, rulebook: Rulebook) -> None:
-        self.source = source
+        super().__init__(source)
         self.rulebook = rulebook
-        self.problems: list[Problem] = []
         self.dates: dict[str, dt.date] = {}
-
-    def fail(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
-
-    # -- structure ---------------------------------------------------------
-
-    def keys(
-        self, obj: dict[str, Any], path: str, allowed: frozenset[str], required: Iterable[str]
-    ) -> None:
-        if type(obj) is _RepeatedKeys:
-            for key in obj.repeated:
-                self.fail(_key(path, key), "appears more than once in the object")
-        if not allowed.issuperset(obj):
-            for key in obj:
-                if key not in allowed:
-                    import difflib  # only when a key is wrong
-
-                    close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                    hint = (
-                        f"did you mean {close[0]!r}?"
-                        if close
-                        else "expected " + ", ".join(sorted(allowed))
-                    )
-                    self.fail(_key(path, key), f"unknown key ({hint})")
-        for key in required:
-            if key not in obj:
-                self.fail(_key(path, key), "is missing (required)")
 
     def portfolio(self, document: Any) -> Portfolio:
         if not isinstance(document, dict):
-            raise _fail(self.source, f"the document must be a JSON object, not {_show(document)}")
+            raise PortfolioError(
+                self.source,
+                [Problem("", f"the document must be a JSON object, not {show(document)}")],
+            )
         self.keys(document, "", _TOP_KEYS, ("format", "clusters"))
         fmt = document.get("format", _MISSING)
         if fmt is not _MISSING and fmt != FORMAT:
-            self.fail("format", f"{_show(fmt)} is not a supported format (expected {FORMAT!r})")
+            self.fail("format", f"{show(fmt)} is not a supported format (expected {FORMAT!r})")
         raw = document.get("clusters", _MISSING)
         clusters: list[Cluster] = []
         if raw is not _MISSING:
             if type(raw) is not list:
-                self.fail("clusters", f"must be a list, not {_show(raw)}")
+                self.fail("clusters", f"must be a list, not {show(raw)}")
             else:
                 first_index: dict[str, int] = {}
                 for index, item in enumerate(raw):
@@ -205,7 +93,7 @@ class _Reader:
         self, obj: Any, path: str, first_index: dict[str, int], index: int
     ) -> Cluster | None:
         if not isinstance(obj, dict):
-            self.fail(path, f"must be an object, not {_show(obj)}")
+            self.fail(path, f"must be an object, not {show(obj)}")
             return None
         before = len(self.problems)
         self.keys(obj, path, _CLUSTER_KEYS, ("id", "name", "assessments"))
@@ -214,14 +102,14 @@ class _Reader:
             if cluster_id in first_index:
                 self.fail(
                     _key(path, "id"),
-                    f"{_show(cluster_id)} is already the id of clusters[{first_index[cluster_id]}]",
+                    f"{show(cluster_id)} is already the id of clusters[{first_index[cluster_id]}]",
                 )
             else:
                 first_index[cluster_id] = index
         name = self.text(obj, "name", path)
         country = self.country(obj, path)
-        portfolio = self.text(obj, "comparative_portfolio", path, required=False)
-        note = self.text(obj, "note", path, required=False)
+        portfolio = self.text(obj, "comparative_portfolio", path)
+        note = self.text(obj, "note", path)
         assessments = self.assessments(obj.get("assessments", _MISSING), _key(path, "assessments"))
         if len(self.problems) > before:
             return None
@@ -241,7 +129,7 @@ class _Reader:
         if raw is _MISSING:
             return None
         if type(raw) is not list:
-            self.fail(path, f"must be a list, not {_show(raw)}")
+            self.fail(path, f"must be a list, not {show(raw)}")
             return None
         result: list[Assessment] = []
         first_index: dict[tuple[str, dt.date], int] = {}
@@ -264,7 +152,7 @@ class _Reader:
 
     def assessment(self, obj: Any, path: str) -> Assessment | None:
         if not isinstance(obj, dict):
-            self.fail(path, f"must be an object, not {_show(obj)}")
+            self.fail(path, f"must be an object, not {show(obj)}")
             return None
         kind = obj.get("type", _MISSING)
         if kind is _MISSING:
@@ -272,12 +160,12 @@ class _Reader:
             return None
         allowed = _ASSESSMENT_KEYS.get(kind) if type(kind) is str else None
         if allowed is None:
-            self.fail(_key(path, "type"), f"{_show(kind)} is not one of {_KINDS}")
+            self.fail(_key(path, "type"), f"{show(kind)} is not one of {_KINDS}")
             return None
         before = len(self.problems)
         self.keys(obj, path, allowed, _REQUIRED[kind])
         date = self.date(obj, "date", path)
-        note = self.text(obj, "note", path, required=False)
+        note = self.text(obj, "note", path)
         if kind == "benchmarking":
             awarded = self.boolean(obj, "awarded", path, default=True)
             if len(self.problems) > before:
@@ -327,7 +215,7 @@ class _Reader:
         return day
 
     def sound_assessment(self, obj: Any) -> Assessment | None:
-        if type(obj) is not dict:  # a _RepeatedKeys object is not sound
+        if type(obj) is not dict:  # a RepeatedKeys object is not sound
             return None
         kind = obj.get("type")
         allowed = _ASSESSMENT_KEYS.get(kind) if type(kind) is str else None
@@ -420,27 +308,13 @@ class _Reader:
 
     # -- fields ------------------------------------------------------------
 
-    def text(
-        self, obj: dict[str, Any], key: str, path: str, *, required: bool = True
-    ) -> str | None:
-        value = obj.get(key, _MISSING)
-        if value is _MISSING:
-            return None  # a missing required key is reported by keys()
-        if type(value) is not str:
-            self.fail(_key(path, key), f"must be a string, not {_show(value)}")
-            return None
-        if not value.strip():
-            self.fail(_key(path, key), "must not be blank")
-            return None
-        return value
-
     def country(self, obj: dict[str, Any], path: str) -> str | None:
-        value = self.text(obj, "country", path, required=False)
+        value = self.text(obj, "country", path)
         if value is not None and value not in ALPHA_2:
             hint = HINTS.get(value)
             self.fail(
                 _key(path, "country"),
-                f"{_show(value)} is not an ISO 3166-1 alpha-2 country code"
+                f"{show(value)} is not an ISO 3166-1 alpha-2 country code"
                 + (f" ({hint})" if hint else ""),
             )
             return None
@@ -462,18 +336,9 @@ class _Reader:
                     return None
                 self.dates[value] = day
                 return day
-            self.fail(_key(path, key), f"{_show(value)} is not a date in YYYY-MM-DD form")
+            self.fail(_key(path, key), f"{show(value)} is not a date in YYYY-MM-DD form")
             return None
-        self.fail(_key(path, key), f"must be a date string YYYY-MM-DD, not {_show(value)}")
-        return None
-
-    def boolean(self, obj: dict[str, Any], key: str, path: str, *, default: Any) -> Any:
-        value = obj.get(key, _MISSING)
-        if value is _MISSING:
-            return None if default is _MISSING else default
-        if value is True or value is False:
-            return value
-        self.fail(_key(path, key), f"must be true or false, not {_show(value)}")
+        self.fail(_key(path, key), f"must be a date string YYYY-MM-DD, not {show(value)}")
         return None
 
     def percent(self, obj: dict[str, Any], key: str, path: str) -> float | None:
@@ -490,5 +355,5 @@ class _Reader:
             else:
                 return float(value)
             return None
-        self.fail(_key(path, key), f"must be a number from 0 to 100, not {_show(value)}")
+        self.fail(_key(path, key), f"must be a number from 0 to 100, not {show(value)}")
         return None

@@ -34,6 +34,7 @@ import attrs
 from ._checks import is_optional_text, is_text
 from ._countries import ALPHA_2, HINTS
 from .assessments import KIND_ORDER, Assessment, Benchmarking, GoldAudit, SilverAudit
+from .errors import PortfolioError
 from .rulebook import ECEI_2019, Rulebook
 
 __all__ = [
@@ -41,8 +42,6 @@ __all__ = [
     "FORMAT",
     "Cluster",
     "Portfolio",
-    "PortfolioError",
-    "Problem",
     "parse_portfolio",
     "read_portfolio",
     "sample_portfolio",
@@ -139,36 +138,6 @@ class Portfolio:
         return len(self.clusters)
 
 
-@attrs.frozen
-class Problem:
-    """One problem in a file: where (a JSON path, empty for the whole file) and what."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
-
-
-class PortfolioError(ValueError):
-    """A portfolio file that cannot be used, with every problem found in it."""
-
-    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
-        self.source = source
-        self.problems = tuple(problems)
-        super().__init__(self._text())
-
-    def _text(self) -> str:
-        if len(self.problems) == 1:
-            return f"{self.source}: {self.problems[0]}"
-        lines = [f"{self.source}: {len(self.problems)} problems"]
-        lines.extend(f"  {problem}" for problem in self.problems)
-        return "\n".join(lines)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.source, self.problems))
-
-
 def read_portfolio(
     path: str | os.PathLike[str],
     *,
@@ -186,10 +155,11 @@ def read_portfolio(
     assessments of one type on one day; a Gold audit whose ``passed``
     contradicts its score under ``rulebook``'s pass score.
     """
-    from ._reader import read_bytes, read_document
+    from ._json import read_bytes
+    from ._reader import read_document
 
     source = os.fspath(path)
-    data = read_bytes(source, max_bytes)
+    data = read_bytes(source, max_bytes, PortfolioError)
     return read_document(data, source, rulebook)
 
 

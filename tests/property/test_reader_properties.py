@@ -8,7 +8,9 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from cluster_excellence import ECEI_2019
-from cluster_excellence._reader import _NonFinite, _object, _Reader
+from cluster_excellence._json import NonFinite as _NonFinite
+from cluster_excellence._json import json_object as _object
+from cluster_excellence._reader import _Reader
 
 # Each field: sound values and broken ones, including the traps of JSON.
 anything_odd: st.SearchStrategy[Any] = st.sampled_from(
