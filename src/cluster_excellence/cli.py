@@ -20,7 +20,8 @@ from typing import Any
 
 from . import __version__
 from ._render import status_csv, status_json, status_table
-from .portfolio import Portfolio, PortfolioError, read_portfolio, sample_portfolio
+from .errors import PortfolioError
+from .portfolio import Portfolio, read_portfolio, sample_portfolio
 from .rulebook import RULEBOOKS, Anchor, ExtensionBase, Rulebook, get_rulebook
 from .status import PortfolioStatus, portfolio_status
 

@@ -28,8 +28,8 @@ from typing import Any
 import attrs
 
 from ._checks import is_bool, is_day, is_text, require_day, unchecked
-from .labels import LabelStatus, Status, label_status, latest_labels
 from .errors import PortfolioError, Problem
+from .labels import LabelStatus, Status, label_status, latest_labels
 from .portfolio import Cluster, Portfolio
 from .rulebook import ECEI_2019, Rulebook
 from .tiers import Tier
