@@ -11,14 +11,25 @@ import datetime as dt
 import itertools
 import math
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ._checks import unchecked
 from ._countries import ALPHA_2, HINTS
 from ._json import MISSING as _MISSING
-from ._json import Checker, load_json, show
+from ._json import Checker, RepeatedKeys, load_json, show
 from ._json import key_path as _key
-from .assessments import Assessment, Benchmarking, GoldAudit, SilverAudit, gold_audit_contradiction
+from .assessments import (
+    NO_VALUES,
+    Assessment,
+    Benchmarking,
+    GoldAudit,
+    IndicatorValues,
+    SilverAudit,
+    Value,
+    gold_audit_contradiction,
+)
+from .catalogue import Catalogue, value_problem
 from .errors import PortfolioError, Problem
 from .portfolio import FORMAT, Cluster, Portfolio, canonical_order
 from .rulebook import Rulebook
@@ -28,12 +39,19 @@ _DAWN = dt.date.min
 
 _TOP_KEYS = frozenset({"format", "clusters"})
 _CLUSTER_KEYS = frozenset({"id", "name", "country", "comparative_portfolio", "note", "assessments"})
-_ASSESSMENT_KEYS = {
+# The sound path takes assessments without indicator values; with them, the
+# careful checks run (and check the values against a catalogue when given).
+_SOUND_KEYS = {
     "benchmarking": frozenset({"type", "date", "awarded", "note"}),
     "silver_audit": frozenset({"type", "date", "passed", "note"}),
     "gold_audit": frozenset(
         {"type", "date", "passed", "score", "minimum_requirements_met", "note"}
     ),
+}
+_ASSESSMENT_KEYS = {
+    "benchmarking": _SOUND_KEYS["benchmarking"] | {"indicators"},
+    "silver_audit": _SOUND_KEYS["silver_audit"],
+    "gold_audit": _SOUND_KEYS["gold_audit"] | {"indicators"},
 }
 _REQUIRED = {
     "benchmarking": ("type", "date"),
@@ -49,15 +67,21 @@ _gold_audit = unchecked(GoldAudit)
 _cluster = unchecked(Cluster)
 
 
-def read_document(data: bytes, source: str, rulebook: Rulebook) -> Portfolio:
+def read_document(
+    data: bytes, source: str, rulebook: Rulebook, catalogues: Iterable[Catalogue] = ()
+) -> Portfolio:
     """Decode, parse and check a portfolio document."""
-    return _Reader(source, rulebook).portfolio(load_json(data, source, PortfolioError))
+    reader = _Reader(source, rulebook, catalogues)
+    return reader.portfolio(load_json(data, source, PortfolioError))
 
 
 class _Reader(Checker):
-    def __init__(self, source: str, rulebook: Rulebook) -> None:
+    def __init__(
+        self, source: str, rulebook: Rulebook, catalogues: Iterable[Catalogue] = ()
+    ) -> None:
         super().__init__(source)
         self.rulebook = rulebook
+        self.catalogues = {catalogue.purpose: catalogue for catalogue in catalogues}
         self.dates: dict[str, dt.date] = {}
 
     def portfolio(self, document: Any) -> Portfolio:
@@ -168,11 +192,12 @@ class _Reader(Checker):
         note = self.text(obj, "note", path)
         if kind == "benchmarking":
             awarded = self.boolean(obj, "awarded", path, default=True)
+            values = self.indicators(obj, path, "benchmarking")
             if len(self.problems) > before:
                 return None
             assert date is not None
             assert awarded is not None
-            return Benchmarking(date, awarded=awarded, note=note)
+            return Benchmarking(date, awarded=awarded, note=note, indicators=values)
         if kind == "silver_audit":
             passed = self.boolean(obj, "passed", path, default=_MISSING)
             if len(self.problems) > before:
@@ -183,18 +208,65 @@ class _Reader(Checker):
         passed = self.boolean(obj, "passed", path, default=None)
         score = self.percent(obj, "score", path)
         met = self.boolean(obj, "minimum_requirements_met", path, default=True)
+        values = self.indicators(obj, path, "gold")
         if "passed" not in obj and "score" not in obj:
             self.fail(path, "a gold_audit needs passed or score (or both)")
         if len(self.problems) > before:
             return None
         assert date is not None
         assert met is not None
-        audit = GoldAudit(date, passed=passed, score=score, minimum_requirements_met=met, note=note)
+        audit = GoldAudit(
+            date,
+            passed=passed,
+            score=score,
+            minimum_requirements_met=met,
+            note=note,
+            indicators=values,
+        )
         contradiction = gold_audit_contradiction(audit, self.rulebook)
         if contradiction is not None:
             self.fail(_key(path, "passed"), contradiction)
             return None
         return audit
+
+    def indicators(self, obj: dict[str, Any], path: str, purpose: str) -> IndicatorValues:
+        """The ``indicators`` object: values checked against the catalogue of ``purpose``."""
+        raw = obj.get("indicators", _MISSING)
+        if raw is _MISSING:
+            return NO_VALUES
+        at = _key(path, "indicators")
+        if not isinstance(raw, dict):
+            self.fail(at, f"must be an object of indicator values, not {show(raw)}")
+            return NO_VALUES
+        if type(raw) is RepeatedKeys:
+            for code in raw.repeated:
+                self.fail(_key(at, code), "appears more than once in the object")
+        catalogue = self.catalogues.get(purpose)
+        values: dict[str, Value] = {}
+        for code, value in raw.items():
+            here = _key(at, code)
+            if not code.strip():
+                self.fail(here, "an indicator code must not be blank")
+                continue
+            if catalogue is not None:
+                try:
+                    indicator = catalogue.indicator(code)
+                except KeyError:
+                    self.fail(here, f"{catalogue.label} has no indicator {code!r}")
+                    continue
+                problem = value_problem(indicator.kind, value, indicator.scale)
+                if problem is not None:
+                    self.fail(here, f"{problem} ({indicator.kind.value}: {indicator.name})")
+                    continue
+            elif not (
+                value is True
+                or value is False
+                or (type(value) in (int, float) and math.isfinite(value))
+            ):
+                self.fail(here, f"must be a number or true/false, not {show(value)}")
+                continue
+            values[code] = value
+        return IndicatorValues(values)
 
     # -- the fast path -----------------------------------------------------
     # Most files are sound. These methods accept exactly what the checks
@@ -218,7 +290,7 @@ class _Reader(Checker):
         if type(obj) is not dict:  # a RepeatedKeys object is not sound
             return None
         kind = obj.get("type")
-        allowed = _ASSESSMENT_KEYS.get(kind) if type(kind) is str else None
+        allowed = _SOUND_KEYS.get(kind) if type(kind) is str else None
         if allowed is None or not obj.keys() <= allowed:
             return None
         day = self.sound_day(obj.get("date"))
@@ -233,7 +305,7 @@ class _Reader(Checker):
             awarded = obj.get("awarded", True)
             if awarded is not True and awarded is not False:
                 return None
-            return _benchmarking(day, awarded, note)
+            return _benchmarking(day, awarded, note, NO_VALUES)
         passed = obj.get("passed", _MISSING)
         if kind == "silver_audit":
             if passed is not True and passed is not False:
@@ -255,7 +327,7 @@ class _Reader(Checker):
         met = obj.get("minimum_requirements_met", True)
         if met is not True and met is not False:
             return None
-        audit: GoldAudit = _gold_audit(day, passed, score, met, note)
+        audit: GoldAudit = _gold_audit(day, passed, score, met, note, NO_VALUES)
         if passed is not None and gold_audit_contradiction(audit, self.rulebook) is not None:
             return None
         return audit

@@ -25,6 +25,8 @@ None
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 import attrs
@@ -37,9 +39,79 @@ __all__ = [
     "Assessment",
     "Benchmarking",
     "GoldAudit",
+    "IndicatorValues",
     "SilverAudit",
+    "Value",
     "awarded_tier",
 ]
+
+
+#: An indicator's value: a number, or true/false for yes/no indicators.
+Value = int | float | bool
+
+
+class IndicatorValues(Mapping[str, Value]):
+    """Indicator values by code, immutable and hashable: what a benchmark measured.
+
+    Values are numbers or true/false; whether they fit their indicator is
+    checked against a catalogue (see :func:`~cluster_excellence.read_portfolio`).
+
+    >>> values = IndicatorValues({"B-STR-01": 42, "B-MAN-01": 2.5})
+    >>> values["B-STR-01"], len(values), "B-FIN-01" in values
+    (42, 2, False)
+    >>> values
+    IndicatorValues({'B-MAN-01': 2.5, 'B-STR-01': 42})
+    """
+
+    __slots__ = ("_values",)
+    _values: dict[str, Value]
+
+    def __init__(self, values: Mapping[str, Value] | Iterable[tuple[str, Value]] = ()) -> None:
+        pairs = dict(values)
+        for code, value in pairs.items():
+            if not isinstance(code, str) or not code.strip():
+                raise ValueError(f"indicator codes must be non-blank strings, not {code!r}")
+            if not (
+                value is True
+                or value is False
+                or (type(value) in (int, float) and math.isfinite(value))
+            ):
+                raise ValueError(f"indicator {code!r}: {value!r} is not a finite number or a bool")
+        object.__setattr__(self, "_values", dict(sorted(pairs.items())))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("IndicatorValues are immutable")
+
+    def __getitem__(self, code: str) -> Value:
+        return self._values[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._values.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, IndicatorValues):
+            return self._values == other._values
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"IndicatorValues({self._values!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (IndicatorValues, (dict(self._values),))
+
+
+#: No indicator values.
+NO_VALUES = IndicatorValues()
+
+
+def _indicator_values(value: Mapping[str, Value] | Iterable[tuple[str, Value]]) -> IndicatorValues:
+    return value if isinstance(value, IndicatorValues) else IndicatorValues(value)
 
 
 @attrs.frozen
@@ -58,6 +130,10 @@ class Benchmarking:
     awarded: bool = attrs.field(default=True, validator=is_bool, kw_only=True)
     #: Free text, e.g. where the record comes from.
     note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    #: The benchmark: values of the benchmarking catalogue's indicators.
+    indicators: IndicatorValues = attrs.field(
+        default=NO_VALUES, converter=_indicator_values, kw_only=True
+    )
 
 
 @attrs.frozen
@@ -113,6 +189,10 @@ class GoldAudit:
     minimum_requirements_met: bool = attrs.field(default=True, validator=is_bool, kw_only=True)
     #: Free text, e.g. where the record comes from.
     note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    #: Values of the Gold catalogue's indicators found in the audit.
+    indicators: IndicatorValues = attrs.field(
+        default=NO_VALUES, converter=_indicator_values, kw_only=True
+    )
 
     def passes_by_score(self, rulebook: Rulebook) -> bool | None:
         """Whether the score and minimum requirements alone pass; None without a score.

@@ -10,8 +10,8 @@ in one :class:`PortfolioError`.
 ...  "clusters": [{"id": "qoot", "name": "Qoot Cluster", "country": "JO",
 ...                "assessments": [{"type": "benchmarking", "date": "2019-07-25"}]}]}
 ... ''')
->>> portfolio.clusters[0].assessments
-(Benchmarking(date=datetime.date(2019, 7, 25), awarded=True, note=None),)
+>>> portfolio.clusters[0].assessments[0]
+Benchmarking(date=datetime.date(2019, 7, 25), awarded=True, note=None, indicators=...)
 >>> try:
 ...     parse_portfolio('{"format": "cluster-excellence.portfolio/1", "clusters": '
 ...                     '[{"id": "x", "name": "X", "assessments": '
@@ -27,7 +27,7 @@ import datetime as dt
 import itertools
 import os
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -35,6 +35,9 @@ from ._checks import is_optional_text, is_text
 from ._countries import ALPHA_2, HINTS
 from .assessments import KIND_ORDER, Assessment, Benchmarking, GoldAudit, SilverAudit
 from .errors import PortfolioError
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
 from .rulebook import ECEI_2019, Rulebook
 
 __all__ = [
@@ -142,6 +145,7 @@ def read_portfolio(
     path: str | os.PathLike[str],
     *,
     rulebook: Rulebook = ECEI_2019,
+    catalogues: Iterable[Catalogue] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Portfolio:
     """Read a portfolio file, strictly.
@@ -154,22 +158,33 @@ def read_portfolio(
     that are not ``YYYY-MM-DD`` or do not exist; duplicate cluster ids; two
     assessments of one type on one day; a Gold audit whose ``passed``
     contradicts its score under ``rulebook``'s pass score.
+
+    Indicator values of benchmarkings and Gold audits must be numbers or
+    true/false; with ``catalogues`` (a benchmarking and/or a Gold
+    catalogue), each value is also checked against its indicator: an
+    unknown code, a value of the wrong kind, a negative count, a share
+    outside 0..1, a step off an ordinal scale.
     """
     from ._json import read_bytes
     from ._reader import read_document
 
     source = os.fspath(path)
     data = read_bytes(source, max_bytes, PortfolioError)
-    return read_document(data, source, rulebook)
+    return read_document(data, source, rulebook, catalogues)
 
 
 def parse_portfolio(
-    text: str | bytes, *, source: str = "<string>", rulebook: Rulebook = ECEI_2019
+    text: str | bytes,
+    *,
+    source: str = "<string>",
+    rulebook: Rulebook = ECEI_2019,
+    catalogues: Iterable[Catalogue] = (),
 ) -> Portfolio:
     """Parse a portfolio from JSON text, with the checks of :func:`read_portfolio`."""
     from ._reader import read_document
 
-    return read_document(text.encode("utf-8") if isinstance(text, str) else text, source, rulebook)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return read_document(data, source, rulebook, catalogues)
 
 
 def sample_portfolio() -> Portfolio:
