@@ -8,6 +8,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .scorecard import Scorecard
+from .scoring import GoldScores, Light
 from .status import PortfolioStatus
 
 #: Cells starting with these are read as formulas by spreadsheet programs.
@@ -131,3 +133,191 @@ def status_table(result: PortfolioStatus) -> str:
     header = ("CLUSTER", "TIER", "STATUS", "FROM", "UNTIL", "RENEWABLE")
     footer = "\n* highest valid tier; RENEWABLE: last day of seamless renewal\n"
     return title + to_table(header, rows, flexible=0) + footer
+
+
+def _figure(value: float | None) -> str:
+    """A number in at most 7 characters: 4 significant digits, thousands as k."""
+    if value is None:
+        return "-"
+    if abs(value) >= 10_000:
+        return f"{value / 1000:.0f}k"
+    return f"{value:.4g}"
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def scorecard_json(result: Scorecard) -> str:
+    """The ``scorecard --format json`` document."""
+    return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+
+
+def scorecard_csv(result: Scorecard) -> str:
+    """One row per indicator and reference group."""
+    header = (
+        "on",
+        "catalogue",
+        "light_rule",
+        "indicator",
+        "name",
+        "area",
+        "region_size",
+        "region_median",
+        "group",
+        "group_size",
+        "group_median",
+        "region_at_or_above",
+        "red",
+        "yellow",
+        "green",
+        "undetermined",
+    )
+    rows = [
+        [
+            result.on.isoformat(),
+            result.catalogue,
+            result.light_rule,
+            row.code,
+            row.name,
+            row.area,
+            row.region_size,
+            row.region_median,
+            group.group,
+            group.size,
+            group.median,
+            group.region_at_or_above,
+            row.red,
+            row.yellow,
+            row.green,
+            row.undetermined,
+        ]
+        for row in result.indicators
+        for group in row.groups
+    ]
+    return to_csv(header, rows)
+
+
+def scorecard_table(result: Scorecard) -> str:
+    """Indicators with the region's and each group's median; then each cluster's lights."""
+    groups = ", ".join(f"{name} ({size})" for name, size in result.groups)
+    title = (
+        f"Regional scorecard on {result.on.isoformat()}: region of {result.region_size} "
+        f"clusters\nReference groups: {groups}\n"
+        f"Catalogue {result.catalogue}; lights: {result.light_rule}\n\n"
+    )
+    header = ("INDICATOR", "REGION", *(name for name, _ in result.groups), "R/Y/G")
+    rows = [
+        [
+            row.code,
+            _figure(row.region_median),
+            *(f"{_figure(g.median)} {_share(g.region_at_or_above)}" for g in row.groups),
+            f"{row.red}/{row.yellow}/{row.green}",
+        ]
+        for row in result.indicators
+    ]
+    legend = "\nGroup columns: the group's median, then the share of the region at or above it.\n\n"
+    letters = {Light.RED: "r", Light.YELLOW: "y", Light.GREEN: "g", None: "."}
+    cluster_rows = [
+        [c.cluster_id, "".join(letters[light] for light in c.lights)] for c in result.clusters
+    ]
+    lights = to_table(
+        ("CLUSTER", "LIGHTS (r red, y yellow, g green, . none)"), cluster_rows, flexible=0
+    )
+    return title + to_table(header, rows, flexible=0) + legend + lights
+
+
+def gold_scores_to_dict(result: GoldScores) -> dict[str, Any]:
+    """The ``gold-score --format json`` document."""
+    return {
+        "on": result.on.isoformat(),
+        "catalogue": result.catalogue,
+        "rulebook": result.rulebook,
+        "clusters": [
+            {
+                "id": entry.cluster_id,
+                "name": entry.name,
+                "audit_date": entry.audit.date.isoformat() if entry.audit else None,
+                "recorded_score": entry.audit.score if entry.audit else None,
+                "recorded_passed": entry.audit.passed if entry.audit else None,
+                "result": entry.score.to_dict() if entry.score else None,
+            }
+            for entry in result.clusters
+        ],
+    }
+
+
+def gold_scores_json(result: GoldScores) -> str:
+    """The ``gold-score --format json`` document, one line."""
+    return json.dumps(gold_scores_to_dict(result), ensure_ascii=False) + "\n"
+
+
+def gold_scores_csv(result: GoldScores) -> str:
+    """One row per cluster; clusters without a Gold audit with values have empty results."""
+    header = (
+        "on",
+        "catalogue",
+        "rulebook",
+        "cluster_id",
+        "cluster_name",
+        "audit_date",
+        "recorded_score",
+        "points",
+        "max_points",
+        "percent",
+        "minimums_met",
+        "missed_minimums",
+        "passed",
+    )
+    rows = []
+    for entry in result.clusters:
+        score = entry.score
+        rows.append(
+            [
+                result.on.isoformat(),
+                result.catalogue,
+                result.rulebook,
+                entry.cluster_id,
+                entry.name,
+                entry.audit.date.isoformat() if entry.audit else None,
+                entry.audit.score if entry.audit else None,
+                score.points if score else None,
+                score.max_points if score else None,
+                f"{score.percent:.1f}" if score else None,
+                _flag(score.minimums_met) if score else None,
+                " ".join(score.missed_minimums) if score else None,
+                _flag(score.passed) if score else None,
+            ]
+        )
+    return to_csv(header, rows)
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def gold_scores_table(result: GoldScores) -> str:
+    """One row per cluster with its latest Gold audit's points and result."""
+    title = (
+        f"Gold scores on {result.on.isoformat()}\n"
+        f"Catalogue {result.catalogue}; rulebook {result.rulebook}\n\n"
+    )
+    header = ("CLUSTER", "AUDIT", "POINTS", "PERCENT", "MINIMUMS", "RESULT")
+    rows = []
+    for entry in result.clusters:
+        score = entry.score
+        if score is None or entry.audit is None:
+            rows.append([entry.cluster_id, "-", "", "", "", "no Gold audit with values"])
+            continue
+        minimums = "met" if score.minimums_met else f"{len(score.missed_minimums)} missed"
+        rows.append(
+            [
+                entry.cluster_id,
+                entry.audit.date.isoformat(),
+                f"{score.points}/{score.max_points}",
+                f"{score.percent:.1f}",
+                minimums,
+                "pass" if score.passed else "fail",
+            ]
+        )
+    return title + to_table(header, rows, flexible=0)

@@ -1,10 +1,11 @@
 """The ``cluster-excellence`` command line (``python -m cluster_excellence``).
 
-``cluster-excellence status [PORTFOLIO] [--on DATE] [--format table|json|csv]
-[--retroactive] [--anchor month-end|exact-day]
-[--extension-base previous-expiry|assessment]``, as specified in
-``shared/design/contract.md``. Exit status 0 on success, 2 for bad input or
-usage with a message on standard error and nothing on standard output.
+- ``status``: label status on a day, as specified in ``shared/design/contract.md``;
+- ``scorecard``: the regional cluster excellence scorecard;
+- ``gold-score``: Gold points and pass or fail of each cluster's latest Gold audit.
+
+Exit status 0 on success, 2 for bad input or usage with a message on
+standard error and nothing on standard output.
 """
 
 from __future__ import annotations
@@ -16,13 +17,27 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from . import __version__
-from ._render import status_csv, status_json, status_table
-from .errors import PortfolioError
+from ._render import (
+    gold_scores_csv,
+    gold_scores_json,
+    gold_scores_table,
+    scorecard_csv,
+    scorecard_json,
+    scorecard_table,
+    status_csv,
+    status_json,
+    status_table,
+)
+from .catalogue import Catalogue, benchmarking_catalogue, gold_catalogue, read_catalogue
+from .errors import DocumentError, PortfolioError
 from .portfolio import Portfolio, read_portfolio, sample_portfolio
 from .rulebook import RULEBOOKS, Anchor, ExtensionBase, Rulebook, get_rulebook
+from .scorecard import GROUP_FIELDS, group_clusters, regional_scorecard
+from .scoring import gold_scores
 from .status import PortfolioStatus, portfolio_status
 
 __all__ = ["main"]
@@ -35,6 +50,7 @@ _RENDERERS: dict[str, Callable[[PortfolioStatus], str]] = {
     "json": status_json,
     "csv": status_csv,
 }
+_FORMATS = ("table", "json", "csv")
 
 
 class _UsageError(Exception):
@@ -95,7 +111,126 @@ def _parser() -> argparse.ArgumentParser:
         help="what a renewal extends from (default: the rulebook's, previous-expiry for ecei-2019)",
     )
     status.set_defaults(run=_status)
+
+    scorecard = commands.add_parser(
+        "scorecard",
+        help="the regional scorecard: a region's benchmarks against reference groups",
+        description="Compare a region's clusters with reference groups, indicator by indicator.",
+    )
+    scorecard.add_argument(
+        "portfolio",
+        nargs="?",
+        metavar="PORTFOLIO",
+        help="the region's clusters (default: the shipped synthetic region of 7 clusters)",
+    )
+    scorecard.add_argument(
+        "--reference",
+        metavar="FILE",
+        help="the reference clusters (default: PORTFOLIO itself when given, "
+        "else the shipped synthetic reference of 36 clusters)",
+    )
+    scorecard.add_argument(
+        "--group-by",
+        choices=GROUP_FIELDS,
+        help="form reference groups by this field (default: one group; "
+        "country for the shipped samples)",
+    )
+    _common(scorecard, "the benchmarking catalogue (default: the shipped reference)")
+    scorecard.set_defaults(run=_scorecard)
+
+    gold = commands.add_parser(
+        "gold-score",
+        help="Gold points and pass or fail of each cluster's latest Gold audit",
+        description="Score each cluster's latest Gold audit with indicator values.",
+    )
+    gold.add_argument(
+        "portfolio",
+        nargs="?",
+        metavar="PORTFOLIO",
+        help="a portfolio file (default: the shipped synthetic reference of 36 clusters)",
+    )
+    _common(gold, "the Gold catalogue (default: the shipped reference)")
+    gold.add_argument(
+        "--rulebook",
+        choices=sorted(RULEBOOKS),
+        default="ecei-2019",
+        help="the rulebook whose Gold pass score applies (default: %(default)s)",
+    )
+    gold.set_defaults(run=_gold_score)
     return parser
+
+
+def _common(command: argparse.ArgumentParser, catalogue_help: str) -> None:
+    command.add_argument(
+        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
+    )
+    command.add_argument("--catalogue", metavar="FILE", help=catalogue_help)
+    command.add_argument("--format", choices=_FORMATS, default="table")
+
+
+def _catalogue(path: str | None, purpose: str) -> Catalogue:
+    if path is None:
+        return benchmarking_catalogue() if purpose == "benchmarking" else gold_catalogue()
+    catalogue = read_catalogue(path)
+    if catalogue.purpose != purpose:
+        raise _UsageError(
+            f"{path}: a {catalogue.purpose} catalogue, but this needs a {purpose} one"
+        )
+    return catalogue
+
+
+def _read(path: str, rulebook: Rulebook, catalogues: Sequence[Catalogue]) -> Portfolio:
+    if path == "-":
+        from ._reader import read_document
+
+        return read_document(sys.stdin.buffer.read(), "<stdin>", rulebook, catalogues)
+    return read_portfolio(path, rulebook=rulebook, catalogues=catalogues)
+
+
+def _scorecard(args: argparse.Namespace) -> str:
+    catalogue = _catalogue(args.catalogue, "benchmarking")
+    on = args.on if args.on is not None else dt.date.today()
+    group_by = args.group_by
+    if args.portfolio is None:
+        region = sample_portfolio("region")
+        reference = (
+            sample_portfolio("reference")
+            if args.reference is None
+            else _read(args.reference, get_rulebook("ecei-2019"), [catalogue])
+        )
+        group_by = group_by or "country"
+        reference_name = "sample-reference.json" if args.reference is None else args.reference
+    else:
+        region = _read(args.portfolio, get_rulebook("ecei-2019"), [catalogue])
+        reference = (
+            region
+            if args.reference is None
+            else _read(args.reference, get_rulebook("ecei-2019"), [catalogue])
+        )
+        reference_name = args.reference or args.portfolio
+    groups = (
+        group_clusters(reference, group_by)
+        if group_by
+        else {Path(reference_name).name: tuple(reference)}
+    )
+    result = regional_scorecard(region, groups, catalogue, on)
+    return {"table": scorecard_table, "json": scorecard_json, "csv": scorecard_csv}[args.format](
+        result
+    )
+
+
+def _gold_score(args: argparse.Namespace) -> str:
+    catalogue = _catalogue(args.catalogue, "gold")
+    rulebook = get_rulebook(args.rulebook)
+    on = args.on if args.on is not None else dt.date.today()
+    portfolio = (
+        sample_portfolio("reference")
+        if args.portfolio is None
+        else _read(args.portfolio, rulebook, [catalogue])
+    )
+    result = gold_scores(portfolio, catalogue, on, rulebook)
+    renderers = {"table": gold_scores_table, "json": gold_scores_json, "csv": gold_scores_csv}
+    return renderers[args.format](result)
 
 
 def _rulebook(args: argparse.Namespace) -> Rulebook:
@@ -110,11 +245,7 @@ def _rulebook(args: argparse.Namespace) -> Rulebook:
 def _load(path: str | None, rulebook: Rulebook) -> tuple[str, Portfolio]:
     if path is None:
         return "sample-portfolio.json", sample_portfolio()
-    if path == "-":
-        from ._reader import read_document
-
-        return "<stdin>", read_document(sys.stdin.buffer.read(), "<stdin>", rulebook)
-    return path, read_portfolio(path, rulebook=rulebook)
+    return ("<stdin>" if path == "-" else path), _read(path, rulebook, ())
 
 
 def _status(args: argparse.Namespace) -> str:
@@ -147,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         text = args.run(args)
-    except PortfolioError as error:
+    except (DocumentError, _UsageError) as error:
         print(f"{PROG} {args.command}: {error}", file=sys.stderr)
         return 2
     try:

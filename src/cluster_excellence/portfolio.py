@@ -187,20 +187,38 @@ def parse_portfolio(
     return read_document(data, source, rulebook, catalogues)
 
 
-def sample_portfolio() -> Portfolio:
-    """Return the sample portfolio shipped with the package.
+#: The samples shipped with the package, by name.
+SAMPLES = {
+    "labels": "sample-portfolio.json",
+    "region": "sample-region.json",
+    "reference": "sample-reference.json",
+}
 
-    It holds the public records of the domain brief (Qoot Cluster, a
-    Nordland cluster, Hemp Cluster, Basque Energy Cluster) and invented
-    clusters whose names start with "Example". Each cluster's ``note`` says
-    where its records come from.
+
+def sample_portfolio(name: str = "labels") -> Portfolio:
+    """Return a sample portfolio shipped with the package.
+
+    ``"labels"`` (the default) holds the public records of the domain brief
+    (Qoot Cluster, a Nordland cluster, Hemp Cluster, Basque Energy Cluster)
+    and invented clusters whose names start with "Example"; each cluster's
+    ``note`` says where its records come from. ``"region"`` (7 clusters) and
+    ``"reference"`` (36 clusters in four countries) are synthetic clusters
+    with indicator values of the shipped reference catalogues, made by
+    ``tools/make_sample_benchmarks.py``; their names say "Synthetic".
 
     >>> [c.id for c in sample_portfolio()][:4]
     ['qoot', 'nordland-2016', 'hemp-sk', 'basque-energy']
+    >>> len(sample_portfolio("reference"))
+    36
     """
     from importlib import resources
 
     from ._reader import read_document
+    from .catalogue import benchmarking_catalogue, gold_catalogue
 
-    data = resources.files(__package__).joinpath("data/sample-portfolio.json").read_bytes()
-    return read_document(data, "sample-portfolio.json", ECEI_2019)
+    try:
+        file = SAMPLES[name]
+    except KeyError:
+        raise KeyError(f"no sample {name!r} (samples: {', '.join(SAMPLES)})") from None
+    data = resources.files(__package__).joinpath(f"data/{file}").read_bytes()
+    return read_document(data, file, ECEI_2019, (benchmarking_catalogue(), gold_catalogue()))

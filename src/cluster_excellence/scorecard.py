@@ -1,0 +1,269 @@
+"""The regional cluster excellence scorecard.
+
+Modelled on the Regional Cluster Excellence Scorecard piloted in Nordland,
+which compared 7 regional clusters with 29 Danish and 28 Norwegian ones
+(domain brief). A *region* (a set of clusters) is compared with one or more
+named reference groups: per indicator, the region's median, each group's
+median, the share of the region's clusters at or above each group's median,
+and the count of lights; per cluster, its row of lights. Every number can be
+traced: the result names the catalogue, the light rule, the reference the
+lights are based on, and every group's size.
+
+Each cluster counts with its latest benchmarking on or before the day that
+carries indicator values (our decision: the latest benchmark is the one that
+describes the cluster on that day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .assessments import Benchmarking, IndicatorValues, Value
+from .catalogue import Catalogue, meets
+from .portfolio import Cluster
+from .scoring import DEFAULT_LIGHT_RULE, Light, LightRule, quality_light
+
+__all__ = [
+    "GROUP_FIELDS",
+    "GroupStatistic",
+    "Scorecard",
+    "ScorecardCluster",
+    "ScorecardIndicator",
+    "group_clusters",
+    "latest_benchmark",
+    "regional_scorecard",
+]
+
+#: The cluster fields reference groups can be formed by.
+GROUP_FIELDS = ("country", "comparative_portfolio")
+
+
+def latest_benchmark(cluster: Cluster, on: dt.date) -> Benchmarking | None:
+    """The cluster's latest benchmarking on or before ``on`` with indicator values."""
+    found = None
+    for assessment in cluster.assessments:  # date order
+        if assessment.date > on:
+            break
+        if isinstance(assessment, Benchmarking) and assessment.indicators:
+            found = assessment
+    return found
+
+
+def group_clusters(clusters: Iterable[Cluster], field: str) -> dict[str, tuple[Cluster, ...]]:
+    """Split clusters into groups by ``field`` (``country`` or ``comparative_portfolio``).
+
+    Clusters without the field form the group ``"(no country)"`` (or
+    ``"(no comparative_portfolio)"``). Groups come sorted by name.
+    """
+    if field not in GROUP_FIELDS:
+        raise ValueError(f"groups are formed by {' or '.join(GROUP_FIELDS)}, not {field!r}")
+    groups: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        groups.setdefault(getattr(cluster, field) or f"(no {field})", []).append(cluster)
+    return {name: tuple(groups[name]) for name in sorted(groups)}
+
+
+@attrs.frozen
+class GroupStatistic:
+    """One reference group's figures for one indicator."""
+
+    group: str
+    #: Clusters of the group with a value for the indicator.
+    size: int
+    median: float | None
+    #: Share (0-1) of the region's clusters with a value at or better than
+    #: the group's median; None without a median or region values.
+    region_at_or_above: float | None
+
+
+@attrs.frozen
+class ScorecardIndicator:
+    """One indicator's row of the scorecard."""
+
+    code: str
+    name: str
+    area: str
+    #: Clusters of the region with a value for the indicator.
+    region_size: int
+    region_median: float | None
+    groups: tuple[GroupStatistic, ...]
+    red: int
+    yellow: int
+    green: int
+    undetermined: int
+
+
+@attrs.frozen
+class ScorecardCluster:
+    """One region cluster's row of lights, in catalogue order."""
+
+    cluster_id: str
+    name: str
+    #: The day of the benchmark used, None when the cluster has none.
+    benchmark_date: dt.date | None
+    lights: tuple[Light | None, ...]
+
+
+@attrs.frozen
+class Scorecard:
+    """A region compared with reference groups, indicator by indicator."""
+
+    on: dt.date
+    catalogue: str
+    light_rule: str
+    region_size: int
+    #: (name, number of clusters with a benchmark) for every reference group.
+    groups: tuple[tuple[str, int], ...]
+    #: The lights of indicators without thresholds rank against all groups together.
+    light_reference_size: int
+    indicator_codes: tuple[str, ...]
+    indicators: tuple[ScorecardIndicator, ...]
+    clusters: tuple[ScorecardCluster, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scorecard as JSON-ready data (the ``scorecard --format json`` document)."""
+        return {
+            "on": self.on.isoformat(),
+            "catalogue": self.catalogue,
+            "light_rule": self.light_rule,
+            "region_size": self.region_size,
+            "groups": [{"name": name, "size": size} for name, size in self.groups],
+            "light_reference": {
+                "groups": [name for name, _ in self.groups],
+                "size": self.light_reference_size,
+            },
+            "indicators": [
+                {
+                    "code": row.code,
+                    "name": row.name,
+                    "area": row.area,
+                    "region_size": row.region_size,
+                    "region_median": row.region_median,
+                    "groups": [
+                        {
+                            "group": g.group,
+                            "size": g.size,
+                            "median": g.median,
+                            "region_at_or_above": g.region_at_or_above,
+                        }
+                        for g in row.groups
+                    ],
+                    "lights": {
+                        "red": row.red,
+                        "yellow": row.yellow,
+                        "green": row.green,
+                        "undetermined": row.undetermined,
+                    },
+                }
+                for row in self.indicators
+            ],
+            "clusters": [
+                {
+                    "id": c.cluster_id,
+                    "name": c.name,
+                    "benchmark_date": c.benchmark_date.isoformat() if c.benchmark_date else None,
+                    "lights": {
+                        code: light.value if light else None
+                        for code, light in zip(self.indicator_codes, c.lights, strict=True)
+                    },
+                }
+                for c in self.clusters
+            ],
+        }
+
+
+def _median(values: Sequence[Value]) -> float | None:
+    return float(statistics.median([float(v) for v in values])) if values else None
+
+
+def regional_scorecard(
+    region: Iterable[Cluster],
+    groups: Mapping[str, Iterable[Cluster]],
+    catalogue: Catalogue,
+    on: dt.date,
+    rule: LightRule = DEFAULT_LIGHT_RULE,
+) -> Scorecard:
+    """Compare the ``region``'s clusters with each reference group on the day ``on``.
+
+    Lights follow ``rule``; for indicators without thresholds they rank each
+    region cluster against the benchmarks of all groups together. Medians of
+    yes/no indicators count yes as 1. Nothing depends on the order of
+    clusters within the region or a group, except the order of the rows.
+    """
+    region_benchmarks: list[tuple[Cluster, IndicatorValues | None, dt.date | None]] = []
+    for cluster in region:
+        benchmark = latest_benchmark(cluster, on)
+        region_benchmarks.append(
+            (
+                cluster,
+                benchmark.indicators if benchmark else None,
+                benchmark.date if benchmark else None,
+            )
+        )
+    group_values: dict[str, list[IndicatorValues]] = {}
+    for name, members in groups.items():
+        found = [latest_benchmark(cluster, on) for cluster in members]
+        group_values[name] = [b.indicators for b in found if b is not None]
+    reference = [values for values_list in group_values.values() for values in values_list]
+
+    lights: dict[str, list[Light | None]] = {cluster.id: [] for cluster, _, _ in region_benchmarks}
+    rows = []
+    for indicator in catalogue.indicators:
+        code = indicator.code
+        reference_values = [values.get(code) for values in reference]
+        region_values = [
+            values[code] for _, values, _ in region_benchmarks if values and code in values
+        ]
+        counts = dict.fromkeys(Light, 0)
+        undetermined = 0
+        for cluster, values, _ in region_benchmarks:
+            value = values.get(code) if values else None
+            light = quality_light(indicator, value, reference_values, rule).light
+            lights[cluster.id].append(light)
+            if light is None:
+                undetermined += 1
+            else:
+                counts[light] += 1
+        statistics_by_group = []
+        for name, values_list in group_values.items():
+            present = [values[code] for values in values_list if code in values]
+            median = _median(present)
+            at_or_above = None
+            if median is not None and region_values:
+                at_or_above = sum(
+                    1 for v in region_values if meets(float(v), median, indicator.direction)
+                ) / len(region_values)
+            statistics_by_group.append(GroupStatistic(name, len(present), median, at_or_above))
+        rows.append(
+            ScorecardIndicator(
+                code,
+                indicator.name,
+                indicator.area,
+                len(region_values),
+                _median(region_values),
+                tuple(statistics_by_group),
+                counts[Light.RED],
+                counts[Light.YELLOW],
+                counts[Light.GREEN],
+                undetermined,
+            )
+        )
+    return Scorecard(
+        on=on,
+        catalogue=catalogue.label,
+        light_rule=rule.id,
+        region_size=len(region_benchmarks),
+        groups=tuple((name, len(values)) for name, values in group_values.items()),
+        light_reference_size=len(reference),
+        indicator_codes=tuple(i.code for i in catalogue.indicators),
+        indicators=tuple(rows),
+        clusters=tuple(
+            ScorecardCluster(cluster.id, cluster.name, date, tuple(lights[cluster.id]))
+            for cluster, _, date in region_benchmarks
+        ),
+    )
