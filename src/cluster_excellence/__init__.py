@@ -52,6 +52,7 @@ from .portfolio import (
     Cluster,
     Portfolio,
     parse_portfolio,
+    portfolio_to_json,
     read_portfolio,
     sample_portfolio,
 )
@@ -147,6 +148,7 @@ __all__ = [
     "parse_portfolio",
     "percentile_rank",
     "portfolio_status",
+    "portfolio_to_json",
     "quality_light",
     "quality_lights",
     "read_catalogue",
