@@ -16,12 +16,15 @@ from cluster_excellence import (
     Direction,
     Indicator,
     Light,
+    Portfolio,
     benchmarking_catalogue,
     catalogue_to_json,
     gold_catalogue,
     gold_score,
     parse_catalogue,
+    parse_portfolio,
     percentile_rank,
+    portfolio_to_json,
     quality_light,
 )
 from cluster_excellence.catalogue import meets
@@ -171,3 +174,12 @@ def _cluster(prefix: str) -> st.SearchStrategy[Cluster]:
         st.integers(0, 50),
         _benchmark(BENCHMARKING),
     )
+
+
+@given(st.lists(_cluster("c"), max_size=5, unique_by=lambda c: c.id))
+def test_benchmarks_round_trip_through_the_portfolio_format(clusters: list[Cluster]) -> None:
+    """Indicator values survive ``portfolio_to_json`` and the strict reader unchanged."""
+    portfolio = Portfolio(clusters)
+    text = portfolio_to_json(portfolio)
+    assert parse_portfolio(text, catalogues=[BENCHMARKING, GOLD]) == portfolio
+    assert portfolio_to_json(parse_portfolio(text)) == text
