@@ -60,14 +60,14 @@ def end_of_month_after(start: dt.date, months: int) -> dt.date:
     datetime.date(2018, 9, 30)
     """
     index = start.year * 12 + start.month - 1 + months
-    end = _MONTH_ENDS.get(index)
+    end = MONTH_ENDS.get(index)
     if end is None:
         _check_range(index, start, months)
         year, month0 = divmod(index, 12)
-        end = _MONTH_ENDS[index] = dt.date(year, month0 + 1, days_in_month(year, month0 + 1))
+        end = MONTH_ENDS[index] = dt.date(year, month0 + 1, days_in_month(year, month0 + 1))
     return end
 
 
 # Month ends by month index: a portfolio's dates fall in few months, and a
 # lookup is several times cheaper than building the date again.
-_MONTH_ENDS: dict[int, dt.date] = {}
+MONTH_ENDS: dict[int, dt.date] = {}

@@ -36,7 +36,7 @@ import attrs
 
 from ._checks import is_day, is_positive_int, is_text, unchecked
 from ._enums import ValueEnum
-from ._months import add_months, end_of_month_after
+from ._months import MONTH_ENDS, add_months, end_of_month_after
 from .assessments import KIND_ORDER, Assessment, awarded_tier
 from .rulebook import ECEI_2019, Anchor, ExtensionBase, Rulebook
 from .tiers import Tier
@@ -140,7 +140,9 @@ def expiry(start: dt.date, months: int, rulebook: Rulebook = ECEI_2019) -> dt.da
     datetime.date(2022, 2, 28)
     """
     if rulebook.anchor is _MONTH_END:
-        return end_of_month_after(start, months)
+        # The remembered month end first: this is the hot path of large portfolios.
+        end = MONTH_ENDS.get(start.year * 12 + start.month - 1 + months)
+        return end if end is not None else end_of_month_after(start, months)
     return add_months(start, months)
 
 
