@@ -87,14 +87,7 @@ class _CatalogueReader(Checker):
                 continue
             before = len(self.problems)
             self.keys(obj, path, _AREA, sorted(_AREA))
-            code = self.text(obj, "code", path)
-            if code is not None and code in first:
-                self.fail(
-                    key_path(path, "code"),
-                    f"{show(code)} is already the code of areas[{first[code]}]",
-                )
-            elif code is not None:
-                first[code] = index
+            code = self.unique_code(obj, path, first, "areas", index)
             name = self.text(obj, "name", path)
             source = self.text(obj, "source", path)
             provenance = self.choice(obj, "provenance", path, _PROVENANCES)
@@ -114,14 +107,7 @@ class _CatalogueReader(Checker):
                 continue
             before = len(self.problems)
             self.keys(obj, path, _INDICATOR, _INDICATOR_REQUIRED)
-            code = self.text(obj, "code", path)
-            if code is not None and code in first:
-                self.fail(
-                    key_path(path, "code"),
-                    f"{show(code)} is already the code of indicators[{first[code]}]",
-                )
-            elif code is not None:
-                first[code] = index
+            code = self.unique_code(obj, path, first, "indicators", index)
             name = self.text(obj, "name", path)
             area = self.text(obj, "area", path)
             if area is not None and area not in areas:
@@ -173,6 +159,18 @@ class _CatalogueReader(Checker):
                     )
                 )
         return indicators
+
+    def unique_code(
+        self, obj: dict[str, Any], path: str, first: dict[str, int], what: str, index: int
+    ) -> str | None:
+        """The entry's ``code``, reported when an earlier entry has it already."""
+        code = self.text(obj, "code", path)
+        if code is not None and code in first:
+            message = f"{show(code)} is already the code of {what}[{first[code]}]"
+            self.fail(key_path(path, "code"), message)
+        elif code is not None:
+            first[code] = index
+        return code
 
     def scale(
         self, obj: dict[str, Any], path: str, kind: ValueKind | None

@@ -26,7 +26,7 @@ import attrs
 from .assessments import Benchmarking, IndicatorValues, Value
 from .catalogue import Catalogue, meets
 from .portfolio import Cluster
-from .scoring import DEFAULT_LIGHT_RULE, Light, LightRule, quality_light
+from .scoring import DEFAULT_LIGHT_RULE, Light, LightRule, latest_measured, quality_light
 
 __all__ = [
     "GROUP_FIELDS",
@@ -45,13 +45,7 @@ GROUP_FIELDS = ("country", "comparative_portfolio")
 
 def latest_benchmark(cluster: Cluster, on: dt.date) -> Benchmarking | None:
     """The cluster's latest benchmarking on or before ``on`` with indicator values."""
-    found = None
-    for assessment in cluster.assessments:  # date order
-        if assessment.date > on:
-            break
-        if isinstance(assessment, Benchmarking) and assessment.indicators:
-            found = assessment
-    return found
+    return latest_measured(cluster, Benchmarking, on)
 
 
 def group_clusters(clusters: Iterable[Cluster], field: str) -> dict[str, tuple[Cluster, ...]]:

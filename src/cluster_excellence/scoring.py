@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from ._enums import ValueEnum
-from .assessments import GoldAudit, Value
+from .assessments import Benchmarking, GoldAudit, Value
 from .catalogue import Catalogue, Direction, Indicator, ValueKind, meets
 from .portfolio import Cluster
 from .rulebook import ECEI_2019, Rulebook
@@ -52,6 +52,9 @@ __all__ = [
     "quality_light",
     "quality_lights",
 ]
+
+
+M = TypeVar("M", Benchmarking, GoldAudit)
 
 
 class Light(ValueEnum):
@@ -453,15 +456,20 @@ def compare_benchmarks(
     return Comparison(catalogue.label, tuple(changes), proposed)
 
 
-def latest_gold_audit(cluster: Cluster, on: dt.date) -> GoldAudit | None:
-    """The cluster's latest Gold audit on or before ``on`` with indicator values."""
+def latest_measured(cluster: Cluster, kind: type[M], on: dt.date) -> M | None:
+    """The cluster's latest assessment of ``kind`` on or before ``on`` with indicator values."""
     found = None
     for assessment in cluster.assessments:  # date order
         if assessment.date > on:
             break
-        if isinstance(assessment, GoldAudit) and assessment.indicators:
+        if isinstance(assessment, kind) and assessment.indicators:
             found = assessment
     return found
+
+
+def latest_gold_audit(cluster: Cluster, on: dt.date) -> GoldAudit | None:
+    """The cluster's latest Gold audit on or before ``on`` with indicator values."""
+    return latest_measured(cluster, GoldAudit, on)
 
 
 @attrs.frozen
