@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
+
 from ._checks import unchecked
 from ._countries import ALPHA_2, HINTS
 from ._json import MISSING as _MISSING
@@ -31,14 +33,18 @@ from .assessments import (
 )
 from .catalogue import Catalogue, value_problem
 from .errors import PortfolioError, Problem
-from .portfolio import FORMAT, Cluster, Portfolio, canonical_order
+from .portfolio import FORMAT, MEMBER_TYPES, Cluster, Organisation, Portfolio, canonical_order
 from .rulebook import Rulebook
 
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DAWN = dt.date.min
 
 _TOP_KEYS = frozenset({"format", "clusters"})
-_CLUSTER_KEYS = frozenset({"id", "name", "country", "comparative_portfolio", "note", "assessments"})
+_SOUND_CLUSTER_KEYS = frozenset(
+    {"id", "name", "country", "comparative_portfolio", "note", "assessments"}
+)
+_CLUSTER_KEYS = _SOUND_CLUSTER_KEYS | {"organisation"}
+_ORGANISATION_KEYS = frozenset(attrs.fields_dict(Organisation))
 # The sound path takes assessments without indicator values; with them, the
 # careful checks run (and check the values against a catalogue when given).
 _SOUND_KEYS = {
@@ -134,6 +140,9 @@ class _Reader(Checker):
         country = self.country(obj, path)
         portfolio = self.text(obj, "comparative_portfolio", path)
         note = self.text(obj, "note", path)
+        organisation = self.organisation(
+            obj.get("organisation", _MISSING), _key(path, "organisation")
+        )
         assessments = self.assessments(obj.get("assessments", _MISSING), _key(path, "assessments"))
         if len(self.problems) > before:
             return None
@@ -147,7 +156,47 @@ class _Reader(Checker):
             country=country,
             comparative_portfolio=portfolio,
             note=note,
+            organisation=organisation,
         )
+
+    def organisation(self, raw: Any, path: str) -> Organisation | None:
+        """The optional organisation profile; every field optional, none null."""
+        if raw is _MISSING:
+            return None
+        obj = self.object(raw, path)
+        if obj is None:
+            return None
+        before = len(self.problems)
+        self.keys(obj, path, _ORGANISATION_KEYS, ())
+        values: dict[str, Any] = {}
+        for key in ("eccp_listed", "public_cooperation", "english_website"):
+            values[key] = self.boolean(obj, key, path, default=None)
+        for key, whole in (("management_fte", False), ("committed_members", True)):
+            value = obj.get(key, _MISSING)
+            if value is _MISSING:
+                continue
+            at = _key(path, key)
+            number = self.number(value, at)
+            if number is None:
+                continue
+            if number < 0 or (whole and type(number) is not int):
+                kind = "a whole number" if whole else "a number"
+                self.fail(at, f"{number!r} must be {kind} of 0 or more")
+                continue
+            values[key] = number
+        types = obj.get("member_types", _MISSING)
+        if types is not _MISSING:
+            at = _key(path, "member_types")
+            if type(types) is not list or any(t not in MEMBER_TYPES for t in types):
+                self.fail(at, f"must be a list of {', '.join(MEMBER_TYPES)}, not {show(types)}")
+            elif len(set(types)) != len(types):
+                self.fail(at, "lists a member type twice")
+            else:
+                values["member_types"] = tuple(types)
+        values["programme_recognition"] = self.text(obj, "programme_recognition", path)
+        if len(self.problems) > before:
+            return None
+        return Organisation(**values)
 
     def assessments(self, raw: Any, path: str) -> list[Assessment] | None:
         if raw is _MISSING:
@@ -333,7 +382,7 @@ class _Reader(Checker):
         return audit
 
     def sound_cluster(self, obj: Any) -> Cluster | None:
-        if type(obj) is not dict or not obj.keys() <= _CLUSTER_KEYS:
+        if type(obj) is not dict or not obj.keys() <= _SOUND_CLUSTER_KEYS:
             return None
         cluster_id = obj.get("id")
         name = obj.get("name")
@@ -371,12 +420,12 @@ class _Reader(Checker):
             previous = assessment.date
             assessments.append(assessment)
         if in_order:
-            return _cluster(cluster_id, name, tuple(assessments), country, portfolio, note)
+            return _cluster(cluster_id, name, tuple(assessments), country, portfolio, note, None)
         ordered = canonical_order(assessments)
         for before, after in itertools.pairwise(ordered):
             if before.date == after.date and before.kind == after.kind:
                 return None
-        return _cluster(cluster_id, name, ordered, country, portfolio, note)
+        return _cluster(cluster_id, name, ordered, country, portfolio, note, None)
 
     # -- fields ------------------------------------------------------------
 

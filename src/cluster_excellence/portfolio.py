@@ -43,7 +43,9 @@ from .rulebook import ECEI_2019, Rulebook
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMAT",
+    "MEMBER_TYPES",
     "Cluster",
+    "Organisation",
     "Portfolio",
     "parse_portfolio",
     "portfolio_to_json",
@@ -90,6 +92,65 @@ def _country(instance: Cluster, attribute: Any, value: Any) -> None:
         )
 
 
+#: The member types an organisation profile may list (the triple helix and the rest).
+MEMBER_TYPES = ("business", "research", "public", "other")
+
+
+def _member_types(instance: Any, attribute: Any, value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, tuple) or len(set(value)) != len(value):
+        raise ValueError(f"member_types must be a tuple without repeats, not {value!r}")
+    for item in value:
+        if item not in MEMBER_TYPES:
+            raise ValueError(f"member type {item!r} is not one of {', '.join(MEMBER_TYPES)}")
+
+
+def _optional_tuple(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _optional_bool(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and type(value) is not bool:
+        raise TypeError(f"{attribute.name} must be True, False or None, not {value!r}")
+
+
+def _optional_amount(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and (type(value) not in (int, float) or not 0 <= value < float("inf")):
+        raise ValueError(f"{attribute.name} must be a number of 0 or more, not {value!r}")
+
+
+def _optional_count(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise ValueError(f"{attribute.name} must be a whole number of 0 or more, not {value!r}")
+
+
+@attrs.frozen
+class Organisation:
+    """What is known of a cluster organisation for the Eligibility Criteria.
+
+    Every field is optional: None means not recorded, and a decision that
+    needs it is ``undetermined`` (see :mod:`cluster_excellence.eligibility`).
+    """
+
+    #: Listed on the European Cluster Collaboration Platform.
+    eccp_listed: bool | None = attrs.field(default=None, validator=_optional_bool)
+    #: Full-time equivalents of the dedicated management team.
+    management_fte: float | None = attrs.field(default=None, validator=_optional_amount)
+    #: Clearly committed members.
+    committed_members: int | None = attrs.field(default=None, validator=_optional_count)
+    #: The member types among the members (:data:`MEMBER_TYPES`).
+    member_types: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_optional_tuple, validator=_member_types
+    )
+    #: Visible cooperation with public bodies (counts when no public body is a member).
+    public_cooperation: bool | None = attrs.field(default=None, validator=_optional_bool)
+    #: An English website showing the cluster's activity.
+    english_website: bool | None = attrs.field(default=None, validator=_optional_bool)
+    #: The national or regional cluster programme that recognises it, if any.
+    programme_recognition: str | None = attrs.field(default=None, validator=is_optional_text)
+
+
 @attrs.frozen
 class Cluster:
     """A cluster organisation and its assessments.
@@ -113,6 +174,12 @@ class Cluster:
     )
     #: Free text, e.g. where the records come from.
     note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    #: What is known for the Eligibility Criteria, when recorded.
+    organisation: Organisation | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Organisation)),
+        kw_only=True,
+    )
 
 
 def _clusters(value: Iterable[Cluster]) -> tuple[Cluster, ...]:
@@ -207,6 +274,12 @@ def portfolio_to_json(portfolio: Portfolio) -> str:
         for key in ("country", "comparative_portfolio", "note"):
             if getattr(cluster, key) is not None:
                 out[key] = getattr(cluster, key)
+        if cluster.organisation is not None:
+            out["organisation"] = {
+                field.name: list(value) if isinstance(value, tuple) else value
+                for field in attrs.fields(Organisation)
+                if (value := getattr(cluster.organisation, field.name)) is not None
+            }
         out["assessments"] = [_assessment_json(a) for a in cluster.assessments]
         clusters.append(out)
     document = {"format": FORMAT, "clusters": clusters}
