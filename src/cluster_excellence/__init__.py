@@ -35,6 +35,14 @@ from .catalogue import (
     parse_catalogue,
     read_catalogue,
 )
+from .eligibility import (
+    CRITERIA_IN_FORCE_FROM,
+    Decision,
+    Finding,
+    Outcome,
+    bronze_eligibility,
+    eligibility_criteria,
+)
 from .errors import CatalogueError, DocumentError, PortfolioError, Problem
 from .labels import (
     Label,
@@ -50,6 +58,7 @@ from .labels import (
 )
 from .portfolio import (
     Cluster,
+    Organisation,
     Portfolio,
     parse_portfolio,
     portfolio_to_json,
@@ -87,6 +96,7 @@ from .tiers import Tier
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "CRITERIA_IN_FORCE_FROM",
     "DEFAULT_LIGHT_RULE",
     "ECEI_2019",
     "Anchor",
@@ -99,9 +109,11 @@ __all__ = [
     "Cluster",
     "ClusterStatus",
     "Comparison",
+    "Decision",
     "Direction",
     "DocumentError",
     "ExtensionBase",
+    "Finding",
     "GoldAudit",
     "GoldScore",
     "Indicator",
@@ -113,6 +125,8 @@ __all__ = [
     "LabelStatus",
     "Light",
     "LightRule",
+    "Organisation",
+    "Outcome",
     "PercentileRank",
     "Portfolio",
     "PortfolioError",
@@ -131,9 +145,11 @@ __all__ = [
     "area_summaries",
     "awarded_tier",
     "benchmarking_catalogue",
+    "bronze_eligibility",
     "catalogue_to_json",
     "cluster_status",
     "compare_benchmarks",
+    "eligibility_criteria",
     "expiry",
     "first_expiry",
     "first_renewable_until",

@@ -1,0 +1,75 @@
+"""Properties of the Eligibility Criteria decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cluster_excellence import Organisation, Outcome, eligibility_criteria
+from cluster_excellence.portfolio import MEMBER_TYPES
+
+IN_FORCE = dt.date(2019, 11, 15)
+maybe_bool = st.none() | st.booleans()
+profiles = st.builds(
+    Organisation,
+    eccp_listed=maybe_bool,
+    management_fte=st.none() | st.floats(min_value=0, max_value=5),
+    committed_members=st.none() | st.integers(min_value=0, max_value=60),
+    member_types=st.none() | st.lists(st.sampled_from(MEMBER_TYPES), unique=True).map(tuple),
+    public_cooperation=maybe_bool,
+    english_website=maybe_bool,
+)
+RANK = {Outcome.NOT_ELIGIBLE: 0, Outcome.UNDETERMINED: 1, Outcome.ELIGIBLE: 2}
+
+
+@given(profiles, st.data())
+def test_improving_a_figure_never_turns_eligible_into_not_eligible(
+    profile: Organisation, data: st.DataObject
+) -> None:
+    field = data.draw(
+        st.sampled_from(
+            [
+                "eccp_listed",
+                "management_fte",
+                "committed_members",
+                "member_types",
+                "public_cooperation",
+                "english_website",
+            ]
+        )
+    )
+    value = getattr(profile, field)
+    if value is None:
+        return
+    if isinstance(value, bool):
+        better: Any = True
+    elif isinstance(value, tuple):
+        better = tuple(dict.fromkeys((*value, data.draw(st.sampled_from(MEMBER_TYPES)))))
+    else:
+        better = value + data.draw(st.integers(min_value=0, max_value=10))
+    before = eligibility_criteria(profile, IN_FORCE).outcome
+    after = eligibility_criteria(attrs.evolve(profile, **{field: better}), IN_FORCE).outcome
+    if before is Outcome.ELIGIBLE:
+        assert after is Outcome.ELIGIBLE
+    assert RANK[after] >= RANK[before] or before is Outcome.UNDETERMINED
+
+
+@given(profiles)
+def test_undetermined_exactly_when_a_needed_figure_is_missing(profile: Organisation) -> None:
+    decision = eligibility_criteria(profile, IN_FORCE)
+    missing = [f for f in decision.findings if f.met is None]
+    failed = [f for f in decision.findings if f.met is False]
+    assert (decision.outcome is Outcome.UNDETERMINED) == (bool(missing) and not failed)
+    needed = [
+        profile.eccp_listed,
+        profile.management_fte,
+        profile.committed_members,
+        profile.member_types,
+        profile.english_website,
+    ]
+    if all(value is not None for value in needed) and profile.public_cooperation is not None:
+        assert not missing
