@@ -93,7 +93,7 @@ class TestWithoutCatalogues:
     def test_silver_audits_carry_no_values(self) -> None:
         text = document({"X": 1}, "silver_audit").replace('"date"', '"passed": true, "date"')
         assert problems(text) == [
-            "clusters[0].assessments[0].indicators: unknown key (expected date, note, passed, type)"
+            "clusters[0].assessments[0].indicators: unknown key (expected date, improvement_areas, minimum_requirements_met, note, passed, type)"
         ]
 
 

@@ -26,6 +26,7 @@ from .assessments import (
     Assessment,
     Benchmarking,
     GoldAudit,
+    ImprovementArea,
     IndicatorValues,
     SilverAudit,
     Value,
@@ -56,9 +57,11 @@ _SOUND_KEYS = {
 }
 _ASSESSMENT_KEYS = {
     "benchmarking": _SOUND_KEYS["benchmarking"] | {"indicators"},
-    "silver_audit": _SOUND_KEYS["silver_audit"],
-    "gold_audit": _SOUND_KEYS["gold_audit"] | {"indicators"},
+    "silver_audit": _SOUND_KEYS["silver_audit"] | {"improvement_areas", "minimum_requirements_met"},
+    "gold_audit": _SOUND_KEYS["gold_audit"]
+    | {"indicators", "self_test_passed", "audit_days", "experts"},
 }
+_AREA_KEYS = frozenset({"indicators", "description", "effect", "validated"})
 _REQUIRED = {
     "benchmarking": ("type", "date"),
     "silver_audit": ("type", "date", "passed"),
@@ -249,15 +252,26 @@ class _Reader(Checker):
             return Benchmarking(date, awarded=awarded, note=note, indicators=values)
         if kind == "silver_audit":
             passed = self.boolean(obj, "passed", path, default=_MISSING)
+            areas = self.improvement_areas(obj, path)
+            minimums = self.boolean(obj, "minimum_requirements_met", path, default=None)
             if len(self.problems) > before:
                 return None
             assert date is not None
             assert passed is not None
-            return SilverAudit(date, passed=passed, note=note)
+            return SilverAudit(
+                date,
+                passed=passed,
+                note=note,
+                improvement_areas=areas,
+                minimum_requirements_met=minimums,
+            )
         passed = self.boolean(obj, "passed", path, default=None)
         score = self.percent(obj, "score", path)
         met = self.boolean(obj, "minimum_requirements_met", path, default=True)
         values = self.indicators(obj, path, "gold")
+        self_test = self.boolean(obj, "self_test_passed", path, default=None)
+        days = self.positive(obj, "audit_days", path, whole=False)
+        experts = self.positive(obj, "experts", path, whole=True)
         if "passed" not in obj and "score" not in obj:
             self.fail(path, "a gold_audit needs passed or score (or both)")
         if len(self.problems) > before:
@@ -271,12 +285,74 @@ class _Reader(Checker):
             minimum_requirements_met=met,
             note=note,
             indicators=values,
+            self_test_passed=self_test,
+            audit_days=days,
+            experts=experts,
         )
         contradiction = gold_audit_contradiction(audit, self.rulebook)
         if contradiction is not None:
             self.fail(_key(path, "passed"), contradiction)
             return None
         return audit
+
+    def positive(self, obj: dict[str, Any], key: str, path: str, *, whole: bool) -> Any:
+        """An optional number above 0 (whole when ``whole``)."""
+        value = obj.get(key, _MISSING)
+        if value is _MISSING:
+            return None
+        at = _key(path, key)
+        number = self.number(value, at)
+        if number is None:
+            return None
+        if number <= 0 or (whole and type(number) is not int):
+            self.fail(at, f"{number!r} must be {'a whole number' if whole else 'a number'} above 0")
+            return None
+        return number
+
+    def improvement_areas(
+        self, obj: dict[str, Any], path: str
+    ) -> tuple[ImprovementArea, ...] | None:
+        """The Silver audit's improvement areas, each tied to Gold indicators."""
+        raw = self.list(obj, "improvement_areas", path)
+        if raw is None:
+            return None
+        catalogue = self.catalogues.get("gold")
+        areas = []
+        for index, item in enumerate(raw):
+            at = f"{_key(path, 'improvement_areas')}[{index}]"
+            area = self.object(item, at)
+            if area is None:
+                continue
+            before = len(self.problems)
+            self.keys(area, at, _AREA_KEYS, ("indicators",))
+            codes = area.get("indicators", _MISSING)
+            if codes is not _MISSING:
+                if (
+                    type(codes) is not list
+                    or not codes
+                    or any(type(code) is not str or not code.strip() for code in codes)
+                ):
+                    self.fail(
+                        _key(at, "indicators"),
+                        f"must be a list of indicator codes (at least one), not {show(codes)}",
+                    )
+                elif catalogue is not None:
+                    for code in codes:
+                        if code not in {i.code for i in catalogue.indicators}:
+                            self.fail(
+                                _key(at, "indicators"),
+                                f"{catalogue.label} has no indicator {code!r}",
+                            )
+            description = self.text(area, "description", at)
+            effect = self.text(area, "effect", at)
+            validated = self.boolean(area, "validated", at, default=None)
+            if len(self.problems) == before:
+                areas.append(
+                    ImprovementArea(
+                        codes, description=description, effect=effect, validated=validated
+                    )
+                )
+        return tuple(areas)
 
     def indicators(self, obj: dict[str, Any], path: str, purpose: str) -> IndicatorValues:
         """The ``indicators`` object: values checked against the catalogue of ``purpose``."""
@@ -359,7 +435,7 @@ class _Reader(Checker):
         if kind == "silver_audit":
             if passed is not True and passed is not False:
                 return None
-            return _silver_audit(day, passed, note)
+            return _silver_audit(day, passed, note, None, None)
         if passed is _MISSING:
             passed = None
         elif passed is not True and passed is not False:
@@ -376,7 +452,7 @@ class _Reader(Checker):
         met = obj.get("minimum_requirements_met", True)
         if met is not True and met is not False:
             return None
-        audit: GoldAudit = _gold_audit(day, passed, score, met, note, NO_VALUES)
+        audit: GoldAudit = _gold_audit(day, passed, score, met, note, NO_VALUES, None, None, None)
         if passed is not None and gold_audit_contradiction(audit, self.rulebook) is not None:
             return None
         return audit

@@ -39,6 +39,7 @@ __all__ = [
     "Assessment",
     "Benchmarking",
     "GoldAudit",
+    "ImprovementArea",
     "IndicatorValues",
     "SilverAudit",
     "Value",
@@ -136,6 +137,54 @@ class Benchmarking:
     )
 
 
+def _optional_flag(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and type(value) is not bool:
+        raise TypeError(f"{attribute.name} must be True, False or None, not {value!r}")
+
+
+def _codes(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _non_blank_codes(instance: Any, attribute: Any, value: tuple[Any, ...]) -> None:
+    for code in value:
+        if not isinstance(code, str) or not code.strip():
+            raise ValueError(f"indicator codes must be non-blank strings, not {code!r}")
+
+
+@attrs.frozen
+class ImprovementArea:
+    """One of the three improvement areas a Silver audit validates.
+
+    Each is tied to quality indicators and described with its effect on the
+    cluster (domain brief, "Silver"; https://www.cluster-analysis.org/silver-label).
+    """
+
+    #: The codes of the indicators the area is tied to.
+    indicators: tuple[str, ...] = attrs.field(converter=_codes, validator=_non_blank_codes)
+    #: What was improved; None when not recorded.
+    description: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    #: Its effect on the cluster; None when not recorded.
+    effect: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    #: Whether the audit validated it (against the Gold criteria of its
+    #: indicators); None when not recorded.
+    validated: bool | None = attrs.field(default=None, validator=_optional_flag, kw_only=True)
+
+
+def _areas(value: Iterable[ImprovementArea] | None) -> tuple[ImprovementArea, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _optional_positive(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and (type(value) not in (int, float) or not 0 < value < math.inf):
+        raise ValueError(f"{attribute.name} must be a number above 0, not {value!r}")
+
+
+def _optional_whole(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and (type(value) is not int or value <= 0):
+        raise ValueError(f"{attribute.name} must be a whole number above 0, not {value!r}")
+
+
 @attrs.frozen
 class SilverAudit:
     """The on-site Silver audit (half a day).
@@ -152,6 +201,14 @@ class SilverAudit:
     passed: bool = attrs.field(validator=is_bool, kw_only=True)
     #: Free text, e.g. where the record comes from.
     note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    #: The improvement areas the audit looked at; None when not recorded.
+    improvement_areas: tuple[ImprovementArea, ...] | None = attrs.field(
+        default=None, converter=_areas, kw_only=True
+    )
+    #: Whether every Gold minimum requirement was met; None when not recorded.
+    minimum_requirements_met: bool | None = attrs.field(
+        default=None, validator=_optional_flag, kw_only=True
+    )
 
 
 def _passed_or_score(instance: GoldAudit, attribute: Any, value: Any) -> None:
@@ -193,6 +250,14 @@ class GoldAudit:
     indicators: IndicatorValues = attrs.field(
         default=NO_VALUES, converter=_indicator_values, kw_only=True
     )
+    #: Whether the self-test before the audit was passed; None when not recorded.
+    self_test_passed: bool | None = attrs.field(
+        default=None, validator=_optional_flag, kw_only=True
+    )
+    #: Days the on-site audit took; None when not recorded.
+    audit_days: float | None = attrs.field(default=None, validator=_optional_positive, kw_only=True)
+    #: Experts who audited; None when not recorded.
+    experts: int | None = attrs.field(default=None, validator=_optional_whole, kw_only=True)
 
     def passes_by_score(self, rulebook: Rulebook) -> bool | None:
         """Whether the score and minimum requirements alone pass; None without a score.

@@ -293,6 +293,20 @@ def _assessment_json(assessment: Assessment) -> dict[str, Any]:
             out["awarded"] = False
     elif isinstance(assessment, SilverAudit):
         out["passed"] = assessment.passed
+        if assessment.improvement_areas is not None:
+            out["improvement_areas"] = [
+                {
+                    "indicators": list(area.indicators),
+                    **{
+                        key: getattr(area, key)
+                        for key in ("description", "effect", "validated")
+                        if getattr(area, key) is not None
+                    },
+                }
+                for area in assessment.improvement_areas
+            ]
+        if assessment.minimum_requirements_met is not None:
+            out["minimum_requirements_met"] = assessment.minimum_requirements_met
     else:
         if assessment.passed is not None:
             out["passed"] = assessment.passed
@@ -300,6 +314,9 @@ def _assessment_json(assessment: Assessment) -> dict[str, Any]:
             out["score"] = assessment.score
         if not assessment.minimum_requirements_met:
             out["minimum_requirements_met"] = False
+        for key in ("self_test_passed", "audit_days", "experts"):
+            if getattr(assessment, key) is not None:
+                out[key] = getattr(assessment, key)
     if assessment.note is not None:
         out["note"] = assessment.note
     if not isinstance(assessment, SilverAudit) and assessment.indicators:
