@@ -17,6 +17,7 @@ from .assessments import (
     Assessment,
     Benchmarking,
     GoldAudit,
+    ImprovementArea,
     IndicatorValues,
     SilverAudit,
     Value,
@@ -42,6 +43,9 @@ from .eligibility import (
     Outcome,
     bronze_eligibility,
     eligibility_criteria,
+    gold_baseline,
+    gold_eligibility,
+    silver_eligibility,
 )
 from .errors import CatalogueError, DocumentError, PortfolioError, Problem
 from .labels import (
@@ -116,6 +120,7 @@ __all__ = [
     "Finding",
     "GoldAudit",
     "GoldScore",
+    "ImprovementArea",
     "Indicator",
     "IndicatorChange",
     "IndicatorLight",
@@ -154,7 +159,9 @@ __all__ = [
     "first_expiry",
     "first_renewable_until",
     "get_rulebook",
+    "gold_baseline",
     "gold_catalogue",
+    "gold_eligibility",
     "gold_score",
     "highest_valid_tier",
     "label_history",
@@ -170,4 +177,5 @@ __all__ = [
     "read_catalogue",
     "read_portfolio",
     "sample_portfolio",
+    "silver_eligibility",
 ]

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .eligibility import Decision
 from .scorecard import Scorecard
 from .scoring import GoldScores, Light
 from .status import PortfolioStatus
@@ -321,3 +322,52 @@ def gold_scores_table(result: GoldScores) -> str:
             ]
         )
     return title + to_table(header, rows, flexible=0)
+
+
+def decisions_json(decisions: Sequence[Decision]) -> str:
+    """The ``eligibility --format json`` document: one decision per cluster."""
+    return json.dumps({"decisions": [d.to_dict() for d in decisions]}, ensure_ascii=False) + "\n"
+
+
+def decisions_csv(decisions: Sequence[Decision]) -> str:
+    """One row per finding."""
+    header = (
+        "cluster", "question", "on", "outcome", "code", "met", "message", "rule",
+        "rulebook", "source",
+    )  # fmt: skip
+    rows = [
+        [
+            record["cluster"],
+            record["question"],
+            record["on"].isoformat(),
+            record["outcome"],
+            record["code"],
+            {True: "true", False: "false", None: ""}[record["met"]],
+            record["message"],
+            record["rule"],
+            record["rulebook"],
+            record["source"],
+        ]
+        for decision in decisions
+        for record in decision.to_records()
+    ]
+    return to_csv(header, rows)
+
+
+def decisions_table(decisions: Sequence[Decision]) -> str:
+    """Each cluster's outcome, then its findings indented, each line within 80 columns."""
+    if not decisions:
+        return "No clusters.\n"
+    marks = {True: "met", False: "NOT MET", None: "missing"}
+    first = decisions[0]
+    lines = [
+        f"{first.question.title()} eligibility on {first.on.isoformat()} "
+        f"(rulebook {first.rulebook})",
+        "",
+    ]
+    for decision in decisions:
+        lines.append(fit(f"{decision.cluster_id}: {decision.outcome.value}", 80))
+        lines.extend(
+            fit(f"  {marks[f.met]:<8} {f.code}: {f.message}", 80) for f in decision.findings
+        )
+    return "\n".join(lines) + "\n"

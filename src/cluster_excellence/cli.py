@@ -22,6 +22,9 @@ from typing import Any
 
 from . import __version__
 from ._render import (
+    decisions_csv,
+    decisions_json,
+    decisions_table,
     gold_scores_csv,
     gold_scores_json,
     gold_scores_table,
@@ -33,12 +36,14 @@ from ._render import (
     status_table,
 )
 from .catalogue import Catalogue, benchmarking_catalogue, gold_catalogue, read_catalogue
+from .eligibility import bronze_eligibility, gold_eligibility, silver_eligibility
 from .errors import DocumentError, PortfolioError
 from .portfolio import Portfolio, read_portfolio, sample_portfolio
 from .rulebook import RULEBOOKS, Anchor, ExtensionBase, Rulebook, get_rulebook
 from .scorecard import GROUP_FIELDS, group_clusters, regional_scorecard
 from .scoring import gold_scores
 from .status import PortfolioStatus, portfolio_status
+from .tiers import Tier
 
 __all__ = ["main"]
 
@@ -157,6 +162,24 @@ def _parser() -> argparse.ArgumentParser:
         help="the rulebook whose Gold pass score applies (default: %(default)s)",
     )
     gold.set_defaults(run=_gold_score)
+
+    eligibility = commands.add_parser(
+        "eligibility",
+        help="whether each cluster can get a tier, and why not",
+        description="Explain, for each cluster, whether its records qualify for a tier.",
+    )
+    eligibility.add_argument(
+        "portfolio",
+        nargs="?",
+        metavar="PORTFOLIO",
+        help="a portfolio file (default: the sample portfolio shipped with the package)",
+    )
+    eligibility.add_argument("--tier", choices=[t.value for t in Tier], required=True)
+    _common(
+        eligibility,
+        "the Gold catalogue for Gold scores and minimums (default: the shipped reference)",
+    )
+    eligibility.set_defaults(run=_eligibility)
     return parser
 
 
@@ -261,6 +284,28 @@ def _status(args: argparse.Namespace) -> str:
     except PortfolioError as error:
         raise PortfolioError(source, error.problems) from None
     return _RENDERERS[args.format](result)
+
+
+def _eligibility(args: argparse.Namespace) -> str:
+    catalogue = _catalogue(args.catalogue, "gold")
+    rulebook = get_rulebook("ecei-2019")
+    on = args.on if args.on is not None else dt.date.today()
+    portfolio = (
+        sample_portfolio()
+        if args.portfolio is None
+        else _read(args.portfolio, rulebook, [catalogue])
+    )
+    tier = Tier(args.tier)
+    decisions = []
+    for cluster in portfolio:
+        if tier is Tier.BRONZE:
+            decisions.append(bronze_eligibility(cluster, on, rulebook))
+        elif tier is Tier.SILVER:
+            decisions.append(silver_eligibility(cluster, on, rulebook))
+        else:
+            decisions.append(gold_eligibility(cluster, on, rulebook, catalogue))
+    renderers = {"table": decisions_table, "json": decisions_json, "csv": decisions_csv}
+    return renderers[args.format](decisions)
 
 
 def _write(text: str) -> None:
