@@ -9,10 +9,20 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cluster_excellence import Organisation, Outcome, eligibility_criteria
+from cluster_excellence import (
+    Cluster,
+    GoldAudit,
+    Organisation,
+    Outcome,
+    eligibility_criteria,
+    gold_baseline,
+    gold_catalogue,
+    gold_eligibility,
+)
 from cluster_excellence.portfolio import MEMBER_TYPES
 
 IN_FORCE = dt.date(2019, 11, 15)
+GOLD = gold_catalogue()
 maybe_bool = st.none() | st.booleans()
 profiles = st.builds(
     Organisation,
@@ -73,3 +83,35 @@ def test_undetermined_exactly_when_a_needed_figure_is_missing(profile: Organisat
     ]
     if all(value is not None for value in needed) and profile.public_cooperation is not None:
         assert not missing
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from([i.code for i in GOLD.indicators]), st.integers(0, 200), min_size=1
+    ),
+    st.floats(0, 100),
+)
+def test_gold_eligibility_implies_the_baseline_passes(raw: dict[str, int], score: float) -> None:
+    """For an audit with indicator values (without them the baseline has nothing to check)."""
+    catalogue = GOLD
+    # From every indicator at its threshold, some values changed: both outcomes occur.
+    values: dict[str, Any] = {i.code: i.gold_threshold for i in catalogue.indicators}
+    for code, number in raw.items():
+        indicator = catalogue.indicator(code)
+        kind = indicator.kind.value
+        if kind == "yes_no":
+            values[code] = number % 2 == 0
+        elif kind == "share":
+            values[code] = (number % 101) / 100
+        elif kind == "ordinal":
+            values[code] = 1 + number % 5
+        else:
+            values[code] = number
+    profile = Organisation(programme_recognition="go-cluster")
+    audit = GoldAudit(dt.date(2023, 5, 1), score=score, audit_days=2, experts=2, indicators=values)
+    cluster = Cluster("g", "G", [audit], organisation=profile)
+    if (
+        gold_eligibility(cluster, dt.date(2023, 6, 1), catalogue=catalogue).outcome
+        is Outcome.ELIGIBLE
+    ):
+        assert gold_baseline(cluster, dt.date(2023, 6, 1), catalogue).outcome is Outcome.ELIGIBLE
