@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .eligibility import Decision
+from .planning import Inconsistency, Plan
 from .scorecard import Scorecard
 from .scoring import GoldScores, Light
 from .status import PortfolioStatus
@@ -369,5 +370,83 @@ def decisions_table(decisions: Sequence[Decision]) -> str:
         lines.append(fit(f"{decision.cluster_id}: {decision.outcome.value}", 80))
         lines.extend(
             fit(f"  {marks[f.met]:<8} {f.code}: {f.message}", 80) for f in decision.findings
+        )
+    return "\n".join(lines) + "\n"
+
+
+def plans_json(plans: Sequence[Plan]) -> str:
+    """The ``plan --format json`` document."""
+    document = {
+        "plans": [
+            {
+                "cluster": entry.cluster_id,
+                "name": entry.cluster_name,
+                "on": entry.on.isoformat(),
+                "rulebook": entry.rulebook,
+                "actions": [action.to_dict() for action in entry.actions],
+            }
+            for entry in plans
+        ]
+    }
+    return json.dumps(document, ensure_ascii=False) + "\n"
+
+
+def plans_csv(plans: Sequence[Plan]) -> str:
+    """One row per action."""
+    header = ("cluster", "date", "code", "title", "rule", "source")
+    rows = [
+        [a.cluster_id, a.date.isoformat(), a.code, a.title, a.rule, a.source]
+        for entry in plans
+        for a in entry.actions
+    ]
+    return to_csv(header, rows)
+
+
+def plans_table(plans: Sequence[Plan]) -> str:
+    """Each cluster's actions by date, each line within 80 columns."""
+    if not plans:
+        return "No clusters.\n"
+    lines = [f"Plans from {plans[0].on.isoformat()} (rulebook {plans[0].rulebook})", ""]
+    for entry in plans:
+        lines.append(fit(f"{entry.cluster_id}: {len(entry.actions)} action(s)", 80))
+        lines.extend(fit(f"  {a.date.isoformat()}  {a.title}", 80) for a in entry.actions)
+    return "\n".join(lines) + "\n"
+
+
+def inconsistencies_json(found: Sequence[Inconsistency]) -> str:
+    """The ``check --format json`` document."""
+    return json.dumps({"inconsistencies": [i.to_dict() for i in found]}, ensure_ascii=False) + "\n"
+
+
+def inconsistencies_csv(found: Sequence[Inconsistency]) -> str:
+    """One row per unmet finding of each contradicted award."""
+    header = ("path", "cluster", "assessment", "date", "code", "message", "rule", "source")
+    rows = [
+        [
+            i.path,
+            i.cluster_id,
+            i.assessment,
+            i.date.isoformat(),
+            f.code,
+            f.message,
+            f.rule,
+            f.source,
+        ]
+        for i in found
+        for f in i.decision.findings
+        if f.met is False
+    ]
+    return to_csv(header, rows)
+
+
+def inconsistencies_table(found: Sequence[Inconsistency]) -> str:
+    """Each contradicted award and what contradicts it."""
+    if not found:
+        return "No recorded award contradicts the rules.\n"
+    lines = [f"{len(found)} recorded award(s) contradict the rules", ""]
+    for item in found:
+        lines.append(fit(f"{item.path} {item.cluster_id}: {item.assessment} on {item.date}", 80))
+        lines.extend(
+            fit(f"  {f.code}: {f.message}", 80) for f in item.decision.findings if f.met is False
         )
     return "\n".join(lines) + "\n"

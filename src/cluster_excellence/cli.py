@@ -28,6 +28,12 @@ from ._render import (
     gold_scores_csv,
     gold_scores_json,
     gold_scores_table,
+    inconsistencies_csv,
+    inconsistencies_json,
+    inconsistencies_table,
+    plans_csv,
+    plans_json,
+    plans_table,
     scorecard_csv,
     scorecard_json,
     scorecard_table,
@@ -38,6 +44,7 @@ from ._render import (
 from .catalogue import Catalogue, benchmarking_catalogue, gold_catalogue, read_catalogue
 from .eligibility import bronze_eligibility, gold_eligibility, silver_eligibility
 from .errors import DocumentError, PortfolioError
+from .planning import check_records, plan, plan_to_ics
 from .portfolio import Portfolio, read_portfolio, sample_portfolio
 from .rulebook import RULEBOOKS, Anchor, ExtensionBase, Rulebook, get_rulebook
 from .scorecard import GROUP_FIELDS, group_clusters, regional_scorecard
@@ -180,7 +187,49 @@ def _parser() -> argparse.ArgumentParser:
         "the Gold catalogue for Gold scores and minimums (default: the shipped reference)",
     )
     eligibility.set_defaults(run=_eligibility)
+
+    planner = commands.add_parser(
+        "plan",
+        help="the dated actions ahead: expiries, renewal deadlines, Silver windows, next tier",
+        description="List each cluster's dated actions from a day on.",
+    )
+    planner.add_argument(
+        "portfolio",
+        nargs="?",
+        metavar="PORTFOLIO",
+        help="a portfolio file (default: the sample portfolio shipped with the package)",
+    )
+    planner.add_argument(
+        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
+    )
+    planner.add_argument(
+        "--within", type=_months, metavar="MONTHS", help="only actions within this many months"
+    )
+    planner.add_argument("--catalogue", metavar="FILE", help="the Gold catalogue")
+    planner.add_argument("--format", choices=(*_FORMATS, "ics"), default="table")
+    planner.set_defaults(run=_plan)
+
+    check = commands.add_parser(
+        "check",
+        help="validate a portfolio and report recorded awards that contradict the rules",
+        description="Exit status 0 when clean, 1 with findings, 2 for unreadable input.",
+    )
+    check.add_argument(
+        "portfolio",
+        nargs="?",
+        metavar="PORTFOLIO",
+        help="a portfolio file (default: the sample portfolio shipped with the package)",
+    )
+    check.add_argument("--catalogue", metavar="FILE", help="the Gold catalogue")
+    check.add_argument("--format", choices=_FORMATS, default="table")
+    check.set_defaults(run=_check)
     return parser
+
+
+def _months(text: str) -> int:
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of months above 0")
 
 
 def _common(command: argparse.ArgumentParser, catalogue_help: str) -> None:
@@ -308,6 +357,41 @@ def _eligibility(args: argparse.Namespace) -> str:
     return renderers[args.format](decisions)
 
 
+def _plan(args: argparse.Namespace) -> str:
+    catalogue = _catalogue(args.catalogue, "gold")
+    rulebook = get_rulebook("ecei-2019")
+    on = args.on if args.on is not None else dt.date.today()
+    portfolio = (
+        sample_portfolio()
+        if args.portfolio is None
+        else _read(args.portfolio, rulebook, [catalogue])
+    )
+    plans = [
+        plan(cluster, on, rulebook, within_months=args.within, catalogue=catalogue)
+        for cluster in portfolio
+    ]
+    renderers = {"table": plans_table, "json": plans_json, "csv": plans_csv, "ics": plan_to_ics}
+    return renderers[args.format](plans)
+
+
+def _check(args: argparse.Namespace) -> str:
+    catalogue = _catalogue(args.catalogue, "gold")
+    rulebook = get_rulebook("ecei-2019")
+    portfolio = (
+        sample_portfolio()
+        if args.portfolio is None
+        else _read(args.portfolio, rulebook, [catalogue])
+    )
+    found = check_records(portfolio, rulebook, catalogue)
+    args.findings = bool(found)
+    renderers = {
+        "table": inconsistencies_table,
+        "json": inconsistencies_json,
+        "csv": inconsistencies_csv,
+    }
+    return renderers[args.format](found)
+
+
 def _write(text: str) -> None:
     out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
     if out is None:
@@ -333,5 +417,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         # that the interpreter's final flush does not fail again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    return 0
+    # ``check`` reports findings with exit status 1.
+    return 1 if getattr(args, "findings", False) else 0
