@@ -19,7 +19,11 @@ from cluster_excellence import (
     gold_catalogue,
     gold_eligibility,
 )
+from cluster_excellence._months import add_months
+from cluster_excellence.planning import plan
 from cluster_excellence.portfolio import MEMBER_TYPES
+
+from .strategies import clusters
 
 IN_FORCE = dt.date(2019, 11, 15)
 GOLD = gold_catalogue()
@@ -115,3 +119,19 @@ def test_gold_eligibility_implies_the_baseline_passes(raw: dict[str, int], score
         is Outcome.ELIGIBLE
     ):
         assert gold_baseline(cluster, dt.date(2023, 6, 1), catalogue).outcome is Outcome.ELIGIBLE
+
+
+@given(
+    clusters(),
+    st.dates(min_value=dt.date(2009, 1, 1), max_value=dt.date(2040, 12, 31)),
+    st.none() | st.integers(1, 60),
+)
+def test_plans_are_sorted_and_never_before_their_day(
+    cluster: Cluster, on: dt.date, within: int | None
+) -> None:
+    actions = plan(cluster, on, within_months=within).actions
+    dates = [action.date for action in actions]
+    assert dates == sorted(dates)
+    assert all(day >= on for day in dates)
+    if within is not None:
+        assert all(day <= add_months(on, within) for day in dates)

@@ -1,0 +1,182 @@
+"""Dated plans, their iCalendar form, and the consistency check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from cluster_excellence import (
+    Benchmarking,
+    Cluster,
+    GoldAudit,
+    Organisation,
+    Portfolio,
+    portfolio_to_json,
+    sample_portfolio,
+)
+from cluster_excellence.cli import main
+from cluster_excellence.planning import check_records, plan, plan_to_ics
+
+D = dt.date
+PROFILE = Organisation(
+    eccp_listed=True, management_fte=1.0, committed_members=30,
+    member_types=("business", "research"), english_website=True,
+)  # fmt: skip
+
+
+def codes(actions: object) -> list[tuple[str, str]]:
+    return [(a.date.isoformat(), a.code) for a in actions]  # type: ignore[attr-defined]
+
+
+class TestPlan:
+    def test_a_valid_bronze_label(self) -> None:
+        cluster = Cluster("q", "Q", [Benchmarking(D(2019, 7, 25))], organisation=PROFILE)
+        assert codes(plan(cluster, D(2020, 1, 1)).actions) == [
+            ("2020-01-01", "next.silver"),
+            ("2021-01-25", "silver.second_benchmarking_opens"),
+            ("2021-07-25", "silver.second_benchmarking_closes"),
+            ("2021-07-31", "bronze.expires"),
+            ("2022-07-31", "bronze.renewal_deadline"),
+        ]
+
+    def test_only_days_on_or_after_the_plan_day_and_within_the_horizon(self) -> None:
+        cluster = Cluster("q", "Q", [Benchmarking(D(2019, 7, 25))], organisation=PROFILE)
+        assert codes(plan(cluster, D(2021, 7, 31)).actions) == [
+            ("2021-07-31", "bronze.expires"),
+            ("2021-07-31", "next.silver"),
+            ("2022-07-31", "bronze.renewal_deadline"),
+        ]
+        within = plan(cluster, D(2021, 8, 1), within_months=12).actions
+        assert [a.code for a in within if a.date > D(2021, 8, 1)] == ["bronze.renewal_deadline"]
+        assert not [
+            a
+            for a in plan(cluster, D(2021, 8, 1), within_months=11).actions
+            if a.date > D(2021, 8, 1)
+        ]
+
+    def test_gold_renewal_as_a_1_day_audit(self) -> None:
+        cluster = Cluster("g", "G", [GoldAudit(D(2023, 5, 1), score=90.0)], organisation=PROFILE)
+        actions = codes(plan(cluster, D(2023, 6, 1)).actions)
+        assert ("2025-05-31", "gold.expires") in actions
+        assert ("2026-05-31", "gold.one_day_renewal_audit") in actions
+        assert ("2026-05-31", "gold.renewal_deadline") in actions
+
+    def test_a_lapsed_label_needs_a_new_assessment(self) -> None:
+        cluster = Cluster("q", "Q", [Benchmarking(D(2019, 7, 25))])
+        (action,) = plan(cluster, D(2026, 1, 1)).actions
+        assert action.code == "next.bronze"
+        assert "a new benchmarking" in action.title
+
+    def test_what_is_missing_for_the_next_tier(self) -> None:
+        cluster = Cluster("q", "Q", [Benchmarking(D(2024, 7, 25))])  # no profile
+        titles = [a.title for a in plan(cluster, D(2024, 8, 1)).actions if a.code == "next.silver"]
+        assert titles == ["for Silver: no Silver audit recorded on or before 2024-08-01 (not met)"]
+
+    def test_sorted_and_never_before_the_day(self) -> None:
+        for cluster in sample_portfolio():
+            result = plan(cluster, D(2026, 11, 20))
+            dates = [a.date for a in result.actions]
+            assert dates == sorted(dates)
+            assert all(day >= D(2026, 11, 20) for day in dates)
+
+
+class TestIcs:
+    def test_parses_back_with_every_action(self) -> None:
+        plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
+        text = plan_to_ics(plans)
+        calendar = icalendar.Calendar.from_ical(text)
+        events = [c for c in calendar.walk() if c.name == "VEVENT"]
+        actions = [a for p in plans for a in p.actions]
+        assert len(events) == len(actions)
+        assert len({str(e["UID"]) for e in events}) == len(events)
+        first, action = events[0], actions[0]
+        assert first.decoded("DTSTART") == action.date
+        assert str(first["SUMMARY"]).endswith(action.title)
+        assert action.rule in str(first["DESCRIPTION"])
+
+    def test_lines_are_folded_and_text_escaped(self) -> None:
+        cluster = Cluster(
+            "x",
+            "Name, with; odd\\ characters and a very long name indeed",
+            [Benchmarking(D(2024, 1, 2))],
+        )
+        text = plan_to_ics([plan(cluster, D(2024, 2, 1))])
+        assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+        assert text.endswith("END:VCALENDAR\r\n")
+        assert "Name\\, with\\; odd\\\\ characters" in text.replace("\r\n ", "")
+        event = next(c for c in icalendar.Calendar.from_ical(text).walk() if c.name == "VEVENT")
+        assert str(event["SUMMARY"]).startswith("Name, with; odd\\ characters")
+
+    def test_stable(self) -> None:
+        plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
+        assert plan_to_ics(plans) == plan_to_ics(plans)
+
+
+class TestCheck:
+    def test_the_sample_has_one_contradiction(self) -> None:
+        (found,) = check_records(sample_portfolio())
+        assert (found.path, found.cluster_id, found.assessment, found.date) == (
+            "clusters[11]", "example-late", "benchmarking", D(2022, 5, 10),
+        )  # fmt: skip
+        assert [f.code for f in found.decision.findings if f.met is False] == [
+            "criteria.committed_members"
+        ]
+
+    def test_a_silver_passed_29_months_after_the_benchmarking(self) -> None:
+        from cluster_excellence import SilverAudit
+
+        cluster = Cluster(
+            "s", "S",
+            [Benchmarking(D(2019, 1, 10)), Benchmarking(D(2021, 6, 10)), SilverAudit(D(2021, 9, 1), passed=True)],
+            organisation=PROFILE,
+        )  # fmt: skip
+        (found,) = check_records(Portfolio([cluster]))
+        assert found.assessment == "silver_audit"
+        assert "silver.benchmarking_interval" in [
+            f.code for f in found.decision.findings if f.met is False
+        ]
+
+    def test_undetermined_is_not_a_contradiction(self) -> None:
+        assert check_records(Portfolio([Cluster("x", "X", [Benchmarking(D(2024, 1, 1))])])) == ()
+
+
+class TestCommands:
+    def test_check_exit_status(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        assert main(["check"]) == 1
+        assert "clusters[11] example-late: benchmarking on 2022-05-10" in capsys.readouterr().out
+        clean = tmp_path / "clean.json"
+        clean.write_text(
+            portfolio_to_json(Portfolio([Cluster("x", "X", [Benchmarking(D(2019, 1, 1))])])),
+            encoding="utf-8",
+        )
+        assert main(["check", str(clean)]) == 0
+        assert capsys.readouterr().out == "No recorded award contradicts the rules.\n"
+        broken = tmp_path / "broken.json"
+        broken.write_text("{", encoding="utf-8")
+        assert main(["check", str(broken)]) == 2
+        assert main(["check", "--format", "json"]) == 1
+        assert (
+            json.loads(capsys.readouterr().out)["inconsistencies"][0]["cluster"] == "example-late"
+        )
+
+    def test_plan_formats(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["plan", "--on", "2026-11-20", "--within", "12"]) == 0
+        out = capsys.readouterr().out
+        assert max(len(line) for line in out.splitlines()) <= 80
+        assert main(["plan", "--on", "2026-11-20", "--format", "json"]) == 0
+        plans = json.loads(capsys.readouterr().out)["plans"]
+        assert len(plans) == 13
+        assert main(["plan", "--on", "2026-11-20", "--format", "ics"]) == 0
+        assert capsys.readouterr().out.startswith("BEGIN:VCALENDAR\r\n")
+        assert main(["plan", "--on", "2026-11-20", "--format", "csv"]) == 0
+        assert capsys.readouterr().out.startswith("cluster,date,code,title,rule,source\r\n")
+
+    def test_bad_within(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit) as caught:
+            main(["plan", "--within", "0"])
+        assert caught.value.code == 2
+        assert "not a whole number of months above 0" in capsys.readouterr().err
