@@ -180,3 +180,29 @@ class TestCommands:
             main(["plan", "--within", "0"])
         assert caught.value.code == 2
         assert "not a whole number of months above 0" in capsys.readouterr().err
+
+
+def test_a_gold_pass_with_a_minimum_missed_by_its_values() -> None:
+    from cluster_excellence import gold_catalogue
+
+    catalogue = gold_catalogue()
+    values = {
+        i.code: i.gold_threshold for i in catalogue.indicators if i.gold_threshold is not None
+    }
+    values["G-MAN-01"] = 0.3  # minimum 0.5 FTE
+    audit = GoldAudit(D(2023, 5, 1), passed=True, audit_days=2, experts=2, indicators=values)
+    portfolio = Portfolio([Cluster("g", "G", [audit], organisation=PROFILE)])
+    assert check_records(portfolio) == ()  # without the catalogue the recorded verdict stands
+    (found,) = check_records(portfolio, catalogue=catalogue)
+    assert found.assessment == "gold_audit"
+    assert [f.message for f in found.decision.findings if f.met is False] == [
+        "minimum requirements missed: G-MAN-01"
+    ]
+
+
+def test_the_sample_shows_every_outcome_and_the_waiver(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eligibility", "--tier", "bronze", "--on", "2026-11-20", "--format", "json"]) == 0
+    codes = {
+        f["code"] for d in json.loads(capsys.readouterr().out)["decisions"] for f in d["findings"]
+    }
+    assert {"criteria.waived", "criteria.not_in_force", "criteria.committed_members"} <= codes
