@@ -173,7 +173,7 @@ class TestCommands:
         assert main(["plan", "--on", "2026-11-20", "--format", "ics"]) == 0
         assert capsys.readouterr().out.startswith("BEGIN:VCALENDAR\r\n")
         assert main(["plan", "--on", "2026-11-20", "--format", "csv"]) == 0
-        assert capsys.readouterr().out.startswith("cluster,date,code,title,rule,source\r\n")
+        assert capsys.readouterr().out.startswith("date,cluster_id,code,title,rule,source\r\n")
 
     def test_bad_within(self, capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit) as caught:

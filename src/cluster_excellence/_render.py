@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .eligibility import Decision
-from .planning import Inconsistency, Plan
-from .scorecard import Scorecard
-from .scoring import GoldScores, Light
-from .status import PortfolioStatus
+from .planning import PLAN_COLUMNS, Inconsistency, Plan
+from .scorecard import SCORECARD_COLUMNS, Scorecard
+from .scoring import GOLD_SCORE_COLUMNS, GoldScores, Light
+from .status import STATUS_COLUMNS, PortfolioStatus
 
 #: Cells starting with these are read as formulas by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -67,48 +68,23 @@ def status_json(result: PortfolioStatus) -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
 
 
-_STATUS_COLUMNS = (
-    "on",
-    "rulebook",
-    "retroactive",
-    "cluster_id",
-    "cluster_name",
-    "highest_valid_tier",
-    "tier",
-    "status",
-    "valid_from",
-    "valid_until",
-    "renewable_until",
-)
+def _cell(value: Any) -> Any:
+    """A record's value as a CSV cell: dates in ISO form, booleans as true/false."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def records_csv(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """CSV of flat records in ``columns`` order."""
+    return to_csv(columns, [[_cell(record.get(c)) for c in columns] for record in records])
 
 
 def status_csv(result: PortfolioStatus) -> str:
     """One row per cluster and tier; a cluster without labels gets one row with empty tier."""
-    rows: list[list[Any]] = []
-    for cluster in result.clusters:
-        head = [
-            result.on.isoformat(),
-            result.rulebook,
-            "true" if result.retroactive else "false",
-            cluster.cluster_id,
-            cluster.cluster_name,
-            cluster.highest_valid_tier.value if cluster.highest_valid_tier else "",
-        ]
-        if not cluster.labels:
-            rows.append([*head, "", "", "", "", ""])
-        for entry in cluster.labels:
-            label = entry.label
-            rows.append(
-                [
-                    *head,
-                    label.tier.value,
-                    entry.status.value,
-                    label.valid_from.isoformat(),
-                    label.valid_until.isoformat(),
-                    label.renewable_until.isoformat(),
-                ]
-            )
-    return to_csv(_STATUS_COLUMNS, rows)
+    return records_csv(result.to_records(), STATUS_COLUMNS)
 
 
 def status_table(result: PortfolioStatus) -> str:
@@ -157,47 +133,7 @@ def scorecard_json(result: Scorecard) -> str:
 
 def scorecard_csv(result: Scorecard) -> str:
     """One row per indicator and reference group."""
-    header = (
-        "on",
-        "catalogue",
-        "light_rule",
-        "indicator",
-        "name",
-        "area",
-        "region_size",
-        "region_median",
-        "group",
-        "group_size",
-        "group_median",
-        "region_at_or_above",
-        "red",
-        "yellow",
-        "green",
-        "undetermined",
-    )
-    rows = [
-        [
-            result.on.isoformat(),
-            result.catalogue,
-            result.light_rule,
-            row.code,
-            row.name,
-            row.area,
-            row.region_size,
-            row.region_median,
-            group.group,
-            group.size,
-            group.median,
-            group.region_at_or_above,
-            row.red,
-            row.yellow,
-            row.green,
-            row.undetermined,
-        ]
-        for row in result.indicators
-        for group in row.groups
-    ]
-    return to_csv(header, rows)
+    return records_csv(result.to_records(), SCORECARD_COLUMNS)
 
 
 def scorecard_table(result: Scorecard) -> str:
@@ -256,46 +192,7 @@ def gold_scores_json(result: GoldScores) -> str:
 
 def gold_scores_csv(result: GoldScores) -> str:
     """One row per cluster; clusters without a Gold audit with values have empty results."""
-    header = (
-        "on",
-        "catalogue",
-        "rulebook",
-        "cluster_id",
-        "cluster_name",
-        "audit_date",
-        "recorded_score",
-        "points",
-        "max_points",
-        "percent",
-        "minimums_met",
-        "missed_minimums",
-        "passed",
-    )
-    rows = []
-    for entry in result.clusters:
-        score = entry.score
-        rows.append(
-            [
-                result.on.isoformat(),
-                result.catalogue,
-                result.rulebook,
-                entry.cluster_id,
-                entry.name,
-                entry.audit.date.isoformat() if entry.audit else None,
-                entry.audit.score if entry.audit else None,
-                score.points if score else None,
-                score.max_points if score else None,
-                f"{score.percent:.1f}" if score else None,
-                _flag(score.minimums_met) if score else None,
-                " ".join(score.missed_minimums) if score else None,
-                _flag(score.passed) if score else None,
-            ]
-        )
-    return to_csv(header, rows)
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
+    return records_csv(result.to_records(), GOLD_SCORE_COLUMNS)
 
 
 def gold_scores_table(result: GoldScores) -> str:
@@ -393,13 +290,7 @@ def plans_json(plans: Sequence[Plan]) -> str:
 
 def plans_csv(plans: Sequence[Plan]) -> str:
     """One row per action."""
-    header = ("cluster", "date", "code", "title", "rule", "source")
-    rows = [
-        [a.cluster_id, a.date.isoformat(), a.code, a.title, a.rule, a.source]
-        for entry in plans
-        for a in entry.actions
-    ]
-    return to_csv(header, rows)
+    return records_csv([r for entry in plans for r in entry.to_records()], PLAN_COLUMNS)
 
 
 def plans_table(plans: Sequence[Plan]) -> str:

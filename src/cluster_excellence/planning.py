@@ -49,6 +49,10 @@ __all__ = ["Action", "Inconsistency", "Plan", "check_records", "plan", "plan_to_
 _LABELS = "domain brief, Decisions 1-3; https://www.cluster-analysis.org/benchmarked-clusters"
 
 
+#: The columns of :meth:`Plan.to_records` and ``plan --format csv``.
+PLAN_COLUMNS = ("date", "cluster_id", "code", "title", "rule", "source")
+
+
 @attrs.frozen
 class Action:
     """One dated thing to do or to know."""
@@ -76,6 +80,16 @@ class Plan:
     on: dt.date
     rulebook: str
     actions: tuple[Action, ...]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per action (``plan --format csv``), dates as :class:`datetime.date`."""
+        return [attrs.asdict(action) for action in self.actions]
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
+        from ._frames import dataframe
+
+        return dataframe(self.to_records(), PLAN_COLUMNS)
 
 
 def _decide(

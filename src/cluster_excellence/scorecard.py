@@ -39,6 +39,13 @@ __all__ = [
     "regional_scorecard",
 ]
 
+#: The columns of :meth:`Scorecard.to_records` and ``scorecard --format csv``.
+SCORECARD_COLUMNS = (
+    "on", "catalogue", "light_rule", "indicator", "name", "area", "region_size",
+    "region_median", "group", "group_size", "group_median", "region_at_or_above",
+    "red", "yellow", "green", "undetermined",
+)  # fmt: skip
+
 #: The cluster fields reference groups can be formed by.
 GROUP_FIELDS = ("country", "comparative_portfolio")
 
@@ -118,6 +125,37 @@ class Scorecard:
     indicator_codes: tuple[str, ...]
     indicators: tuple[ScorecardIndicator, ...]
     clusters: tuple[ScorecardCluster, ...]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per indicator and reference group (``scorecard --format csv``)."""
+        return [
+            {
+                "on": self.on,
+                "catalogue": self.catalogue,
+                "light_rule": self.light_rule,
+                "indicator": row.code,
+                "name": row.name,
+                "area": row.area,
+                "region_size": row.region_size,
+                "region_median": row.region_median,
+                "group": group.group,
+                "group_size": group.size,
+                "group_median": group.median,
+                "region_at_or_above": group.region_at_or_above,
+                "red": row.red,
+                "yellow": row.yellow,
+                "green": row.green,
+                "undetermined": row.undetermined,
+            }
+            for row in self.indicators
+            for group in row.groups
+        ]
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
+        from ._frames import dataframe
+
+        return dataframe(self.to_records(), SCORECARD_COLUMNS)
 
     def to_dict(self) -> dict[str, Any]:
         """The scorecard as JSON-ready data (the ``scorecard --format json`` document)."""

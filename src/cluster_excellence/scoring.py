@@ -482,6 +482,14 @@ class ClusterGoldScore:
     score: GoldScore | None
 
 
+#: The columns of :meth:`GoldScores.to_records` and ``gold-score --format csv``.
+GOLD_SCORE_COLUMNS = (
+    "on", "catalogue", "rulebook", "cluster_id", "cluster_name", "audit_date",
+    "recorded_score", "points", "max_points", "percent", "minimums_met",
+    "missed_minimums", "passed",
+)  # fmt: skip
+
+
 @attrs.frozen
 class GoldScores:
     """The Gold scores of a portfolio's clusters on a day, in portfolio order."""
@@ -490,6 +498,36 @@ class GoldScores:
     catalogue: str
     rulebook: str
     clusters: tuple[ClusterGoldScore, ...]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per cluster; without a scored audit, the result columns are None."""
+        records = []
+        for entry in self.clusters:
+            score, audit = entry.score, entry.audit
+            records.append(
+                {
+                    "on": self.on,
+                    "catalogue": self.catalogue,
+                    "rulebook": self.rulebook,
+                    "cluster_id": entry.cluster_id,
+                    "cluster_name": entry.name,
+                    "audit_date": audit.date if audit else None,
+                    "recorded_score": audit.score if audit else None,
+                    "points": score.points if score else None,
+                    "max_points": score.max_points if score else None,
+                    "percent": score.percent if score else None,
+                    "minimums_met": score.minimums_met if score else None,
+                    "missed_minimums": " ".join(score.missed_minimums) if score else None,
+                    "passed": score.passed if score else None,
+                }
+            )
+        return records
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
+        from ._frames import dataframe
+
+        return dataframe(self.to_records(), GOLD_SCORE_COLUMNS)
 
 
 def gold_scores(

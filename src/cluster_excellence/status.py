@@ -34,6 +34,21 @@ from .portfolio import Cluster, Portfolio
 from .rulebook import ECEI_2019, Rulebook
 from .tiers import Tier
 
+#: The columns of :meth:`PortfolioStatus.to_records` and ``status --format csv``.
+STATUS_COLUMNS = (
+    "on",
+    "rulebook",
+    "retroactive",
+    "cluster_id",
+    "cluster_name",
+    "highest_valid_tier",
+    "tier",
+    "status",
+    "valid_from",
+    "valid_until",
+    "renewable_until",
+)
+
 __all__ = [
     "ClusterStatus",
     "PortfolioStatus",
@@ -94,6 +109,43 @@ class PortfolioStatus:
     rulebook: str = attrs.field(validator=is_text)
     retroactive: bool = attrs.field(validator=is_bool)
     clusters: tuple[ClusterStatus, ...]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per cluster and tier (a cluster without labels: one with empty
+        label columns), dates as :class:`datetime.date`; the columns of ``status --format csv``."""
+        records: list[dict[str, Any]] = []
+        for cluster in self.clusters:
+            head = {
+                "on": self.on,
+                "rulebook": self.rulebook,
+                "retroactive": self.retroactive,
+                "cluster_id": cluster.cluster_id,
+                "cluster_name": cluster.cluster_name,
+                "highest_valid_tier": cluster.highest_valid_tier.value
+                if cluster.highest_valid_tier
+                else None,
+            }
+            if not cluster.labels:
+                records.append({**head, **dict.fromkeys(STATUS_COLUMNS[6:])})
+            for entry in cluster.labels:
+                label = entry.label
+                records.append(
+                    {
+                        **head,
+                        "tier": label.tier.value,
+                        "status": entry.status.value,
+                        "valid_from": label.valid_from,
+                        "valid_until": label.valid_until,
+                        "renewable_until": label.renewable_until,
+                    }
+                )
+        return records
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
+        from ._frames import dataframe
+
+        return dataframe(self.to_records(), STATUS_COLUMNS)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the ``status`` command's JSON document (``shared/design/contract.md``)."""
