@@ -90,11 +90,9 @@ def _parser() -> argparse.ArgumentParser:
         help="the status of every cluster's labels on a day",
         description="Print the status of every cluster's Bronze, Silver and Gold labels on a day.",
     )
-    status.add_argument(
-        "portfolio",
-        nargs="?",
-        metavar="PORTFOLIO",
-        help="a cluster-excellence.portfolio/1 JSON file, or - for standard input "
+    _portfolio_argument(
+        status,
+        "a cluster-excellence.portfolio/1 JSON file, or - for standard input "
         "(default: the sample portfolio shipped with the package)",
     )
     status.add_argument(
@@ -129,11 +127,8 @@ def _parser() -> argparse.ArgumentParser:
         help="the regional scorecard: a region's benchmarks against reference groups",
         description="Compare a region's clusters with reference groups, indicator by indicator.",
     )
-    scorecard.add_argument(
-        "portfolio",
-        nargs="?",
-        metavar="PORTFOLIO",
-        help="the region's clusters (default: the shipped synthetic region of 7 clusters)",
+    _portfolio_argument(
+        scorecard, "the region's clusters (default: the shipped synthetic region of 7 clusters)"
     )
     scorecard.add_argument(
         "--reference",
@@ -155,11 +150,8 @@ def _parser() -> argparse.ArgumentParser:
         help="Gold points and pass or fail of each cluster's latest Gold audit",
         description="Score each cluster's latest Gold audit with indicator values.",
     )
-    gold.add_argument(
-        "portfolio",
-        nargs="?",
-        metavar="PORTFOLIO",
-        help="a portfolio file (default: the shipped synthetic reference of 36 clusters)",
+    _portfolio_argument(
+        gold, "a portfolio file (default: the shipped synthetic reference of 36 clusters)"
     )
     _common(gold, "the Gold catalogue (default: the shipped reference)")
     gold.add_argument(
@@ -175,11 +167,8 @@ def _parser() -> argparse.ArgumentParser:
         help="whether each cluster can get a tier, and why not",
         description="Explain, for each cluster, whether its records qualify for a tier.",
     )
-    eligibility.add_argument(
-        "portfolio",
-        nargs="?",
-        metavar="PORTFOLIO",
-        help="a portfolio file (default: the sample portfolio shipped with the package)",
+    _portfolio_argument(
+        eligibility, "a portfolio file (default: the sample portfolio shipped with the package)"
     )
     eligibility.add_argument("--tier", choices=[t.value for t in Tier], required=True)
     _common(
@@ -193,11 +182,8 @@ def _parser() -> argparse.ArgumentParser:
         help="the dated actions ahead: expiries, renewal deadlines, Silver windows, next tier",
         description="List each cluster's dated actions from a day on.",
     )
-    planner.add_argument(
-        "portfolio",
-        nargs="?",
-        metavar="PORTFOLIO",
-        help="a portfolio file (default: the sample portfolio shipped with the package)",
+    _portfolio_argument(
+        planner, "a portfolio file (default: the sample portfolio shipped with the package)"
     )
     planner.add_argument(
         "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
@@ -214,11 +200,8 @@ def _parser() -> argparse.ArgumentParser:
         help="validate a portfolio and report recorded awards that contradict the rules",
         description="Exit status 0 when clean, 1 with findings, 2 for unreadable input.",
     )
-    check.add_argument(
-        "portfolio",
-        nargs="?",
-        metavar="PORTFOLIO",
-        help="a portfolio file (default: the sample portfolio shipped with the package)",
+    _portfolio_argument(
+        check, "a portfolio file (default: the sample portfolio shipped with the package)"
     )
     check.add_argument("--catalogue", metavar="FILE", help="the Gold catalogue")
     check.add_argument("--format", choices=_FORMATS, default="table")
@@ -230,6 +213,10 @@ def _months(text: str) -> int:
     if text.isdigit() and int(text) > 0:
         return int(text)
     raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of months above 0")
+
+
+def _portfolio_argument(command: argparse.ArgumentParser, help_text: str) -> None:
+    command.add_argument("portfolio", nargs="?", metavar="PORTFOLIO", help=help_text)
 
 
 def _common(command: argparse.ArgumentParser, catalogue_help: str) -> None:
@@ -249,6 +236,11 @@ def _catalogue(path: str | None, purpose: str) -> Catalogue:
             f"{path}: a {catalogue.purpose} catalogue, but this needs a {purpose} one"
         )
     return catalogue
+
+
+def _portfolio_or_sample(path: str | None, rulebook: Rulebook, catalogue: Catalogue) -> Portfolio:
+    """The portfolio at ``path`` (values checked against ``catalogue``), or the shipped sample."""
+    return sample_portfolio() if path is None else _read(path, rulebook, [catalogue])
 
 
 def _read(path: str, rulebook: Rulebook, catalogues: Sequence[Catalogue]) -> Portfolio:
@@ -339,11 +331,7 @@ def _eligibility(args: argparse.Namespace) -> str:
     catalogue = _catalogue(args.catalogue, "gold")
     rulebook = get_rulebook("ecei-2019")
     on = args.on if args.on is not None else dt.date.today()
-    portfolio = (
-        sample_portfolio()
-        if args.portfolio is None
-        else _read(args.portfolio, rulebook, [catalogue])
-    )
+    portfolio = _portfolio_or_sample(args.portfolio, rulebook, catalogue)
     tier = Tier(args.tier)
     decisions = []
     for cluster in portfolio:
@@ -361,11 +349,7 @@ def _plan(args: argparse.Namespace) -> str:
     catalogue = _catalogue(args.catalogue, "gold")
     rulebook = get_rulebook("ecei-2019")
     on = args.on if args.on is not None else dt.date.today()
-    portfolio = (
-        sample_portfolio()
-        if args.portfolio is None
-        else _read(args.portfolio, rulebook, [catalogue])
-    )
+    portfolio = _portfolio_or_sample(args.portfolio, rulebook, catalogue)
     plans = [
         plan(cluster, on, rulebook, within_months=args.within, catalogue=catalogue)
         for cluster in portfolio
@@ -377,11 +361,7 @@ def _plan(args: argparse.Namespace) -> str:
 def _check(args: argparse.Namespace) -> str:
     catalogue = _catalogue(args.catalogue, "gold")
     rulebook = get_rulebook("ecei-2019")
-    portfolio = (
-        sample_portfolio()
-        if args.portfolio is None
-        else _read(args.portfolio, rulebook, [catalogue])
-    )
+    portfolio = _portfolio_or_sample(args.portfolio, rulebook, catalogue)
     found = check_records(portfolio, rulebook, catalogue)
     args.findings = bool(found)
     renderers = {
