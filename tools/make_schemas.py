@@ -1,0 +1,24 @@
+"""Write the JSON Schemas shipped with the package from ``cluster_excellence.schemas``.
+
+Usage: python tools/make_schemas.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cluster_excellence.schemas import catalogue_schema, portfolio_schema
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
+
+
+def render(schema: dict[str, object]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    for name, schema in (("portfolio", portfolio_schema()), ("catalogue", catalogue_schema())):
+        path = DATA / f"{name}.schema.json"
+        path.write_text(render(schema), encoding="utf-8")
+        print(f"wrote {path}")
