@@ -141,6 +141,12 @@ class Decision:
             "findings": [finding.to_dict() for finding in self.findings],
         }
 
+    def _repr_html_(self) -> str:
+        from ._html import records_table
+
+        caption = self.to_text().splitlines()[0]
+        return records_table(caption, self.to_records(), ("code", "met", "message", "source"))
+
     def to_records(self) -> list[dict[str, Any]]:
         """One flat record per finding (dates as :class:`datetime.date`)."""
         return [

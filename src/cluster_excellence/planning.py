@@ -85,6 +85,12 @@ class Plan:
         """One flat record per action (``plan --format csv``), dates as :class:`datetime.date`."""
         return [attrs.asdict(action) for action in self.actions]
 
+    def _repr_html_(self) -> str:
+        from ._html import records_table
+
+        caption = f"Plan of {self.cluster_name} from {self.on.isoformat()}"
+        return records_table(caption, self.to_records(), ("date", "title", "rule"))
+
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
         from ._frames import dataframe

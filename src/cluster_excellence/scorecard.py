@@ -157,6 +157,15 @@ class Scorecard:
 
         return dataframe(self.to_records(), SCORECARD_COLUMNS)
 
+    def _repr_html_(self) -> str:
+        from ._html import records_table
+
+        caption = (
+            f"Regional scorecard on {self.on.isoformat()}: {self.catalogue}, "
+            f"lights {self.light_rule}, region of {self.region_size}"
+        )
+        return records_table(caption, self.to_records(), SCORECARD_COLUMNS[3:])
+
     def to_dict(self) -> dict[str, Any]:
         """The scorecard as JSON-ready data (the ``scorecard --format json`` document)."""
         return {

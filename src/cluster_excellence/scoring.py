@@ -523,6 +523,12 @@ class GoldScores:
             )
         return records
 
+    def _repr_html_(self) -> str:
+        from ._html import records_table
+
+        caption = f"Gold scores on {self.on.isoformat()} ({self.catalogue}, {self.rulebook})"
+        return records_table(caption, self.to_records(), GOLD_SCORE_COLUMNS[3:])
+
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
         from ._frames import dataframe

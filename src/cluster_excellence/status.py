@@ -147,6 +147,13 @@ class PortfolioStatus:
 
         return dataframe(self.to_records(), STATUS_COLUMNS)
 
+    def _repr_html_(self) -> str:
+        from ._html import records_table
+
+        reading = "retroactive" if self.retroactive else "as of the day"
+        caption = f"Label status on {self.on.isoformat()}, {reading} (rulebook {self.rulebook})"
+        return records_table(caption, self.to_records(), STATUS_COLUMNS[3:])
+
     def to_dict(self) -> dict[str, Any]:
         """Return the ``status`` command's JSON document (``shared/design/contract.md``)."""
         return {
