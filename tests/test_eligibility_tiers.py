@@ -25,11 +25,9 @@ from cluster_excellence import (
 )
 from cluster_excellence.cli import main
 
+from .examples import PROFILE
+
 D = dt.date
-PROFILE = Organisation(
-    eccp_listed=True, management_fte=1.0, committed_members=30,
-    member_types=("business", "research"), english_website=True,
-)  # fmt: skip
 AREAS = tuple(
     ImprovementArea((f"G-SER-0{n}",), description="d", effect="e", validated=True)
     for n in (1, 2, 3)

@@ -13,7 +13,6 @@ from cluster_excellence import (
     Benchmarking,
     Cluster,
     GoldAudit,
-    Organisation,
     Portfolio,
     portfolio_to_json,
     sample_portfolio,
@@ -21,11 +20,9 @@ from cluster_excellence import (
 from cluster_excellence.cli import main
 from cluster_excellence.planning import check_records, plan, plan_to_ics
 
+from .examples import PROFILE
+
 D = dt.date
-PROFILE = Organisation(
-    eccp_listed=True, management_fte=1.0, committed_members=30,
-    member_types=("business", "research"), english_website=True,
-)  # fmt: skip
 
 
 def codes(actions: object) -> list[tuple[str, str]]:

@@ -9,37 +9,14 @@ from typing import Any
 import pytest
 
 from cluster_excellence import (
-    benchmarking_catalogue,
-    bronze_eligibility,
-    gold_catalogue,
     portfolio_status,
     sample_portfolio,
 )
-from cluster_excellence.planning import plan
-from cluster_excellence.scorecard import group_clusters, regional_scorecard
-from cluster_excellence.scoring import gold_scores
 
-ON = dt.date(2026, 11, 20)
+from .examples import ON, sample_results
 
 
-def results() -> list[Any]:
-    labels = sample_portfolio()
-    reference = sample_portfolio("reference")
-    return [
-        portfolio_status(labels, ON),
-        regional_scorecard(
-            sample_portfolio("region"),
-            group_clusters(reference, "country"),
-            benchmarking_catalogue(),
-            ON,
-        ),
-        gold_scores(reference, gold_catalogue(), ON),
-        bronze_eligibility(labels.clusters[0], ON),
-        plan(labels.clusters[7], ON),
-    ]
-
-
-@pytest.mark.parametrize("result", results(), ids=lambda r: type(r).__name__)
+@pytest.mark.parametrize("result", sample_results(), ids=lambda r: type(r).__name__)
 def test_records_are_flat_with_stable_columns_and_dates(result: Any) -> None:
     records = result.to_records()
     assert records

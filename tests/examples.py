@@ -1,0 +1,48 @@
+"""Values several test modules share: a day, a profile that meets the criteria, sample results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from cluster_excellence import (
+    Organisation,
+    benchmarking_catalogue,
+    bronze_eligibility,
+    gold_catalogue,
+    portfolio_status,
+    sample_portfolio,
+)
+from cluster_excellence.planning import plan
+from cluster_excellence.scorecard import group_clusters, regional_scorecard
+from cluster_excellence.scoring import gold_scores
+
+#: The day the sample results are computed on.
+ON = dt.date(2026, 11, 20)
+
+#: An organisation that meets every Eligibility Criterion.
+PROFILE = Organisation(
+    eccp_listed=True,
+    management_fte=1.0,
+    committed_members=30,
+    member_types=("business", "research"),
+    english_website=True,
+)
+
+
+def sample_results() -> list[Any]:
+    """One of each tabulated result type, computed from the shipped samples."""
+    labels = sample_portfolio()
+    reference = sample_portfolio("reference")
+    return [
+        portfolio_status(labels, ON),
+        regional_scorecard(
+            sample_portfolio("region"),
+            group_clusters(reference, "country"),
+            benchmarking_catalogue(),
+            ON,
+        ),
+        gold_scores(reference, gold_catalogue(), ON),
+        bronze_eligibility(labels.clusters[0], ON),
+        plan(labels.clusters[7], ON),
+    ]
