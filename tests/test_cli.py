@@ -69,8 +69,10 @@ class TestJson:
                             "valid_from": "2019-07-25",
                             "valid_until": "2021-07-31",
                             "renewable_until": "2022-07-31",
+                            "basis": "assessments",
                         }
                     ],
+                    "disagreements": [],
                 }
             ],
         }
@@ -145,7 +147,7 @@ class TestJson:
         assert (code, err) == (0, "")
         document = json.loads(out)
         assert document["clusters"][0]["id"] == "qoot"
-        assert len(document["clusters"]) == 13
+        assert len(document["clusters"]) == 14
 
     def test_the_sample_records_on_2021_08_01(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = run(capsys, "status", "--on", "2021-08-01", "--format", "json")

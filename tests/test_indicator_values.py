@@ -50,7 +50,7 @@ def test_values_are_read_in_to_the_assessment() -> None:
 
 
 def test_files_without_values_stay_valid() -> None:
-    assert len(sample_portfolio()) == 13
+    assert len(sample_portfolio()) == 14
 
 
 class TestWithoutCatalogues:

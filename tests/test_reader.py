@@ -349,7 +349,7 @@ class TestAssessments:
         assert problems(document) == [
             "clusters[0].assessments[0].date: 2019-02-30 is not a valid date",
             'clusters[0].assessments[2].passed: must be true or false, not "yes"',
-            "clusters[1].x: unknown key (expected assessments, comparative_portfolio, country, id, name, note, organisation)",
+            "clusters[1].x: unknown key (expected assessments, comparative_portfolio, country, id, name, note, organisation, stated_labels, website)",
             'clusters[1].id: "qoot" is already the id of clusters[0]',
             "clusters[1].name: must not be blank",
         ]

@@ -25,7 +25,7 @@ from cluster_excellence import (
 )
 from cluster_excellence.schemas import catalogue_schema, portfolio_schema
 
-from .property.strategies import clusters
+from .property.strategies import clusters_with_stated
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
 PORTFOLIO = jsonschema.Draft202012Validator(portfolio_schema())
@@ -59,7 +59,7 @@ def test_the_shipped_catalogues_are_valid(catalogue: Any) -> None:
 
 
 @given(
-    st.lists(clusters(), max_size=4).map(
+    st.lists(clusters_with_stated(), max_size=4).map(
         lambda cs: [c for i, c in enumerate(cs) if c.id not in {d.id for d in cs[:i]}]
     )
 )

@@ -59,7 +59,7 @@ class TestAsOfAndRetroactive:
         cluster = Cluster("x", "X", [Benchmarking(D(2019, 2, 14)), Benchmarking(D(2022, 5, 10))])
         assert summary(cluster, D(2022, 5, 9), retroactive=True) == [("bronze", "lapsed")]
         assert summary(cluster, D(2022, 5, 10)) == [("bronze", "valid")]
-        assert cluster_status(cluster, D(2022, 5, 9)).labels[0].label.valid_from == D(2019, 2, 14)
+        assert cluster_status(cluster, D(2022, 5, 9)).labels[0].valid_from == D(2019, 2, 14)
 
     def test_before_any_award_there_is_no_label(self) -> None:
         cluster = Cluster("x", "X", [Benchmarking(D(2019, 2, 14))])
@@ -141,10 +141,18 @@ class TestPortfolio:
                             "valid_from": "2020-01-01",
                             "valid_until": "2022-01-31",
                             "renewable_until": "2023-01-31",
+                            "basis": "assessments",
                         }
                     ],
+                    "disagreements": [],
                 },
-                {"id": "a", "name": "A", "highest_valid_tier": None, "labels": []},
+                {
+                    "id": "a",
+                    "name": "A",
+                    "highest_valid_tier": None,
+                    "labels": [],
+                    "disagreements": [],
+                },
             ],
         }
 
@@ -187,6 +195,7 @@ class TestSamplePortfolio:
             "example-none": [],
             "example-late": ["bronze:expired_renewable"],
             "example-leap": [],
+            "example-listed": [],
         }
         assert _sample_statuses(D(2021, 8, 1), retroactive=True)["example-ocean"] == ["gold:valid"]
 
@@ -205,6 +214,7 @@ class TestSamplePortfolio:
             "example-none": [],
             "example-late": ["bronze:lapsed"],
             "example-leap": ["gold:valid"],
+            "example-listed": ["gold:valid"],
         }
 
     def test_every_cluster_says_where_its_records_come_from(self) -> None:

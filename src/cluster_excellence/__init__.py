@@ -47,10 +47,11 @@ from .eligibility import (
     gold_eligibility,
     silver_eligibility,
 )
-from .errors import CatalogueError, DocumentError, PortfolioError, Problem
+from .errors import CatalogueError, DocumentError, ListingError, PortfolioError, Problem
 from .labels import (
     Label,
     LabelStatus,
+    StatedLabel,
     Status,
     apply_award,
     expiry,
@@ -59,7 +60,10 @@ from .labels import (
     label_history,
     label_status,
     last_seamless_renewal_day,
+    stated_label_status,
+    term_ends,
 )
+from .listing import merge_stated_labels, parse_label_listing, read_label_listing
 from .portfolio import (
     Cluster,
     Organisation,
@@ -91,9 +95,11 @@ from .scoring import (
 from .status import (
     ClusterStatus,
     PortfolioStatus,
+    StatedDisagreement,
     cluster_status,
     highest_valid_tier,
     portfolio_status,
+    stated_disagreements,
 )
 from .tiers import Tier
 
@@ -130,6 +136,7 @@ __all__ = [
     "LabelStatus",
     "Light",
     "LightRule",
+    "ListingError",
     "Organisation",
     "Outcome",
     "PercentileRank",
@@ -140,6 +147,8 @@ __all__ = [
     "Provenance",
     "Rulebook",
     "SilverAudit",
+    "StatedDisagreement",
+    "StatedLabel",
     "Status",
     "Tier",
     "TierMonths",
@@ -167,7 +176,9 @@ __all__ = [
     "label_history",
     "label_status",
     "last_seamless_renewal_day",
+    "merge_stated_labels",
     "parse_catalogue",
+    "parse_label_listing",
     "parse_portfolio",
     "percentile_rank",
     "portfolio_status",
@@ -175,7 +186,11 @@ __all__ = [
     "quality_light",
     "quality_lights",
     "read_catalogue",
+    "read_label_listing",
     "read_portfolio",
     "sample_portfolio",
     "silver_eligibility",
+    "stated_disagreements",
+    "stated_label_status",
+    "term_ends",
 ]

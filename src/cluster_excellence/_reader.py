@@ -34,8 +34,10 @@ from .assessments import (
 )
 from .catalogue import Catalogue, value_problem
 from .errors import PortfolioError, Problem
+from .labels import StatedLabel
 from .portfolio import FORMAT, MEMBER_TYPES, Cluster, Organisation, Portfolio, canonical_order
 from .rulebook import Rulebook
+from .tiers import Tier
 
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DAWN = dt.date.min
@@ -44,7 +46,9 @@ _TOP_KEYS = frozenset({"format", "clusters"})
 _SOUND_CLUSTER_KEYS = frozenset(
     {"id", "name", "country", "comparative_portfolio", "note", "assessments"}
 )
-_CLUSTER_KEYS = _SOUND_CLUSTER_KEYS | {"organisation"}
+_CLUSTER_KEYS = _SOUND_CLUSTER_KEYS | {"organisation", "stated_labels", "website"}
+_STATED_KEYS = frozenset({"tier", "valid_until", "source"})
+_TIERS = {tier.value: tier for tier in Tier}
 _ORGANISATION_KEYS = frozenset(attrs.fields_dict(Organisation))
 # The sound path takes assessments without indicator values; with them, the
 # careful checks run (and check the values against a catalogue when given).
@@ -143,6 +147,8 @@ class _Reader(Checker):
         country = self.country(obj, path)
         portfolio = self.text(obj, "comparative_portfolio", path)
         note = self.text(obj, "note", path)
+        website = self.text(obj, "website", path)
+        stated = self.stated_labels(obj, path)
         organisation = self.organisation(
             obj.get("organisation", _MISSING), _key(path, "organisation")
         )
@@ -160,7 +166,44 @@ class _Reader(Checker):
             comparative_portfolio=portfolio,
             note=note,
             organisation=organisation,
+            stated_labels=stated,
+            website=website,
         )
+
+    def stated_labels(self, obj: dict[str, Any], path: str) -> tuple[StatedLabel, ...]:
+        """The optional list of labels known only by their stated end."""
+        raw = self.list(obj, "stated_labels", path)
+        if raw is None:
+            return ()
+        result = []
+        first_index: dict[tuple[Tier, dt.date], int] = {}
+        for index, item in enumerate(raw):
+            at = f"{_key(path, 'stated_labels')}[{index}]"
+            entry = self.object(item, at)
+            if entry is None:
+                continue
+            before = len(self.problems)
+            self.keys(entry, at, _STATED_KEYS, ("tier", "valid_until"))
+            tier = entry.get("tier", _MISSING)
+            if tier is not _MISSING and (type(tier) is not str or tier not in _TIERS):
+                self.fail(_key(at, "tier"), f"{show(tier)} is not one of {', '.join(_TIERS)}")
+            until = self.date(entry, "valid_until", at)
+            source = self.text(entry, "source", at)
+            if len(self.problems) > before:
+                continue
+            assert until is not None
+            stated = StatedLabel(_TIERS[tier], until, source=source)
+            key = (stated.tier, until)
+            if key in first_index:
+                self.fail(
+                    at,
+                    f"a second stated {tier} label valid until {until.isoformat()} "
+                    f"(the first is {_key(path, 'stated_labels')}[{first_index[key]}])",
+                )
+                continue
+            first_index[key] = index
+            result.append(stated)
+        return tuple(result)
 
     def organisation(self, raw: Any, path: str) -> Organisation | None:
         """The optional organisation profile; every field optional, none null."""
@@ -496,12 +539,14 @@ class _Reader(Checker):
             previous = assessment.date
             assessments.append(assessment)
         if in_order:
-            return _cluster(cluster_id, name, tuple(assessments), country, portfolio, note, None)
+            return _cluster(
+                cluster_id, name, tuple(assessments), country, portfolio, note, None, (), None
+            )
         ordered = canonical_order(assessments)
         for before, after in itertools.pairwise(ordered):
             if before.date == after.date and before.kind == after.kind:
                 return None
-        return _cluster(cluster_id, name, ordered, country, portfolio, note, None)
+        return _cluster(cluster_id, name, ordered, country, portfolio, note, None, (), None)
 
     # -- fields ------------------------------------------------------------
 

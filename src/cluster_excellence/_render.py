@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -94,22 +95,37 @@ def status_table(result: PortfolioStatus) -> str:
         if not cluster.labels:
             rows.append([cluster.cluster_id, "-", "no label", "", "", ""])
         for entry in cluster.labels:
-            label = entry.label
-            tier = label.tier.value + ("*" if label.tier is cluster.highest_valid_tier else "")
+            tier = entry.tier.value + ("*" if entry.tier is cluster.highest_valid_tier else "")
             rows.append(
                 [
                     cluster.cluster_id,
                     tier,
                     entry.status.value,
-                    label.valid_from.isoformat(),
-                    label.valid_until.isoformat(),
-                    label.renewable_until.isoformat(),
+                    "stated" if entry.valid_from is None else entry.valid_from.isoformat(),
+                    entry.valid_until.isoformat(),
+                    entry.renewable_until.isoformat(),
                 ]
             )
     reading = "retroactive" if result.retroactive else "as of the day"
     title = f"Label status on {result.on.isoformat()}, {reading}\nRulebook: {result.rulebook}\n\n"
     header = ("CLUSTER", "TIER", "STATUS", "FROM", "UNTIL", "RENEWABLE")
     footer = "\n* highest valid tier; RENEWABLE: last day of seamless renewal\n"
+    if any(entry.basis == "stated" for cluster in result.clusters for entry in cluster.labels):
+        footer += "FROM stated: known only by its stated end (e.g. the label listing)\n"
+    disagreements = [
+        textwrap.fill(
+            f"{cluster.cluster_id}, {disagreement}",
+            width=80,
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+        )
+        for cluster in result.clusters
+        for disagreement in cluster.disagreements
+    ]
+    if disagreements:
+        footer += "\nStated labels that disagree with the assessments:\n"
+        footer += "".join(line + "\n" for line in disagreements)
     return title + to_table(header, rows, flexible=0) + footer
 
 

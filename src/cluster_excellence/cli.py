@@ -16,6 +16,7 @@ import gc
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,9 @@ from ._render import (
 from .catalogue import Catalogue, benchmarking_catalogue, gold_catalogue, read_catalogue
 from .eligibility import bronze_eligibility, gold_eligibility, silver_eligibility
 from .errors import DocumentError, PortfolioError
+from .listing import DEFAULT_SOURCE, merge_stated_labels, parse_label_listing, read_label_listing
 from .planning import check_records, plan, plan_to_ics
-from .portfolio import Portfolio, read_portfolio, sample_portfolio
+from .portfolio import Portfolio, portfolio_to_json, read_portfolio, sample_portfolio
 from .rulebook import RULEBOOKS, Anchor, ExtensionBase, Rulebook, get_rulebook
 from .scorecard import GROUP_FIELDS, group_clusters, regional_scorecard
 from .scoring import gold_scores
@@ -206,7 +208,40 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--catalogue", metavar="FILE", help="the Gold catalogue")
     check.add_argument("--format", choices=_FORMATS, default="table")
     check.set_defaults(run=_check)
+
+    importer = commands.add_parser(
+        "import-listing",
+        help="read the public label listing into a portfolio of stated labels",
+        description="Read a label listing (Name | Comparative portfolio | www | Label valid "
+        "until; CSV, or text copied from the listing page) and write a portfolio file whose "
+        "clusters carry the stated labels.",
+    )
+    importer.add_argument(
+        "listing", metavar="LISTING", help="the listing file (UTF-8), or - for standard input"
+    )
+    importer.add_argument(
+        "--tier",
+        choices=[t.value for t in Tier],
+        required=True,
+        help="the tier of the listed labels (the listing page says it, a row does not)",
+    )
+    importer.add_argument(
+        "--source",
+        default=DEFAULT_SOURCE,
+        help="where the listing comes from, kept with each stated label (default: %(default)s)",
+    )
+    importer.add_argument(
+        "--into",
+        metavar="PORTFOLIO",
+        help="add the stated labels to this portfolio's clusters of the same name",
+    )
+    _output_argument(importer, "the portfolio file to write (default: standard output)")
+    importer.set_defaults(run=_import_listing)
     return parser
+
+
+def _output_argument(command: argparse.ArgumentParser, help_text: str) -> None:
+    command.add_argument("--output", "-o", metavar="FILE", help=help_text)
 
 
 def _months(text: str) -> int:
@@ -370,6 +405,47 @@ def _check(args: argparse.Namespace) -> str:
         "csv": inconsistencies_csv,
     }
     return renderers[args.format](found)
+
+
+def _import_listing(args: argparse.Namespace) -> str:
+    if args.listing == "-":
+        listing = parse_label_listing(
+            sys.stdin.buffer.read(), tier=args.tier, source=args.source, name="<stdin>"
+        )
+    else:
+        listing = read_label_listing(args.listing, tier=args.tier, source=args.source)
+    if args.into is not None:
+        into = _read(args.into, get_rulebook("ecei-2019"), ())
+        try:
+            listing = merge_stated_labels(into, listing)
+        except ValueError as error:
+            raise _UsageError(f"{args.into}: {error}") from None
+    return _deliver(portfolio_to_json(listing).encode("utf-8"), args.output)
+
+
+def _deliver(data: bytes, path: str | None) -> str:
+    """Text for standard output, or, with ``path``, the whole file written at once."""
+    if path is None:
+        return data.decode("utf-8")
+    write_atomically(path, data)
+    return ""
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so no half-written file remains."""
+    target = Path(path)
+    temporary = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=target.parent, prefix=f".{target.name}.", delete=False
+        ) as file:
+            temporary = file.name
+            file.write(data)
+        os.replace(temporary, target)
+    except OSError as error:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise _UsageError(f"{path}: cannot write the file: {error.strerror or error}") from None
 
 
 def _write(text: str) -> None:

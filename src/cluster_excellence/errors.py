@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["CatalogueError", "DocumentError", "PortfolioError", "Problem"]
+__all__ = ["CatalogueError", "DocumentError", "ListingError", "PortfolioError", "Problem"]
 
 
 @attrs.frozen
@@ -51,3 +51,10 @@ class PortfolioError(DocumentError):
 
 class CatalogueError(DocumentError):
     """An indicator catalogue (``cluster-excellence.catalogue/1``) that cannot be used."""
+
+
+class ListingError(DocumentError):
+    """A label listing (CSV or text copied from the listing page) that cannot be used.
+
+    Problems are located by line (``line 7, Label valid until``).
+    """

@@ -34,7 +34,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._checks import is_day, is_positive_int, is_text, unchecked
+from ._checks import is_day, is_optional_text, is_positive_int, is_text, require_day, unchecked
 from ._enums import ValueEnum
 from ._months import MONTH_ENDS, add_months, end_of_month_after
 from .assessments import KIND_ORDER, Assessment, awarded_tier
@@ -44,6 +44,7 @@ from .tiers import Tier
 __all__ = [
     "Label",
     "LabelStatus",
+    "StatedLabel",
     "Status",
     "apply_award",
     "expiry",
@@ -52,6 +53,8 @@ __all__ = [
     "label_history",
     "label_status",
     "last_seamless_renewal_day",
+    "stated_label_status",
+    "term_ends",
 ]
 
 
@@ -109,17 +112,69 @@ class Label:
 
 
 @attrs.frozen
-class LabelStatus:
-    """The status of a label on a day."""
+class StatedLabel:
+    """A label known only by its stated end, e.g. from the public label listing.
 
-    label: Label
+    The label listing says for each cluster only until when its label is
+    valid ("Label valid until 2013/02/23"); when the label began is not
+    stated. Assessments, where a portfolio has them, say more: see
+    :func:`stated_label_status` for how a stated label is read on a day.
+
+    >>> StatedLabel(Tier.BRONZE, dt.date(2024, 11, 30), source="certificate")
+    StatedLabel(tier=Tier.BRONZE, valid_until=datetime.date(2024, 11, 30), source='certificate')
+    """
+
+    tier: Tier = attrs.field(validator=attrs.validators.instance_of(Tier))
+    #: The last valid day, as stated.
+    valid_until: dt.date = attrs.field(validator=is_day)
+    #: Where the statement comes from (a listing, a certificate), when recorded.
+    source: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+
+
+def _known_renewable_until(status: LabelStatus) -> dt.date:
+    if isinstance(status.label, Label):
+        return status.label.renewable_until
+    raise TypeError("the status of a stated label needs its renewable_until")
+
+
+@attrs.frozen
+class LabelStatus:
+    """The status of a label on a day.
+
+    ``label`` is the :class:`Label` that the assessments make or, for a tier
+    known only from a stated label, the :class:`StatedLabel`; ``basis`` says
+    which. The dates are on the status itself, so that both read alike.
+    """
+
+    label: Label | StatedLabel = attrs.field(
+        validator=attrs.validators.instance_of((Label, StatedLabel))
+    )
     on: dt.date = attrs.field(validator=is_day)
     status: Status = attrs.field(validator=attrs.validators.instance_of(Status))
+    #: The last day on which an award of the tier renews the label.
+    renewable_until: dt.date = attrs.field(
+        default=attrs.Factory(_known_renewable_until, takes_self=True), validator=is_day
+    )
 
     @property
     def tier(self) -> Tier:
         """The label's tier."""
         return self.label.tier
+
+    @property
+    def valid_from(self) -> dt.date | None:
+        """The day of the first award; None for a stated label (not stated)."""
+        return self.label.valid_from if isinstance(self.label, Label) else None
+
+    @property
+    def valid_until(self) -> dt.date:
+        """The last valid day."""
+        return self.label.valid_until
+
+    @property
+    def basis(self) -> str:
+        """``"assessments"`` for a computed label, ``"stated"`` for a stated one."""
+        return "assessments" if isinstance(self.label, Label) else "stated"
 
 
 def expiry(start: dt.date, months: int, rulebook: Rulebook = ECEI_2019) -> dt.date:
@@ -422,3 +477,79 @@ def label_status(label: Label, on: dt.date) -> Status:
     if on <= label.renewable_until:
         return Status.EXPIRED_RENEWABLE
     return Status.LAPSED
+
+
+def stated_label_status(
+    stated: StatedLabel, on: dt.date, rulebook: Rulebook = ECEI_2019
+) -> LabelStatus | None:
+    """Return the status of a label known only by its stated end, or None.
+
+    ``valid`` through the stated ``valid_until``; then ``expired_renewable``
+    through the end of the renewal window, counted from the stated end as
+    for any label (domain brief, Decision 2: ``renewable_until`` is the
+    expiry plus 12 months, to the month's end under the month-end anchor);
+    ``lapsed`` after that.
+
+    When the label began is not stated. Our decision, derived from the
+    rulebook rather than published: a label that ends on ``valid_until`` was
+    certainly valid from the last day of the month ``first_term_months``
+    before that month on (no label is shorter than a first award). Before
+    that day whether the label existed is not known, and the result is None:
+    the tier has no entry, as for a label that has not started.
+
+    The label listing's example row, Aviation Valley, "valid until
+    2013/02/23" (the tier is this example's choice; the row does not say it):
+
+    >>> stated = StatedLabel(Tier.GOLD, dt.date(2013, 2, 23))
+    >>> for day in (dt.date(2011, 2, 27), dt.date(2011, 2, 28), dt.date(2013, 2, 24),
+    ...             dt.date(2014, 2, 28), dt.date(2014, 3, 1)):
+    ...     entry = stated_label_status(stated, day)
+    ...     print(day, entry and entry.status.value)
+    2011-02-27 None
+    2011-02-28 valid
+    2013-02-24 expired_renewable
+    2014-02-28 expired_renewable
+    2014-03-01 lapsed
+    """
+    require_day(on, "on")
+    if on < end_of_month_after(stated.valid_until, -rulebook.first_term_months):
+        return None
+    renewable_until = expiry(stated.valid_until, rulebook.renewal_window_months, rulebook)
+    if on <= stated.valid_until:
+        status = Status.VALID
+    elif on <= renewable_until:
+        status = Status.EXPIRED_RENEWABLE
+    else:
+        status = Status.LAPSED
+    return LabelStatus(stated, on, status, renewable_until)
+
+
+def term_ends(
+    assessments: Iterable[Assessment], tier: Tier, rulebook: Rulebook = ECEI_2019
+) -> tuple[dt.date, ...]:
+    """Every expiry that ``assessments`` give the labels of ``tier``, in order.
+
+    Each award sets an expiry: a first award its first term's end, each
+    renewal the extended end (Decisions 1-3). A stated end that is none of
+    these disagrees with the assessments (see
+    :func:`~cluster_excellence.stated_disagreements`).
+
+    The Hemp Cluster's three benchmarkings (the 1st stands in for the
+    unpublished days):
+
+    >>> days = (dt.date(2017, 10, 1), dt.date(2019, 11, 1), dt.date(2021, 11, 1))
+    >>> [end.isoformat() for end in term_ends([Benchmarking(d) for d in days], Tier.BRONZE)]
+    ['2019-10-31', '2022-10-31', '2025-10-31']
+    """
+    awarding = sorted(
+        (a for a in assessments if awarded_tier(a, rulebook) is tier), key=lambda a: a.date
+    )
+    ends: list[dt.date] = []
+    run: _Run | None = None
+    for assessment in awarding:
+        if run is not None and assessment.date <= run.renewable_until:
+            run.renew(assessment, rulebook)
+        else:
+            run = _Run(assessment, tier, rulebook)
+        ends.append(run.valid_until)
+    return tuple(ends)

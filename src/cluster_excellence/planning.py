@@ -130,23 +130,23 @@ def plan(
         actions.append(Action(day, cluster.id, code, title, rule, source))
 
     for entry in status.labels:
-        label, tier = entry.label, entry.label.tier
+        tier = entry.tier
         name = tier.value.title()
         add(
-            label.valid_until,
+            entry.valid_until,
             f"{tier.value}.expires",
             f"last valid day of the {name} label",
             "Decision 1 and 3: validity",
             _LABELS,
         )
         add(
-            label.renewable_until, f"{tier.value}.renewal_deadline",
+            entry.renewable_until, f"{tier.value}.renewal_deadline",
             f"last day an awarding assessment renews the {name} label seamlessly",
             "Decision 2: renewal window", _LABELS,
         )  # fmt: skip
         if tier is Tier.GOLD:
             add(
-                label.renewable_until, "gold.one_day_renewal_audit",
+                entry.renewable_until, "gold.one_day_renewal_audit",
                 "last day a Gold renewal is a 1-day audit",
                 "Gold: renewal within a year after expiry",
                 "https://www.cluster-analysis.org/gold-label",

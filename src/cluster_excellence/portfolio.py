@@ -35,6 +35,7 @@ from ._checks import is_optional_text, is_text
 from ._countries import ALPHA_2, HINTS
 from .assessments import KIND_ORDER, Assessment, Benchmarking, GoldAudit, SilverAudit
 from .errors import PortfolioError
+from .labels import StatedLabel
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -81,6 +82,27 @@ def _assessments(instance: Cluster, attribute: Any, value: tuple[Any, ...]) -> N
     for before, after in itertools.pairwise(value):
         if before.kind == after.kind and before.date == after.date:
             raise ValueError(f"two {after.kind} assessments on {after.date.isoformat()}")
+
+
+def _stated_order(value: Iterable[StatedLabel]) -> tuple[StatedLabel, ...]:
+    items = tuple(value)
+    try:
+        return tuple(sorted(items, key=lambda s: (s.valid_until, s.tier)))
+    except (AttributeError, TypeError):
+        return items  # the validator names what is wrong
+
+
+def _stated_labels(instance: Cluster, attribute: Any, value: tuple[Any, ...]) -> None:
+    for item in value:
+        if not isinstance(item, StatedLabel):
+            raise TypeError(f"stated_labels must be StatedLabel values, not {type(item).__name__}")
+    seen = set()
+    for item in value:
+        if (item.tier, item.valid_until) in seen:
+            raise ValueError(
+                f"two stated {item.tier.value} labels valid until {item.valid_until.isoformat()}"
+            )
+        seen.add((item.tier, item.valid_until))
 
 
 def _country(instance: Cluster, attribute: Any, value: Any) -> None:
@@ -180,6 +202,13 @@ class Cluster:
         validator=attrs.validators.optional(attrs.validators.instance_of(Organisation)),
         kw_only=True,
     )
+    #: Labels known only by their stated end (e.g. from the public label
+    #: listing), in date order; used for a tier the assessments never award.
+    stated_labels: tuple[StatedLabel, ...] = attrs.field(
+        default=(), converter=_stated_order, validator=_stated_labels, kw_only=True
+    )
+    #: The cluster's website, as listed.
+    website: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
 
 
 def _clusters(value: Iterable[Cluster]) -> tuple[Cluster, ...]:
@@ -271,7 +300,7 @@ def portfolio_to_json(portfolio: Portfolio) -> str:
     clusters = []
     for cluster in portfolio.clusters:
         out: dict[str, Any] = {"id": cluster.id, "name": cluster.name}
-        for key in ("country", "comparative_portfolio", "note"):
+        for key in ("country", "comparative_portfolio", "website", "note"):
             if getattr(cluster, key) is not None:
                 out[key] = getattr(cluster, key)
         if cluster.organisation is not None:
@@ -280,6 +309,15 @@ def portfolio_to_json(portfolio: Portfolio) -> str:
                 for field in attrs.fields(Organisation)
                 if (value := getattr(cluster.organisation, field.name)) is not None
             }
+        if cluster.stated_labels:
+            out["stated_labels"] = [
+                {
+                    "tier": stated.tier.value,
+                    "valid_until": stated.valid_until.isoformat(),
+                    **({} if stated.source is None else {"source": stated.source}),
+                }
+                for stated in cluster.stated_labels
+            ]
         out["assessments"] = [_assessment_json(a) for a in cluster.assessments]
         clusters.append(out)
     document = {"format": FORMAT, "clusters": clusters}

@@ -3,10 +3,10 @@
 The schemas describe the shape of the files for other tools (editors,
 validators in other languages). The package's readers check more than a
 schema can say: that dates exist (2019-02-30 fits the date pattern), that
-cluster ids and indicator codes are unique, that no assessment type repeats
-on a day, that a Gold audit's ``passed`` agrees with its score, that an
-indicator's minimum is not stricter than its threshold, and that indicator
-values fit their catalogue. Every document the readers accept is valid
+cluster ids and indicator codes are unique, that no stated label repeats,
+that no assessment type repeats on a day, that a Gold audit's ``passed``
+agrees with its score, that an indicator's minimum is not stricter than its
+threshold, and that indicator values fit their catalogue. Every document the readers accept is valid
 under the schemas (the test suite checks this).
 
 The same schemas are shipped as ``data/portfolio.schema.json`` and
@@ -23,6 +23,7 @@ from typing import Any
 from ._countries import ALPHA_2
 from .catalogue import CATALOGUE_FORMAT, Direction, Provenance, ValueKind
 from .portfolio import FORMAT, MEMBER_TYPES
+from .tiers import Tier
 
 __all__ = ["catalogue_schema", "portfolio_schema"]
 
@@ -106,14 +107,20 @@ def portfolio_schema() -> dict[str, Any]:
         },
         [],
     )
+    stated = _object(
+        {"tier": {"enum": [t.value for t in Tier]}, "valid_until": _DATE, "source": _TEXT},
+        ["tier", "valid_until"],
+    )
     cluster = _object(
         {
             "id": _TEXT,
             "name": _TEXT,
             "country": {"enum": sorted(ALPHA_2)},
             "comparative_portfolio": _TEXT,
+            "website": _TEXT,
             "note": _TEXT,
             "organisation": organisation,
+            "stated_labels": {"type": "array", "items": stated},
             "assessments": {"type": "array", "items": {"oneOf": [benchmarking, silver, gold]}},
         },
         ["id", "name", "assessments"],

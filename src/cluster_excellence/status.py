@@ -28,8 +28,17 @@ from typing import Any
 import attrs
 
 from ._checks import is_bool, is_day, is_text, require_day, unchecked
+from .assessments import awarded_tier
 from .errors import PortfolioError, Problem
-from .labels import LabelStatus, Status, label_status, latest_labels
+from .labels import (
+    LabelStatus,
+    StatedLabel,
+    Status,
+    label_status,
+    latest_labels,
+    stated_label_status,
+    term_ends,
+)
 from .portfolio import Cluster, Portfolio
 from .rulebook import ECEI_2019, Rulebook
 from .tiers import Tier
@@ -47,15 +56,88 @@ STATUS_COLUMNS = (
     "valid_from",
     "valid_until",
     "renewable_until",
+    "basis",
+    "source",
+    "disagreement",
 )
 
 __all__ = [
     "ClusterStatus",
     "PortfolioStatus",
+    "StatedDisagreement",
     "cluster_status",
     "highest_valid_tier",
     "portfolio_status",
+    "stated_disagreements",
 ]
+
+
+@attrs.frozen
+class StatedDisagreement:
+    """A stated label whose end is none of the expiries the assessments give its tier."""
+
+    stated: StatedLabel
+    #: Of the expiries the assessments give the tier, the one nearest the stated end.
+    implied_valid_until: dt.date = attrs.field(validator=is_day)
+
+    @property
+    def tier(self) -> Tier:
+        """The tier of the stated label."""
+        return self.stated.tier
+
+    def __str__(self) -> str:
+        source = "" if self.stated.source is None else f" ({self.stated.source})"
+        return (
+            f"{self.tier.value}: stated valid until {self.stated.valid_until.isoformat()}"
+            f"{source}, the assessments give {self.implied_valid_until.isoformat()}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data, as in the ``status`` command's output."""
+        return {
+            "tier": self.tier.value,
+            "stated_valid_until": self.stated.valid_until.isoformat(),
+            "implied_valid_until": self.implied_valid_until.isoformat(),
+            "source": self.stated.source,
+        }
+
+
+def stated_disagreements(
+    cluster: Cluster, rulebook: Rulebook = ECEI_2019
+) -> tuple[StatedDisagreement, ...]:
+    """The cluster's stated labels that disagree with what its assessments imply.
+
+    A stated label agrees when its end is one of the expiries that the
+    assessments give its tier (:func:`term_ends`: the first term's end or
+    the end after any renewal), so a listing taken before a later renewal
+    still agrees. A tier that the assessments never award is not compared:
+    its stated label is all that is known (our decision; domain brief,
+    issue of the label listing). All assessments count, whatever the day.
+
+    The Hemp Cluster's 2021 certificate says "valid until November 30th
+    2024"; the default rulebook gives 2025-10-31, the ``assessment``
+    extension base agrees with the certificate:
+
+    >>> from cluster_excellence import Benchmarking, ExtensionBase, StatedLabel
+    >>> hemp = Cluster("hemp-sk", "Hemp Cluster", [
+    ...     Benchmarking(dt.date(2017, 10, 1)), Benchmarking(dt.date(2019, 11, 1)),
+    ...     Benchmarking(dt.date(2021, 11, 1))],
+    ...     stated_labels=[StatedLabel(Tier.BRONZE, dt.date(2024, 11, 30), source="certificate")])
+    >>> for disagreement in stated_disagreements(hemp):
+    ...     print(disagreement)
+    bronze: stated valid until 2024-11-30 (certificate), the assessments give 2025-10-31
+    >>> stated_disagreements(hemp, ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT))
+    ()
+    """
+    found = []
+    for stated in cluster.stated_labels:
+        ends = term_ends(cluster.assessments, stated.tier, rulebook)
+        if ends and stated.valid_until not in ends:
+            nearest = min(
+                ends, key=lambda end: (abs((end - stated.valid_until).days), -end.toordinal())
+            )
+            found.append(StatedDisagreement(stated, nearest))
+    return tuple(found)
 
 
 @attrs.frozen
@@ -73,11 +155,13 @@ class ClusterStatus:
     labels: tuple[LabelStatus, ...]
     #: The best tier whose label is valid, or None.
     highest_valid_tier: Tier | None
+    #: Stated labels that disagree with the assessments (:func:`stated_disagreements`).
+    disagreements: tuple[StatedDisagreement, ...] = ()
 
     def label(self, tier: Tier) -> LabelStatus | None:
         """Return the entry for ``tier``, or None when the tier has no label."""
         for entry in self.labels:
-            if entry.label.tier is tier:
+            if entry.tier is tier:
                 return entry
         return None
 
@@ -88,17 +172,31 @@ class ClusterStatus:
             "id": self.cluster_id,
             "name": self.cluster_name,
             "highest_valid_tier": None if best is None else best._value_,
-            "labels": [
-                {
-                    "tier": entry.label.tier._value_,
-                    "status": entry.status._value_,
-                    "valid_from": entry.label.valid_from.isoformat(),
-                    "valid_until": entry.label.valid_until.isoformat(),
-                    "renewable_until": entry.label.renewable_until.isoformat(),
-                }
-                for entry in self.labels
-            ],
+            "labels": [_entry_dict(entry) for entry in self.labels],
+            "disagreements": [d.to_dict() for d in self.disagreements],
         }
+
+
+def _entry_dict(entry: LabelStatus) -> dict[str, Any]:
+    label = entry.label
+    if isinstance(label, StatedLabel):
+        return {
+            "tier": label.tier._value_,
+            "status": entry.status._value_,
+            "valid_from": None,
+            "valid_until": label.valid_until.isoformat(),
+            "renewable_until": entry.renewable_until.isoformat(),
+            "basis": "stated",
+            "source": label.source,
+        }
+    return {
+        "tier": label.tier._value_,
+        "status": entry.status._value_,
+        "valid_from": label.valid_from.isoformat(),
+        "valid_until": label.valid_until.isoformat(),
+        "renewable_until": label.renewable_until.isoformat(),
+        "basis": "assessments",
+    }
 
 
 @attrs.frozen
@@ -127,16 +225,28 @@ class PortfolioStatus:
             }
             if not cluster.labels:
                 records.append({**head, **dict.fromkeys(STATUS_COLUMNS[6:])})
+            disagreements = {d.tier: str(d) for d in cluster.disagreements}
             for entry in cluster.labels:
-                label = entry.label
                 records.append(
                     {
                         **head,
-                        "tier": label.tier.value,
+                        "tier": entry.tier.value,
                         "status": entry.status.value,
-                        "valid_from": label.valid_from,
-                        "valid_until": label.valid_until,
-                        "renewable_until": label.renewable_until,
+                        "valid_from": entry.valid_from,
+                        "valid_until": entry.valid_until,
+                        "renewable_until": entry.renewable_until,
+                        "basis": entry.basis,
+                        "source": getattr(entry.label, "source", None),
+                        "disagreement": disagreements.pop(entry.tier, None),
+                    }
+                )
+            for tier, text in disagreements.items():  # a tier without an entry on the day
+                records.append(
+                    {
+                        **head,
+                        **dict.fromkeys(STATUS_COLUMNS[6:]),
+                        "tier": tier.value,
+                        "disagreement": text,
                     }
                 )
         return records
@@ -199,12 +309,38 @@ def cluster_status(
     best: Tier | None = None
     for label in latest_labels(cluster.assessments, rulebook, on, retroactive=retroactive):
         status = label_status(label, on)
-        entries.append(_label_status(label, on, status))
+        entries.append(_label_status(label, on, status, label.renewable_until))
         if status is Status.VALID:
             best = label.tier
+    if not cluster.stated_labels:
+        return _cluster_status(
+            cluster.id, cluster.name, on, rulebook.id, retroactive, tuple(entries), best, ()
+        )
+    entries.extend(_stated_entries(cluster, on, rulebook))
+    entries.sort(key=lambda entry: entry.tier)
+    valid = [entry.tier for entry in entries if entry.status is Status.VALID]
     return _cluster_status(
-        cluster.id, cluster.name, on, rulebook.id, retroactive, tuple(entries), best
+        cluster.id,
+        cluster.name,
+        on,
+        rulebook.id,
+        retroactive,
+        tuple(entries),
+        max(valid, default=None),
+        stated_disagreements(cluster, rulebook),
     )
+
+
+def _stated_entries(cluster: Cluster, on: dt.date, rulebook: Rulebook) -> list[LabelStatus]:
+    """Per tier the assessments never award, the latest stated label known on ``on``."""
+    awarded = {awarded_tier(a, rulebook) for a in cluster.assessments}
+    latest: dict[Tier, LabelStatus] = {}
+    for stated in cluster.stated_labels:  # in order of their ends
+        if stated.tier not in awarded:
+            entry = stated_label_status(stated, on, rulebook)
+            if entry is not None:
+                latest[stated.tier] = entry
+    return list(latest.values())
 
 
 def highest_valid_tier(

@@ -33,8 +33,8 @@ def render() -> str:
             for cluster in result.clusters:
                 best = cluster.highest_valid_tier.value if cluster.highest_valid_tier else "-"
                 labels = " | ".join(
-                    f"{e.label.tier.value} {e.status.value} {e.label.valid_from} "
-                    f"{e.label.valid_until} {e.label.renewable_until}"
+                    f"{e.tier.value} {e.status.value} {e.valid_from or 'stated'} "
+                    f"{e.valid_until} {e.renewable_until}"
                     for e in cluster.labels
                 )
                 lines.append(f"{day} {reading} {cluster.cluster_id} {best} | {labels}".rstrip(" |"))

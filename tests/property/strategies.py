@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import strategies as st
 
 from cluster_excellence import (
@@ -16,6 +17,8 @@ from cluster_excellence import (
     GoldAudit,
     Rulebook,
     SilverAudit,
+    StatedLabel,
+    Tier,
     TierMonths,
 )
 
@@ -99,3 +102,21 @@ def clusters(draw: st.DrawFn) -> Cluster:
     """A cluster with up to 12 assessments, none of one kind twice on one day."""
     items = draw(st.lists(assessments, max_size=12, unique_by=lambda a: (a.kind, a.date)))
     return Cluster("c", "C", items)
+
+
+#: Labels known only by a stated end.
+stated_labels = st.builds(
+    lambda tier, day, source: StatedLabel(tier, day, source=source),
+    st.sampled_from(list(Tier)),
+    any_days,
+    st.none() | st.sampled_from(["label listing", "certificate", "=cmd|' /C calc'!A0"]),
+)
+
+
+@st.composite
+def clusters_with_stated(draw: st.DrawFn) -> Cluster:
+    """A cluster of :func:`clusters` with up to three stated labels and maybe a website."""
+    cluster = draw(clusters())
+    stated = draw(st.lists(stated_labels, max_size=3, unique_by=lambda s: (s.tier, s.valid_until)))
+    website = draw(st.none() | st.just("www.example.org"))
+    return attrs.evolve(cluster, stated_labels=stated, website=website)
