@@ -209,6 +209,34 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=_FORMATS, default="table")
     check.set_defaults(run=_check)
 
+    timeline = commands.add_parser(
+        "timeline",
+        help="draw each cluster's labels over time (needs the plot extra)",
+        description="Draw a label timeline: per cluster and tier the labels, their renewal "
+        "windows, stated labels and the assessments. Needs matplotlib: "
+        "pip install 'cluster_excellence[plot]'.",
+    )
+    _portfolio_argument(
+        timeline, "a portfolio file (default: the sample portfolio shipped with the package)"
+    )
+    timeline.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        required=True,
+        help="the picture to write, FILE.png or FILE.svg",
+    )
+    timeline.add_argument(
+        "--on", type=_day, metavar="DATE", help="mark this day, YYYY-MM-DD (default: today)"
+    )
+    timeline.add_argument(
+        "--cluster",
+        action="append",
+        metavar="ID",
+        help="draw only this cluster (repeat for more; default: all)",
+    )
+    timeline.set_defaults(run=_timeline)
+
     importer = commands.add_parser(
         "import-listing",
         help="read the public label listing into a portfolio of stated labels",
@@ -405,6 +433,34 @@ def _check(args: argparse.Namespace) -> str:
         "csv": inconsistencies_csv,
     }
     return renderers[args.format](found)
+
+
+def _timeline(args: argparse.Namespace) -> str:
+    fmt = Path(args.output).suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        raise _UsageError(f"{args.output}: the picture must be a .png or .svg file")
+    try:
+        from .plots import _matplotlib as require_matplotlib
+        from .plots import figure_bytes, label_timeline
+
+        require_matplotlib()
+    except ImportError as error:
+        raise _UsageError(str(error)) from None
+    rulebook = get_rulebook("ecei-2019")
+    _, portfolio = _load(args.portfolio, rulebook)
+    clusters = list(portfolio)
+    if args.cluster:
+        known = {cluster.id: cluster for cluster in clusters}
+        unknown = [name for name in args.cluster if name not in known]
+        if unknown:
+            raise _UsageError(f"no cluster with id {', '.join(map(repr, unknown))}")
+        clusters = [known[name] for name in dict.fromkeys(args.cluster)]
+    on = args.on if args.on is not None else dt.date.today()
+    try:
+        figure = label_timeline(clusters, on=on, rulebook=rulebook)
+    except ValueError as error:
+        raise _UsageError(str(error)) from None
+    return _deliver(figure_bytes(figure, fmt), args.output)
 
 
 def _import_listing(args: argparse.Namespace) -> str:

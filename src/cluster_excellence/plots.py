@@ -1,0 +1,335 @@
+"""Pictures for notebooks and reports, behind the ``plot`` extra (matplotlib, imported lazily).
+
+- :func:`label_timeline`: per cluster and tier, a bar for each label's
+  validity, its renewal window shaded, stated labels outlined, and the
+  assessments marked;
+- :func:`scorecard_heatmap`: the quality lights of a regional scorecard, one
+  row per cluster and one column per indicator.
+
+Both return a :class:`matplotlib.figure.Figure` made without ``pyplot`` (no
+global state, no window): a notebook shows it, ``figure.savefig(...)``
+writes it. Colours come from the Okabe-Ito palette, which readers with
+colour-vision deficiencies can tell apart; nothing is told by colour alone
+(rows are labelled with their tier, lights carry their letter).
+
+>>> import datetime as dt
+>>> from cluster_excellence import sample_portfolio
+>>> figure = label_timeline(sample_portfolio(), on=dt.date(2026, 11, 20))
+>>> figure.axes[0].get_title()
+'Labels of 14 clusters, ecei-2019 (every assessment counted)'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import io
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ._months import end_of_month_after
+from .assessments import Assessment, awarded_tier
+from .labels import Label, StatedLabel, expiry, label_history, term_ends
+from .portfolio import Cluster
+from .rulebook import ECEI_2019, Rulebook
+from .scoring import Light
+from .tiers import Tier
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .scorecard import Scorecard
+
+__all__ = [
+    "FORMATS",
+    "LIGHT_COLOURS",
+    "MAX_ROWS",
+    "TIER_COLOURS",
+    "figure_bytes",
+    "label_timeline",
+    "scorecard_heatmap",
+]
+
+#: Okabe-Ito colours per tier: vermillion, grey, yellow (with black edges).
+TIER_COLOURS = {Tier.BRONZE: "#D55E00", Tier.SILVER: "#999999", Tier.GOLD: "#F0E442"}
+#: Okabe-Ito colours per light; a missing light is light grey.
+LIGHT_COLOURS = {Light.RED: "#D55E00", Light.YELLOW: "#F0E442", Light.GREEN: "#009E73"}
+_NO_LIGHT = "#DDDDDD"
+_LETTERS = {Light.RED: "R", Light.YELLOW: "Y", Light.GREEN: "G", None: "-"}
+_MARKERS = {"benchmarking": "o", "silver_audit": "D", "gold_audit": "*"}
+_TIER_OF_KIND = {"benchmarking": Tier.BRONZE, "silver_audit": Tier.SILVER, "gold_audit": Tier.GOLD}
+_ONE_DAY = dt.timedelta(days=1)
+
+#: Pictures taller than this many rows are refused (select clusters instead).
+MAX_ROWS = 300
+
+
+def _matplotlib() -> Any:
+    try:
+        importlib.import_module("matplotlib")
+    except ImportError:
+        raise ImportError(
+            "plots need matplotlib: install it with pip install 'cluster_excellence[plot]'"
+        ) from None
+    from matplotlib.figure import Figure
+
+    return Figure
+
+
+def _short(text: str, width: int = 38) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _rows(
+    cluster: Cluster, rulebook: Rulebook
+) -> list[tuple[Tier, tuple[Label, ...], list[StatedLabel], list[Assessment]]]:
+    """Per tier with anything to show: labels, stated labels, assessments of its kind."""
+    rows = []
+    for tier in Tier:
+        labels = label_history(cluster.assessments, tier, rulebook)
+        stated = [s for s in cluster.stated_labels if s.tier is tier]
+        assessments = [a for a in cluster.assessments if _TIER_OF_KIND[a.kind] is tier]
+        if labels or stated or assessments:
+            rows.append((tier, labels, stated, assessments))
+    return rows
+
+
+def label_timeline(
+    clusters: Iterable[Cluster],
+    *,
+    on: dt.date | None = None,
+    rulebook: Rulebook = ECEI_2019,
+    title: str | None = None,
+) -> Figure:
+    """Draw each cluster's labels over time, one row per cluster and tier.
+
+    Every assessment counts (the retroactive reading of Decision 4: the
+    picture shows the whole record). A label is a solid bar from its first
+    award through its expiry, its renewal window a hatched lighter bar; a
+    label known only by its stated end is an outlined, dotted bar from the
+    day it is known to have been valid (see
+    :func:`~cluster_excellence.stated_label_status`). Markers show the
+    assessments (circle: benchmarking, diamond: Silver audit, star: Gold
+    audit; filled when it awarded the tier, hollow when not), and a black
+    tick a stated end that the assessments' expiries do not match. With
+    ``on``, a dashed line marks the day.
+
+    Raises :class:`ImportError` without matplotlib, and :class:`ValueError`
+    for more than :data:`MAX_ROWS` rows or nothing to draw.
+    """
+    figure_class = _matplotlib()
+    mdates: Any = importlib.import_module("matplotlib.dates")  # untyped
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    clusters = list(clusters)
+    table = [(cluster, _rows(cluster, rulebook)) for cluster in clusters]
+    count = sum(max(len(rows), 1) for _, rows in table)
+    if count > MAX_ROWS:
+        raise ValueError(
+            f"{count} rows are too many for one picture (at most {MAX_ROWS}); "
+            "draw fewer clusters at a time"
+        )
+    if not table:
+        raise ValueError("no clusters to draw")
+    figure: Figure = figure_class(figsize=(10, 1.6 + 0.34 * count), layout="constrained")
+    ax: Axes = figure.add_subplot()
+    ticks: list[str] = []
+    y = 0
+    days: list[dt.date] = [] if on is None else [on]
+    for index, (cluster, rows) in enumerate(table):
+        first_y = y
+        if not rows:
+            ticks.append(f"{_short(cluster.name)} · no label")
+            y += 1
+        for tier, labels, stated, assessments in rows:
+            ticks.append(f"{_short(cluster.name)} · {tier.value}" if y == first_y else tier.value)
+            _draw_row(ax, y, tier, labels, stated, assessments, cluster, rulebook, days)
+            y += 1
+        if index % 2 == 0:
+            ax.axhspan(first_y - 0.5, y - 0.5, color="#F2F2F2", zorder=0, linewidth=0)
+    if on is not None:
+        ax.axvline(mdates.date2num(on), color="black", linestyle="--", linewidth=1, zorder=5)
+    ax.set_yticks(range(count), ticks, fontsize=8)
+    ax.set_ylim(count - 0.5, -0.5)
+    if days:
+        low, high = min(days), max(days)
+        margin = max((high - low).days // 30, 60)
+        ax.set_xlim(
+            mdates.date2num(low - dt.timedelta(days=margin)),
+            mdates.date2num(high + dt.timedelta(days=margin)),
+        )
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(axis="x", color="#CCCCCC", linewidth=0.6)
+    ax.set_axisbelow(True)
+    reading = "every assessment counted"
+    ax.set_title(
+        title or f"Labels of {len(clusters)} clusters, {rulebook.id} ({reading})", fontsize=10
+    )
+    handles: list[Any] = [
+        Patch(facecolor=colour, edgecolor="black", label=f"{tier.value.title()} label")
+        for tier, colour in TIER_COLOURS.items()
+    ]
+    handles += [
+        Patch(facecolor="#BBBBBB", alpha=0.45, hatch="///", edgecolor="#555555",
+              label="renewal window"),
+        Patch(facecolor="white", edgecolor="black", hatch="..", linestyle="--",
+              label="stated label"),
+        Line2D([], [], marker="o", color="black", linestyle="", label="benchmarking"),
+        Line2D([], [], marker="D", color="black", linestyle="", label="Silver audit"),
+        Line2D([], [], marker="*", color="black", markersize=10, linestyle="",
+               label="Gold audit"),
+        Line2D([], [], marker="o", markerfacecolor="white", color="black", linestyle="",
+               label="awarded nothing"),
+        Line2D([], [], marker="|", color="black", markersize=12, linestyle="",
+               label="stated end, disagrees"),
+    ]  # fmt: skip
+    if on is not None:
+        handles.append(Line2D([], [], color="black", linestyle="--", label=f"on {on}"))
+    figure.legend(handles=handles, loc="outside lower center", ncol=5, fontsize=8, frameon=False)
+    return figure
+
+
+def _draw_row(
+    ax: Axes,
+    y: int,
+    tier: Tier,
+    labels: tuple[Label, ...],
+    stated: list[StatedLabel],
+    assessments: list[Assessment],
+    cluster: Cluster,
+    rulebook: Rulebook,
+    days: list[dt.date],
+) -> None:
+    mdates: Any = importlib.import_module("matplotlib.dates")  # untyped
+    colour = TIER_COLOURS[tier]
+
+    def bar(start: dt.date, end: dt.date, **style: Any) -> None:
+        left = mdates.date2num(start)
+        ax.broken_barh([(left, mdates.date2num(end + _ONE_DAY) - left)], (y - 0.3, 0.6), **style)
+        days.extend((start, end))
+
+    for label in labels:
+        bar(label.valid_from, label.valid_until, facecolor=colour, edgecolor="black", zorder=2)
+        bar(label.valid_until + _ONE_DAY, label.renewable_until, facecolor=colour, alpha=0.45,
+            hatch="///", edgecolor="#555555", linewidth=0.5, zorder=2)  # fmt: skip
+    ends = term_ends(cluster.assessments, tier, rulebook)
+    for item in stated:
+        if ends:  # the assessments govern: only a disagreeing end is marked
+            if item.valid_until not in ends:
+                ax.plot(mdates.date2num(item.valid_until), y, marker="|", markersize=16,
+                        markeredgewidth=2, color="black", zorder=4)  # fmt: skip
+                days.append(item.valid_until)
+            continue
+        known = end_of_month_after(item.valid_until, -rulebook.first_term_months)
+        window = expiry(item.valid_until, rulebook.renewal_window_months, rulebook)
+        bar(known, item.valid_until, facecolor="white", edgecolor=colour, hatch="..",
+            linewidth=0, zorder=2)  # fmt: skip
+        bar(known, item.valid_until, facecolor="none", edgecolor="black", linestyle="--",
+            linewidth=1, zorder=3)  # fmt: skip
+        if window > item.valid_until:
+            bar(item.valid_until + _ONE_DAY, window, facecolor=colour, alpha=0.45, hatch="///",
+                edgecolor="#555555", linewidth=0.5, zorder=2)  # fmt: skip
+    for assessment in assessments:
+        awarded = awarded_tier(assessment, rulebook) is tier
+        ax.plot(
+            mdates.date2num(assessment.date), y,
+            marker=_MARKERS[assessment.kind],
+            markersize=10 if assessment.kind == "gold_audit" else 6,
+            markerfacecolor="black" if awarded else "white",
+            markeredgecolor="black", linestyle="", zorder=4,
+        )  # fmt: skip
+        days.append(assessment.date)
+
+
+def scorecard_heatmap(scorecard: Scorecard, *, title: str | None = None) -> Figure:
+    """Draw the quality lights of a regional scorecard: clusters by indicators.
+
+    Each cell carries its light's letter (R, Y, G; ``-`` when no light can
+    be given), so that the picture reads without colour too.
+
+    >>> import datetime as dt
+    >>> from cluster_excellence import benchmarking_catalogue, sample_portfolio
+    >>> from cluster_excellence.scorecard import group_clusters, regional_scorecard
+    >>> reference = sample_portfolio("reference")
+    >>> card = regional_scorecard(sample_portfolio("region"),
+    ...     group_clusters(reference, "country"), benchmarking_catalogue(), dt.date(2026, 11, 20))
+    >>> scorecard_heatmap(card).axes[0].get_ylabel()
+    'cluster'
+    """
+    figure_class = _matplotlib()
+    from matplotlib.colors import ListedColormap
+
+    codes = scorecard.indicator_codes
+    rows = scorecard.clusters
+    if not rows or not codes:
+        raise ValueError("the scorecard has no clusters or no indicators to draw")
+    if len(rows) > MAX_ROWS:
+        raise ValueError(f"{len(rows)} clusters are too many for one picture (at most {MAX_ROWS})")
+    order: list[Light | None] = [None, Light.RED, Light.YELLOW, Light.GREEN]
+    grid = [[order.index(light) for light in row.lights] for row in rows]
+    colours = ListedColormap([_NO_LIGHT, *(LIGHT_COLOURS[light] for light in Light)])
+    figure: Figure = figure_class(
+        figsize=(2.5 + 0.26 * len(codes), 1.8 + 0.3 * len(rows)), layout="constrained"
+    )
+    ax: Axes = figure.add_subplot()
+    ax.imshow(grid, cmap=colours, vmin=-0.5, vmax=3.5, aspect="auto")
+    for r, row in enumerate(rows):
+        for c, light in enumerate(row.lights):
+            ax.text(c, r, _LETTERS[light], ha="center", va="center", fontsize=7, color="black")
+    ax.set_xticks(range(len(codes)), codes, rotation=90, fontsize=7)
+    ax.set_yticks(range(len(rows)), [_short(row.name) for row in rows], fontsize=8)
+    ax.set_xticks([x - 0.5 for x in range(1, len(codes))], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
+    ax.grid(which="minor", color="white", linewidth=1)
+    ax.tick_params(which="minor", length=0)
+    ax.set_xlabel("indicator", fontsize=8)
+    ax.set_ylabel("cluster", fontsize=8)
+    ax.set_title(
+        title
+        or f"Quality lights on {scorecard.on.isoformat()} ({scorecard.catalogue}, "
+        f"rule {scorecard.light_rule})",
+        fontsize=10,
+    )
+    from matplotlib.patches import Patch
+
+    figure.legend(
+        handles=[
+            Patch(facecolor=LIGHT_COLOURS[Light.RED], label="R: red"),
+            Patch(facecolor=LIGHT_COLOURS[Light.YELLOW], label="Y: yellow"),
+            Patch(facecolor=LIGHT_COLOURS[Light.GREEN], label="G: green"),
+            Patch(facecolor=_NO_LIGHT, label="-: no light"),
+        ],
+        loc="outside lower center",
+        ncol=4,
+        fontsize=8,
+        frameon=False,
+    )
+    return figure
+
+
+#: File formats :func:`figure_bytes` writes, by name ending.
+FORMATS = ("png", "svg")
+
+
+def figure_bytes(figure: Figure, fmt: str) -> bytes:
+    """The picture as PNG (150 dpi) or SVG bytes; the SVG is the same for the same picture.
+
+    >>> import datetime as dt
+    >>> from cluster_excellence import sample_portfolio
+    >>> figure = label_timeline(sample_portfolio().clusters[:2], on=dt.date(2026, 11, 20))
+    >>> figure_bytes(figure, "png")[:8]
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    """
+    import matplotlib
+
+    if fmt not in FORMATS:
+        raise ValueError(f"{fmt!r} is not one of {', '.join(FORMATS)}")
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": "cluster-excellence", "svg.fonttype": "none"}):
+        metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+        figure.savefig(buffer, format=fmt, dpi=150, metadata=metadata)
+    return buffer.getvalue()
