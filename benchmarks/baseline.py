@@ -85,6 +85,7 @@ def main(month_end: Callable[[dt.date, int], dt.date], path: str, day: str) -> N
                     "valid_from": start.isoformat(),
                     "valid_until": until.isoformat(),
                     "renewable_until": renewable.isoformat(),
+                    "basis": "assessments",
                 }
             )
         out.append(
@@ -93,6 +94,7 @@ def main(month_end: Callable[[dt.date, int], dt.date], path: str, day: str) -> N
                 "name": cluster["name"],
                 "highest_valid_tier": best,
                 "labels": labels,
+                "disagreements": [],
             }
         )
     result = {"on": on.isoformat(), "rulebook": "ecei-2019", "retroactive": False, "clusters": out}

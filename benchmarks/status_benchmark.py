@@ -25,13 +25,12 @@ import hashlib
 import json
 import os
 import random
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from _measure import peak_rss, run
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "_work"
@@ -71,19 +70,6 @@ def generate(clusters: int, seed: int) -> dict[str, object]:
             }
         )
     return {"format": "cluster-excellence.portfolio/1", "clusters": items}
-
-
-def run(command: list[str]) -> tuple[float, float, bytes]:
-    """Run a command; return its wall and CPU seconds and its standard output."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False)
-    elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{done.stderr.decode(errors='replace')}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, cpu, done.stdout
 
 
 def main() -> None:
@@ -157,17 +143,6 @@ def main() -> None:
         )
     peak = peak_rss(commands["cluster-excellence"])
     print(f"peak memory of cluster-excellence:   {peak / 1024:.0f} MiB (max RSS)")
-
-
-def peak_rss(command: list[str]) -> int:
-    """Peak RSS in KiB of one run, measured in a fresh child of a fresh child."""
-    probe = (
-        "import resource, subprocess, sys; "
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
-    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, check=True)
-    return int(done.stdout)
 
 
 if __name__ == "__main__":

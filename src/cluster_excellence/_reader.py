@@ -30,6 +30,7 @@ from .assessments import (
     IndicatorValues,
     SilverAudit,
     Value,
+    checked_values,
     gold_audit_contradiction,
 )
 from .catalogue import Catalogue, value_problem
@@ -95,6 +96,10 @@ class _Reader(Checker):
         super().__init__(source)
         self.rulebook = rulebook
         self.catalogues = {catalogue.purpose: catalogue for catalogue in catalogues}
+        self.indicator_codes = {
+            purpose: {indicator.code: indicator for indicator in catalogue.indicators}
+            for purpose, catalogue in self.catalogues.items()
+        }
         self.dates: dict[str, dt.date] = {}
 
     def portfolio(self, document: Any) -> Portfolio:
@@ -410,31 +415,32 @@ class _Reader(Checker):
             for code in raw.repeated:
                 self.fail(_key(at, code), "appears more than once in the object")
         catalogue = self.catalogues.get(purpose)
+        known = self.indicator_codes.get(purpose, {})
         values: dict[str, Value] = {}
         for code, value in raw.items():
-            here = _key(at, code)
             if not code.strip():
-                self.fail(here, "an indicator code must not be blank")
+                self.fail(_key(at, code), "an indicator code must not be blank")
                 continue
             if catalogue is not None:
-                try:
-                    indicator = catalogue.indicator(code)
-                except KeyError:
-                    self.fail(here, f"{catalogue.label} has no indicator {code!r}")
+                indicator = known.get(code)
+                if indicator is None:
+                    self.fail(_key(at, code), f"{catalogue.label} has no indicator {code!r}")
                     continue
                 problem = value_problem(indicator.kind, value, indicator.scale)
                 if problem is not None:
-                    self.fail(here, f"{problem} ({indicator.kind.value}: {indicator.name})")
+                    self.fail(
+                        _key(at, code), f"{problem} ({indicator.kind.value}: {indicator.name})"
+                    )
                     continue
             elif not (
                 value is True
                 or value is False
                 or (type(value) in (int, float) and math.isfinite(value))
             ):
-                self.fail(here, f"must be a number or true/false, not {show(value)}")
+                self.fail(_key(at, code), f"must be a number or true/false, not {show(value)}")
                 continue
             values[code] = value
-        return IndicatorValues(values)
+        return checked_values(values)
 
     # -- the fast path -----------------------------------------------------
     # Most files are sound. These methods accept exactly what the checks

@@ -92,6 +92,13 @@ class IndicatorValues(Mapping[str, Value]):
     def __len__(self) -> int:
         return len(self._values)
 
+    def __contains__(self, code: object) -> bool:
+        return code in self._values
+
+    def get(self, code: str, default: Any = None) -> Any:
+        """The value of ``code``, or ``default`` (None) when it was not measured."""
+        return self._values.get(code, default)
+
     def __hash__(self) -> int:
         return hash(tuple(self._values.items()))
 
@@ -105,6 +112,18 @@ class IndicatorValues(Mapping[str, Value]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (IndicatorValues, (dict(self._values),))
+
+
+def checked_values(values: dict[str, Value]) -> IndicatorValues:
+    """IndicatorValues of ``values`` that a reader has already checked (no second check)."""
+    made = object.__new__(IndicatorValues)
+    object.__setattr__(made, "_values", dict(sorted(values.items())))
+    return made
+
+
+def raw_values(values: IndicatorValues) -> dict[str, Value]:
+    """The dict behind ``values``, for loops over many values; never to be changed."""
+    return values._values
 
 
 #: No indicator values.

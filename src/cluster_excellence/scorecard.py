@@ -16,6 +16,7 @@ describes the cluster on that day).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,10 +24,17 @@ from typing import Any
 
 import attrs
 
-from .assessments import Benchmarking, IndicatorValues, Value
-from .catalogue import Catalogue, meets
+from .assessments import Benchmarking, IndicatorValues, Value, raw_values
+from .catalogue import Catalogue, Direction
 from .portfolio import Cluster
-from .scoring import DEFAULT_LIGHT_RULE, Light, LightRule, latest_measured, quality_light
+from .scoring import (
+    DEFAULT_LIGHT_RULE,
+    Light,
+    LightRule,
+    _light,
+    _sorted_group,
+    latest_measured,
+)
 
 __all__ = [
     "GROUP_FIELDS",
@@ -250,35 +258,40 @@ def regional_scorecard(
     for name, members in groups.items():
         found = [latest_benchmark(cluster, on) for cluster in members]
         group_values[name] = [b.indicators for b in found if b is not None]
-    reference = [values for values_list in group_values.values() for values in values_list]
+    # The plain dicts behind the values: the loops below touch every value.
+    region_dicts = [raw_values(values) if values else None for _, values, _ in region_benchmarks]
+    group_dicts = {name: [raw_values(v) for v in found] for name, found in group_values.items()}
+    reference = [values for dicts in group_dicts.values() for values in dicts]
 
-    lights: dict[str, list[Light | None]] = {cluster.id: [] for cluster, _, _ in region_benchmarks}
+    lights: list[list[Light | None]] = [[] for _ in region_benchmarks]
     rows = []
     for indicator in catalogue.indicators:
         code = indicator.code
-        reference_values = [values.get(code) for values in reference]
-        region_values = [
-            values[code] for _, values, _ in region_benchmarks if values and code in values
-        ]
+        reference_values = _sorted_group([values.get(code) for values in reference])
+        region_values = [values[code] for values in region_dicts if values and code in values]
+        region_sorted = sorted([float(v) for v in region_values])
         counts = dict.fromkeys(Light, 0)
         undetermined = 0
-        for cluster, values, _ in region_benchmarks:
+        for row_lights, values in zip(lights, region_dicts, strict=True):
             value = values.get(code) if values else None
-            light = quality_light(indicator, value, reference_values, rule).light
-            lights[cluster.id].append(light)
+            light = _light(indicator, value, reference_values, rule)[0]
+            row_lights.append(light)
             if light is None:
                 undetermined += 1
             else:
                 counts[light] += 1
         statistics_by_group = []
-        for name, values_list in group_values.items():
-            present = [values[code] for values in values_list if code in values]
+        for name, dicts in group_dicts.items():
+            present = [values[code] for values in dicts if code in values]
             median = _median(present)
             at_or_above = None
             if median is not None and region_values:
-                at_or_above = sum(
-                    1 for v in region_values if meets(float(v), median, indicator.direction)
-                ) / len(region_values)
+                # Values at least as good as the median, by bisection (see ``meets``).
+                if indicator.direction is Direction.HIGHER:
+                    good = len(region_sorted) - bisect.bisect_left(region_sorted, median)
+                else:
+                    good = bisect.bisect_right(region_sorted, median)
+                at_or_above = good / len(region_values)
             statistics_by_group.append(GroupStatistic(name, len(present), median, at_or_above))
         rows.append(
             ScorecardIndicator(
@@ -304,7 +317,7 @@ def regional_scorecard(
         indicator_codes=tuple(i.code for i in catalogue.indicators),
         indicators=tuple(rows),
         clusters=tuple(
-            ScorecardCluster(cluster.id, cluster.name, date, tuple(lights[cluster.id]))
-            for cluster, _, date in region_benchmarks
+            ScorecardCluster(cluster.id, cluster.name, date, tuple(row_lights))
+            for (cluster, _, date), row_lights in zip(region_benchmarks, lights, strict=True)
         ),
     )

@@ -17,6 +17,7 @@ in every result and made parameters here.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
@@ -109,16 +110,37 @@ def percentile_rank(
     >>> print(percentile_rank(60, [10, 20, None]).rank)
     None
     """
-    group = [_number(v) for v in reference if v is not None]
+    return _rank_in(value, _sorted_group(reference), direction, min_group_size=min_group_size)
+
+
+def _sorted_group(reference: Iterable[Value | None]) -> list[float]:
+    """The reference values as sorted numbers, missing ones left out (for :func:`rank_in`)."""
+    return sorted(_number(v) for v in reference if v is not None)
+
+
+def _rank_in(
+    value: Value | None,
+    group: Sequence[float],
+    direction: Direction = Direction.HIGHER,
+    *,
+    min_group_size: int = 5,
+) -> PercentileRank:
+    """:func:`percentile_rank` in a group already made by :func:`sorted_group`.
+
+    Two bisections instead of a pass over the group, for ranking many
+    values in one large group (the regional scorecard).
+    """
     if value is None or len(group) < min_group_size:
         return PercentileRank(value, None, len(group))
-    x = _number(value)
-    if direction is Direction.HIGHER:
-        worse = sum(1 for v in group if v < x)
-    else:
-        worse = sum(1 for v in group if v > x)
-    ties = sum(1 for v in group if v == x)
-    return PercentileRank(value, 100.0 * (worse + 0.5 * ties) / len(group), len(group))
+    return PercentileRank(value, _rank(_number(value), group, direction), len(group))
+
+
+def _rank(x: float, group: Sequence[float], direction: Direction) -> float:
+    """Mean-rank percentile of ``x`` in the sorted, non-empty ``group``."""
+    below = bisect.bisect_left(group, x)
+    above = bisect.bisect_right(group, x)
+    worse = below if direction is Direction.HIGHER else len(group) - above
+    return 100.0 * (worse + 0.5 * (above - below)) / len(group)
 
 
 @attrs.frozen
@@ -170,29 +192,33 @@ def quality_light(
     >>> [quality_light(members, v).light.value for v in (14, 15, 79, 80)]
     ['red', 'yellow', 'yellow', 'green']
     """
-    rank = percentile_rank(
-        value, reference, indicator.direction, min_group_size=rule.min_group_size
-    )
+    group = _sorted_group(reference)
+    rank = _rank_in(value, group, indicator.direction, min_group_size=rule.min_group_size)
+    light, basis = _light(indicator, value, group, rule)
+    return IndicatorLight(indicator.code, value, light, basis, rank, rule.id)
+
+
+def _light(
+    indicator: Indicator, value: Value | None, group: Sequence[float], rule: LightRule
+) -> tuple[Light | None, str]:
+    """The light of :func:`quality_light` and what it is based on, in a sorted group."""
     if value is None:
-        return IndicatorLight(indicator.code, value, None, "no value", rank, rule.id)
+        return None, "no value"
     minimum, threshold = indicator.minimum, indicator.gold_threshold
     if minimum is not None or threshold is not None:
         if minimum is not None and not meets(value, minimum, indicator.direction):
-            light = Light.RED
-        elif threshold is None or meets(value, threshold, indicator.direction):
-            light = Light.GREEN
-        else:
-            light = Light.YELLOW
-        return IndicatorLight(indicator.code, value, light, "thresholds", rank, rule.id)
-    if rank.rank is None:
-        return IndicatorLight(indicator.code, value, None, "group too small", rank, rule.id)
-    if rank.rank < rule.lower_percentile:
-        light = Light.RED
-    elif rank.rank >= rule.upper_percentile:
-        light = Light.GREEN
-    else:
-        light = Light.YELLOW
-    return IndicatorLight(indicator.code, value, light, "percentile", rank, rule.id)
+            return Light.RED, "thresholds"
+        if threshold is None or meets(value, threshold, indicator.direction):
+            return Light.GREEN, "thresholds"
+        return Light.YELLOW, "thresholds"
+    if len(group) < rule.min_group_size:
+        return None, "group too small"
+    rank = _rank(_number(value), group, indicator.direction)
+    if rank < rule.lower_percentile:
+        return Light.RED, "percentile"
+    if rank >= rule.upper_percentile:
+        return Light.GREEN, "percentile"
+    return Light.YELLOW, "percentile"
 
 
 def quality_lights(
