@@ -13,6 +13,9 @@ management organisations, as immutable value types and pure functions.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .assessments import (
     Assessment,
     Benchmarking,
@@ -22,30 +25,6 @@ from .assessments import (
     SilverAudit,
     Value,
     awarded_tier,
-)
-from .catalogue import (
-    Area,
-    Catalogue,
-    Direction,
-    Indicator,
-    Provenance,
-    ValueKind,
-    benchmarking_catalogue,
-    catalogue_to_json,
-    gold_catalogue,
-    parse_catalogue,
-    read_catalogue,
-)
-from .eligibility import (
-    CRITERIA_IN_FORCE_FROM,
-    Decision,
-    Finding,
-    Outcome,
-    bronze_eligibility,
-    eligibility_criteria,
-    gold_baseline,
-    gold_eligibility,
-    silver_eligibility,
 )
 from .errors import CatalogueError, DocumentError, ListingError, PortfolioError, Problem
 from .labels import (
@@ -63,7 +42,6 @@ from .labels import (
     stated_label_status,
     term_ends,
 )
-from .listing import merge_stated_labels, parse_label_listing, read_label_listing
 from .portfolio import (
     Cluster,
     Organisation,
@@ -74,24 +52,6 @@ from .portfolio import (
     sample_portfolio,
 )
 from .rulebook import ECEI_2019, Anchor, ExtensionBase, Rulebook, TierMonths, get_rulebook
-from .scoring import (
-    DEFAULT_LIGHT_RULE,
-    AreaSummary,
-    Comparison,
-    GoldScore,
-    IndicatorChange,
-    IndicatorLight,
-    IndicatorPoints,
-    Light,
-    LightRule,
-    PercentileRank,
-    area_summaries,
-    compare_benchmarks,
-    gold_score,
-    percentile_rank,
-    quality_light,
-    quality_lights,
-)
 from .status import (
     ClusterStatus,
     PortfolioStatus,
@@ -102,6 +62,129 @@ from .status import (
     stated_disagreements,
 )
 from .tiers import Tier
+
+if TYPE_CHECKING:
+    from .catalogue import (
+        Area,
+        Catalogue,
+        Direction,
+        Indicator,
+        Provenance,
+        ValueKind,
+        benchmarking_catalogue,
+        catalogue_to_json,
+        gold_catalogue,
+        parse_catalogue,
+        read_catalogue,
+    )
+    from .eligibility import (
+        CRITERIA_IN_FORCE_FROM,
+        Decision,
+        Finding,
+        Outcome,
+        bronze_eligibility,
+        eligibility_criteria,
+        gold_baseline,
+        gold_eligibility,
+        silver_eligibility,
+    )
+    from .listing import merge_stated_labels, parse_label_listing, read_label_listing
+    from .scoring import (
+        DEFAULT_LIGHT_RULE,
+        AreaSummary,
+        Comparison,
+        GoldScore,
+        IndicatorChange,
+        IndicatorLight,
+        IndicatorPoints,
+        Light,
+        LightRule,
+        PercentileRank,
+        area_summaries,
+        compare_benchmarks,
+        gold_score,
+        percentile_rank,
+        quality_light,
+        quality_lights,
+    )
+
+#: Names whose modules load on first use, so that ``import cluster_excellence``
+#: stays quick for the label rules (see the performance page).
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "Area",
+            "Catalogue",
+            "Direction",
+            "Indicator",
+            "Provenance",
+            "ValueKind",
+            "benchmarking_catalogue",
+            "catalogue_to_json",
+            "gold_catalogue",
+            "parse_catalogue",
+            "read_catalogue",
+        ),
+        "catalogue",
+    ),
+    **dict.fromkeys(
+        (
+            "CRITERIA_IN_FORCE_FROM",
+            "Decision",
+            "Finding",
+            "Outcome",
+            "bronze_eligibility",
+            "eligibility_criteria",
+            "gold_baseline",
+            "gold_eligibility",
+            "silver_eligibility",
+        ),
+        "eligibility",
+    ),
+    **dict.fromkeys(
+        (
+            "merge_stated_labels",
+            "parse_label_listing",
+            "read_label_listing",
+        ),
+        "listing",
+    ),
+    **dict.fromkeys(
+        (
+            "DEFAULT_LIGHT_RULE",
+            "AreaSummary",
+            "Comparison",
+            "GoldScore",
+            "IndicatorChange",
+            "IndicatorLight",
+            "IndicatorPoints",
+            "Light",
+            "LightRule",
+            "PercentileRank",
+            "area_summaries",
+            "compare_benchmarks",
+            "gold_score",
+            "percentile_rank",
+            "quality_light",
+            "quality_lights",
+        ),
+        "scoring",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __version__ = "0.1.0.dev0"
 
