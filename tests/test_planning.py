@@ -14,6 +14,8 @@ from cluster_excellence import (
     Cluster,
     GoldAudit,
     Portfolio,
+    StatedLabel,
+    Tier,
     portfolio_to_json,
     sample_portfolio,
 )
@@ -151,7 +153,34 @@ class TestCommands:
             encoding="utf-8",
         )
         assert main(["check", str(clean)]) == 0
-        assert capsys.readouterr().out == "No recorded award contradicts the rules.\n"
+        assert capsys.readouterr().out == (
+            "No recorded award contradicts the rules; no stated label disagrees.\n"
+        )
+
+    def test_check_reports_stated_labels_that_disagree(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        stated = tmp_path / "stated.json"
+        cluster = Cluster(
+            "x", "X", [Benchmarking(D(2019, 7, 25))],
+            stated_labels=[StatedLabel(Tier.BRONZE, D(2021, 7, 25), source="=certificate")],
+        )  # fmt: skip
+        stated.write_text(portfolio_to_json(Portfolio([cluster])), encoding="utf-8")
+        assert main(["check", str(stated), "--format", "json"]) == 1
+        assert json.loads(capsys.readouterr().out) == {
+            "inconsistencies": [],
+            "stated_disagreements": [
+                {"path": "clusters[0]", "cluster": "x", "tier": "bronze",
+                 "stated_valid_until": "2021-07-25", "implied_valid_until": "2021-07-31",
+                 "source": "=certificate"}
+            ],
+        }  # fmt: skip
+        assert main(["check", str(stated), "--format", "csv"]) == 1
+        row = capsys.readouterr().out.splitlines()[1]
+        assert row.startswith("clusters[0],x,stated_label,2021-07-25,bronze.stated_disagrees,")
+        assert row.endswith(",'=certificate")  # shown as text by spreadsheets
+        assert main(["check", str(stated)]) == 1
+        assert "1 stated label(s) disagree with the assessments" in capsys.readouterr().out
         broken = tmp_path / "broken.json"
         broken.write_text("{", encoding="utf-8")
         assert main(["check", str(broken)]) == 2

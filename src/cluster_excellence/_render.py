@@ -14,7 +14,7 @@ from .eligibility import Decision
 from .planning import PLAN_COLUMNS, Inconsistency, Plan
 from .scorecard import SCORECARD_COLUMNS, Scorecard
 from .scoring import GOLD_SCORE_COLUMNS, GoldScores, Light
-from .status import STATUS_COLUMNS, PortfolioStatus
+from .status import STATUS_COLUMNS, PortfolioStatus, StatedDisagreement
 
 #: Cells starting with these are read as formulas by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -320,13 +320,23 @@ def plans_table(plans: Sequence[Plan]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def inconsistencies_json(found: Sequence[Inconsistency]) -> str:
+def inconsistencies_json(
+    found: Sequence[Inconsistency], stated: Sequence[tuple[str, str, StatedDisagreement]] = ()
+) -> str:
     """The ``check --format json`` document."""
-    return json.dumps({"inconsistencies": [i.to_dict() for i in found]}, ensure_ascii=False) + "\n"
+    document = {
+        "inconsistencies": [i.to_dict() for i in found],
+        "stated_disagreements": [
+            {"path": path, "cluster": cluster, **d.to_dict()} for path, cluster, d in stated
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False) + "\n"
 
 
-def inconsistencies_csv(found: Sequence[Inconsistency]) -> str:
-    """One row per unmet finding of each contradicted award."""
+def inconsistencies_csv(
+    found: Sequence[Inconsistency], stated: Sequence[tuple[str, str, StatedDisagreement]] = ()
+) -> str:
+    """One row per unmet finding of each contradicted award, then per stated disagreement."""
     header = ("path", "cluster", "assessment", "date", "code", "message", "rule", "source")
     rows = [
         [
@@ -343,17 +353,41 @@ def inconsistencies_csv(found: Sequence[Inconsistency]) -> str:
         for f in i.decision.findings
         if f.met is False
     ]
+    rows += [
+        [
+            path,
+            cluster,
+            "stated_label",
+            d.stated.valid_until.isoformat(),
+            f"{d.tier.value}.stated_disagrees",
+            str(d),
+            STATED_RULE,
+            d.stated.source or "",
+        ]
+        for path, cluster, d in stated
+    ]
     return to_csv(header, rows)
 
 
-def inconsistencies_table(found: Sequence[Inconsistency]) -> str:
-    """Each contradicted award and what contradicts it."""
-    if not found:
-        return "No recorded award contradicts the rules.\n"
+#: What a stated label is compared with (the ``rule`` of its CSV row).
+STATED_RULE = "Decisions 1-3: a stated end must be one of the expiries the assessments give"
+
+
+def inconsistencies_table(
+    found: Sequence[Inconsistency], stated: Sequence[tuple[str, str, StatedDisagreement]] = ()
+) -> str:
+    """Each contradicted award and what contradicts it; then the stated disagreements."""
+    if not found and not stated:
+        return "No recorded award contradicts the rules; no stated label disagrees.\n"
     lines = [f"{len(found)} recorded award(s) contradict the rules", ""]
     for item in found:
         lines.append(fit(f"{item.path} {item.cluster_id}: {item.assessment} on {item.date}", 80))
         lines.extend(
             fit(f"  {f.code}: {f.message}", 80) for f in item.decision.findings if f.met is False
         )
+    if stated:
+        lines += ["", f"{len(stated)} stated label(s) disagree with the assessments", ""]
+        for path, cluster, d in stated:
+            lines.append(fit(f"{path} {cluster}:", 80))
+            lines.append(textwrap.fill(str(d), 80, initial_indent="  ", subsequent_indent="    "))
     return "\n".join(lines) + "\n"

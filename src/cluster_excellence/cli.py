@@ -51,7 +51,7 @@ from .portfolio import Portfolio, portfolio_to_json, read_portfolio, sample_port
 from .rulebook import RULEBOOKS, Anchor, ExtensionBase, Rulebook, get_rulebook
 from .scorecard import GROUP_FIELDS, group_clusters, regional_scorecard
 from .scoring import gold_scores
-from .status import PortfolioStatus, portfolio_status
+from .status import PortfolioStatus, portfolio_status, stated_disagreements
 from .tiers import Tier
 
 __all__ = ["main"]
@@ -426,13 +426,18 @@ def _check(args: argparse.Namespace) -> str:
     rulebook = get_rulebook("ecei-2019")
     portfolio = _portfolio_or_sample(args.portfolio, rulebook, catalogue)
     found = check_records(portfolio, rulebook, catalogue)
-    args.findings = bool(found)
+    stated = [
+        (f"clusters[{index}]", cluster.id, disagreement)
+        for index, cluster in enumerate(portfolio)
+        for disagreement in stated_disagreements(cluster, rulebook)
+    ]
+    args.findings = bool(found or stated)
     renderers = {
         "table": inconsistencies_table,
         "json": inconsistencies_json,
         "csv": inconsistencies_csv,
     }
-    return renderers[args.format](found)
+    return renderers[args.format](found, stated)
 
 
 def _timeline(args: argparse.Namespace) -> str:
