@@ -190,6 +190,18 @@ class TestStatus:
         assert result.highest_valid_tier is Tier.GOLD
         assert result.disagreements == ()
 
+    def test_two_disagreements_of_one_tier_share_its_record(self) -> None:
+        cluster = Cluster(
+            "x", "X", [Benchmarking(D(2019, 7, 25))],
+            stated_labels=[StatedLabel(Tier.BRONZE, D(2021, 7, 25)),
+                           StatedLabel(Tier.BRONZE, D(2021, 8, 31))],
+        )  # fmt: skip
+        (record,) = portfolio_status(Portfolio([cluster]), D(2021, 1, 1)).to_records()
+        assert record["disagreement"] == (
+            "bronze: stated valid until 2021-07-25, the assessments give 2021-07-31; "
+            "bronze: stated valid until 2021-08-31, the assessments give 2021-07-31"
+        )
+
     def test_the_json_csv_and_table_name_the_basis_and_the_disagreements(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

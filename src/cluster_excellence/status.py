@@ -111,8 +111,8 @@ def stated_disagreements(
     assessments give its tier (:func:`term_ends`: the first term's end or
     the end after any renewal), so a listing taken before a later renewal
     still agrees. A tier that the assessments never award is not compared:
-    its stated label is all that is known (our decision; domain brief,
-    issue of the label listing). All assessments count, whatever the day.
+    its stated label is all that is known (our decision). All assessments
+    count, whatever the day.
 
     The Hemp Cluster's 2021 certificate says "valid until November 30th
     2024"; the default rulebook gives 2025-10-31, the ``assessment``
@@ -225,7 +225,12 @@ class PortfolioStatus:
             }
             if not cluster.labels:
                 records.append({**head, **dict.fromkeys(STATUS_COLUMNS[6:])})
-            disagreements = {d.tier: str(d) for d in cluster.disagreements}
+            disagreements: dict[Tier, str] = {}
+            for disagreement in cluster.disagreements:  # one text per tier
+                text = disagreements.get(disagreement.tier)
+                disagreements[disagreement.tier] = (
+                    str(disagreement) if text is None else f"{text}; {disagreement}"
+                )
             for entry in cluster.labels:
                 records.append(
                     {
