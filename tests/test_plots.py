@@ -61,6 +61,9 @@ class TestTimeline:
         figure = label_timeline([qoot], on=ON)
         labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
         assert labels == ["Qoot Cluster · bronze"]
+        assert figure.axes[0].get_title() == (
+            "Labels of 1 cluster, ecei-2019 (every assessment counted)"
+        )
         bronze = TIER_COLOURS[Tier.BRONZE].lower()
         assert (bronze, D(2019, 7, 25), D(2021, 7, 31)) in bars(figure)
         assert (bronze, D(2021, 8, 1), D(2022, 7, 31)) in bars(figure)

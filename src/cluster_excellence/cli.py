@@ -2,10 +2,13 @@
 
 - ``status``: label status on a day, as specified in ``shared/design/contract.md``;
 - ``scorecard``: the regional cluster excellence scorecard;
-- ``gold-score``: Gold points and pass or fail of each cluster's latest Gold audit.
+- ``gold-score``: Gold points and pass or fail of each cluster's latest Gold audit;
+- ``eligibility``, ``plan``, ``check``: decisions, dated actions, contradicted records;
+- ``timeline``: the label timeline as a picture (the ``plot`` extra);
+- ``import-listing``: the public label listing as a portfolio of stated labels.
 
-Exit status 0 on success, 2 for bad input or usage with a message on
-standard error and nothing on standard output.
+Exit status 0 on success (``check``: 1 with findings), 2 for bad input or
+usage with a message on standard error and nothing on standard output.
 """
 
 from __future__ import annotations

@@ -165,9 +165,9 @@ def label_timeline(
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#CCCCCC", linewidth=0.6)
     ax.set_axisbelow(True)
-    reading = "every assessment counted"
+    count_text = f"{len(clusters)} cluster{'' if len(clusters) == 1 else 's'}"
     ax.set_title(
-        title or f"Labels of {len(clusters)} clusters, {rulebook.id} ({reading})", fontsize=10
+        title or f"Labels of {count_text}, {rulebook.id} (every assessment counted)", fontsize=10
     )
     handles: list[Any] = [
         Patch(facecolor=colour, edgecolor="black", label=f"{tier.value.title()} label")
