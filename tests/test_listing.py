@@ -315,6 +315,17 @@ class TestCommand:
             StatedLabel(Tier.BRONZE, D(2021, 7, 20), source="label listing"),
         )
 
+    def test_a_listing_from_standard_input(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import io
+
+        stdin = io.TextIOWrapper(io.BytesIO(f"{HEADER}\n{AVIATION}\n".encode()))
+        monkeypatch.setattr("sys.stdin", stdin)
+        assert main(["import-listing", "-", "--tier", "silver"]) == 0
+        (cluster,) = parse_portfolio(capsys.readouterr().out)
+        assert cluster.stated_labels[0].tier is Tier.SILVER
+
     def test_bad_input_writes_nothing(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
