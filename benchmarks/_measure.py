@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -30,3 +32,31 @@ def peak_rss(command: list[str]) -> int:
     )
     done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, check=True)
     return int(done.stdout)
+
+
+def rounds(
+    commands: dict[str, list[str]], repeat: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Run the commands one after the other, ``repeat`` rounds; their wall and CPU seconds.
+
+    Runs are interleaved, so a slow spell of the machine hits every command of
+    a round alike (compare them with :func:`median_ratio`). Exits unless every
+    run printed the same bytes.
+    """
+    wall: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    outputs: dict[str, set[str]] = {name: set() for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            seconds, cpu_seconds, out = run(command)
+            wall[name].append(seconds)
+            cpu[name].append(cpu_seconds)
+            outputs[name].add(hashlib.sha256(out).hexdigest())
+    if len(set.union(*outputs.values())) != 1:
+        sys.exit(f"the programs disagree: {outputs}")
+    return wall, cpu
+
+
+def median_ratio(ours: list[float], theirs: list[float]) -> float:
+    """The median of the ratios within each round."""
+    return statistics.median(a / b for a, b in zip(ours, theirs, strict=True))

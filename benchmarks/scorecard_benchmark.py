@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import os
 import random
@@ -32,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from _measure import peak_rss, run
+from _measure import median_ratio, peak_rss, rounds, run
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "_work"
@@ -80,24 +79,6 @@ def generate(clusters: int, seed: int, catalogue: dict[str, Any]) -> dict[str, A
     }
 
 
-def best_and_median_ratio(
-    commands: dict[str, list[str]], repeat: int
-) -> tuple[dict[str, float], float]:
-    """Best wall time of each command and the median ratio of the first to the second."""
-    wall: dict[str, list[float]] = {name: [] for name in commands}
-    outputs: set[str] = set()
-    for _ in range(repeat):
-        for name, command in commands.items():
-            seconds, _, out = run(command)
-            wall[name].append(seconds)
-            outputs.add(hashlib.sha256(out).hexdigest())
-    if len(outputs) != 1:
-        sys.exit("the programs disagree")
-    ours, theirs = wall.values()
-    ratio = statistics.median(a / b for a, b in zip(ours, theirs, strict=True))
-    return {name: min(times) for name, times in wall.items()}, ratio
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clusters", type=int, default=10_000)
@@ -125,7 +106,9 @@ def main() -> None:
     ours += ["--on", ON, "--format", "json"]
     baseline = [sys.executable, str(HERE / "scorecard_baseline.py"), str(path)]
     baseline += [str(catalogue_path), ON]
-    best, ratio = best_and_median_ratio({"ours": ours, "baseline": baseline}, args.repeat)
+    wall, _ = rounds({"ours": ours, "baseline": baseline}, args.repeat)
+    best = {name: min(times) for name, times in wall.items()}
+    ratio = median_ratio(wall["ours"], wall["baseline"])
     print("both print the same document")
     print(f"cluster-excellence scorecard  {best['ours']:6.2f} s  (best of {args.repeat})")
     print(f"plain baseline                {best['baseline']:6.2f} s")

@@ -21,16 +21,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import os
 import random
 import shutil
-import statistics
 import sys
 from pathlib import Path
 
-from _measure import peak_rss, run
+from _measure import median_ratio, peak_rss, rounds
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "_work"
@@ -111,32 +109,15 @@ def main() -> None:
             ON,
         ],
     }
-    # Runs are interleaved, and each round's three runs follow each other, so
-    # a slow spell of the machine hits all three alike: the ratios are taken
-    # within each round, and their median is reported with the best times.
-    wall: dict[str, list[float]] = {name: [] for name in commands}
-    cpu: dict[str, list[float]] = {name: [] for name in commands}
-    outputs: dict[str, set[str]] = {name: set() for name in commands}
-    for _ in range(args.repeat):
-        for name, command in commands.items():
-            seconds, cpu_seconds, out = run(command)
-            wall[name].append(seconds)
-            cpu[name].append(cpu_seconds)
-            outputs[name].add(hashlib.sha256(out).hexdigest())
-    if len(set.union(*outputs.values())) != 1:
-        sys.exit(f"the programs disagree: {outputs}")
+    wall, cpu = rounds(commands, args.repeat)
     print("all three print the same document")
     print(f"{'':24} {'wall':>7}    {'CPU':>7}    (best of {args.repeat})")
     for name in commands:
         print(f"{name:24} {min(wall[name]):7.2f} s  {min(cpu[name]):7.2f} s")
     for label, figures in (("wall", wall), ("CPU", cpu)):
         ours = figures["cluster-excellence"]
-        plain = statistics.median(
-            a / b for a, b in zip(ours, figures["plain baseline"], strict=True)
-        )
-        relativedelta = statistics.median(
-            a / b for a, b in zip(ours, figures["relativedelta baseline"], strict=True)
-        )
+        plain = median_ratio(ours, figures["plain baseline"])
+        relativedelta = median_ratio(ours, figures["relativedelta baseline"])
         print(
             f"{label:4} ratio (median of rounds) to the plain baseline {plain:.2f} (goal <= 1.5), "
             f"to the relativedelta baseline {relativedelta:.2f} (goal < 1)"

@@ -101,6 +101,7 @@ class TestTimeline:
             label_timeline(many)
         with pytest.raises(ValueError, match="no clusters"):
             label_timeline([])
+        assert len(label_timeline(many, max_rows=MAX_ROWS + 1).axes[0].get_yticks()) == 301
 
     def test_pictures_as_png_and_as_stable_svg(self) -> None:
         def draw() -> Any:

@@ -80,11 +80,7 @@ class _CatalogueReader(Checker):
     def areas(self, raw: list[Any]) -> list[Area]:
         areas: list[Area] = []
         first: dict[str, int] = {}
-        for index, item in enumerate(raw):
-            path = f"areas[{index}]"
-            obj = self.object(item, path)
-            if obj is None:
-                continue
+        for index, path, obj in self.objects(raw, "areas"):
             before = len(self.problems)
             self.keys(obj, path, _AREA, sorted(_AREA))
             code = self.unique_code(obj, path, first, "areas", index)
@@ -100,11 +96,7 @@ class _CatalogueReader(Checker):
     def indicators(self, raw: list[Any], areas: set[str], purpose: str | None) -> list[Indicator]:
         indicators: list[Indicator] = []
         first: dict[str, int] = {}
-        for index, item in enumerate(raw):
-            path = f"indicators[{index}]"
-            obj = self.object(item, path)
-            if obj is None:
-                continue
+        for index, path, obj in self.objects(raw, "indicators"):
             before = len(self.problems)
             self.keys(obj, path, _INDICATOR, _INDICATOR_REQUIRED)
             code = self.unique_code(obj, path, first, "indicators", index)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .errors import DocumentError, Problem
@@ -155,6 +155,15 @@ class Checker:
             return value
         self.fail(path, f"must be an object, not {show(value)}")
         return None
+
+    def objects(self, raw: list[Any], path: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
+        """Each item of the list ``raw`` at ``path`` that is an object, with its index and
+        path; an item that is not an object is reported."""
+        for index, item in enumerate(raw):
+            at = f"{path}[{index}]"
+            obj = self.object(item, at)
+            if obj is not None:
+                yield index, at, obj
 
     def list(self, obj: dict[str, Any], key: str, path: str) -> list[Any] | None:
         """The list at ``key``, or None (a missing key is reported by :meth:`keys`)."""

@@ -30,7 +30,7 @@ from .assessments import (
     IndicatorValues,
     SilverAudit,
     Value,
-    checked_values,
+    _checked_values,
     gold_audit_contradiction,
 )
 from .catalogue import Catalogue, value_problem
@@ -182,11 +182,7 @@ class _Reader(Checker):
             return ()
         result = []
         first_index: dict[tuple[Tier, dt.date], int] = {}
-        for index, item in enumerate(raw):
-            at = f"{_key(path, 'stated_labels')}[{index}]"
-            entry = self.object(item, at)
-            if entry is None:
-                continue
+        for index, at, entry in self.objects(raw, _key(path, "stated_labels")):
             before = len(self.problems)
             self.keys(entry, at, _STATED_KEYS, ("tier", "valid_until"))
             tier = entry.get("tier", _MISSING)
@@ -366,11 +362,7 @@ class _Reader(Checker):
             return None
         catalogue = self.catalogues.get("gold")
         areas = []
-        for index, item in enumerate(raw):
-            at = f"{_key(path, 'improvement_areas')}[{index}]"
-            area = self.object(item, at)
-            if area is None:
-                continue
+        for _, at, area in self.objects(raw, _key(path, "improvement_areas")):
             before = len(self.problems)
             self.keys(area, at, _AREA_KEYS, ("indicators",))
             codes = area.get("indicators", _MISSING)
@@ -440,7 +432,7 @@ class _Reader(Checker):
                 self.fail(_key(at, code), f"must be a number or true/false, not {show(value)}")
                 continue
             values[code] = value
-        return checked_values(values)
+        return _checked_values(values)
 
     # -- the fast path -----------------------------------------------------
     # Most files are sound. These methods accept exactly what the checks

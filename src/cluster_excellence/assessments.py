@@ -114,14 +114,14 @@ class IndicatorValues(Mapping[str, Value]):
         return (IndicatorValues, (dict(self._values),))
 
 
-def checked_values(values: dict[str, Value]) -> IndicatorValues:
+def _checked_values(values: dict[str, Value]) -> IndicatorValues:
     """IndicatorValues of ``values`` that a reader has already checked (no second check)."""
     made = object.__new__(IndicatorValues)
     object.__setattr__(made, "_values", dict(sorted(values.items())))
     return made
 
 
-def raw_values(values: IndicatorValues) -> dict[str, Value]:
+def _raw_values(values: IndicatorValues) -> dict[str, Value]:
     """The dict behind ``values``, for loops over many values; never to be changed."""
     return values._values
 

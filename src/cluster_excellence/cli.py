@@ -491,11 +491,11 @@ def _deliver(data: bytes, path: str | None) -> str:
     """Text for standard output, or, with ``path``, the whole file written at once."""
     if path is None:
         return data.decode("utf-8")
-    write_atomically(path, data)
+    _write_atomically(path, data)
     return ""
 
 
-def write_atomically(path: str, data: bytes) -> None:
+def _write_atomically(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, so no half-written file remains."""
     target = Path(path)
     temporary = None

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -321,17 +321,33 @@ class _Run:
 _label = unchecked(Label)
 
 
-def _runs(awards: Iterable[Assessment], tier: Tier, rulebook: Rulebook) -> list[_Run]:
-    """Fold awards of ``tier`` (in date order) into labels, oldest first."""
-    runs: list[_Run] = []
+def _awarding(
+    assessments: Iterable[Assessment], tier: Tier, rulebook: Rulebook, until: dt.date | None
+) -> list[Assessment]:
+    """The assessments that award ``tier`` (up to ``until``), in date order; one per day."""
+    awarding = sorted(
+        (
+            a
+            for a in assessments
+            if (until is None or a.date <= until) and awarded_tier(a, rulebook) is tier
+        ),
+        key=lambda a: a.date,
+    )
+    for before, after in itertools.pairwise(awarding):
+        if before.date == after.date:
+            raise ValueError(f"two awards of {tier} on {after.date.isoformat()}")
+    return awarding
+
+
+def _fold(awards: Iterable[Assessment], tier: Tier, rulebook: Rulebook) -> Iterator[_Run]:
+    """Fold awards of ``tier`` (in date order) into labels: the label after each award."""
     run: _Run | None = None
     for assessment in awards:
         if run is not None and assessment.date <= run.renewable_until:
             run.renew(assessment, rulebook)
         else:
             run = _Run(assessment, tier, rulebook)
-            runs.append(run)
-    return runs
+        yield run
 
 
 def latest_labels(
@@ -440,18 +456,8 @@ def label_history(
     >>> [(label.valid_from.isoformat(), label.valid_until.isoformat()) for label in history]
     [('2019-02-14', '2021-02-28'), ('2022-05-10', '2024-05-31')]
     """
-    awarding = sorted(
-        (
-            a
-            for a in assessments
-            if (until is None or a.date <= until) and awarded_tier(a, rulebook) is tier
-        ),
-        key=lambda a: a.date,
-    )
-    for before, after in itertools.pairwise(awarding):
-        if before.date == after.date:
-            raise ValueError(f"two awards of {tier} on {after.date.isoformat()}")
-    return tuple(run.label(rulebook) for run in _runs(awarding, tier, rulebook))
+    runs = _fold(_awarding(assessments, tier, rulebook, until), tier, rulebook)
+    return tuple(run.label(rulebook) for run in dict.fromkeys(runs))  # each label once
 
 
 def label_status(label: Label, on: dt.date) -> Status:
@@ -541,15 +547,5 @@ def term_ends(
     >>> [end.isoformat() for end in term_ends([Benchmarking(d) for d in days], Tier.BRONZE)]
     ['2019-10-31', '2022-10-31', '2025-10-31']
     """
-    awarding = sorted(
-        (a for a in assessments if awarded_tier(a, rulebook) is tier), key=lambda a: a.date
-    )
-    ends: list[dt.date] = []
-    run: _Run | None = None
-    for assessment in awarding:
-        if run is not None and assessment.date <= run.renewable_until:
-            run.renew(assessment, rulebook)
-        else:
-            run = _Run(assessment, tier, rulebook)
-        ends.append(run.valid_until)
-    return tuple(ends)
+    awards = _awarding(assessments, tier, rulebook, None)
+    return tuple(run.valid_until for run in _fold(awards, tier, rulebook))

@@ -8,9 +8,11 @@
 
 Both return a :class:`matplotlib.figure.Figure` made without ``pyplot`` (no
 global state, no window): a notebook shows it, ``figure.savefig(...)``
-writes it. Colours come from the Okabe-Ito palette, which readers with
-colour-vision deficiencies can tell apart; nothing is told by colour alone
-(rows are labelled with their tier, lights carry their letter).
+writes it. Colours come from the Okabe-Ito palette
+(https://jfly.uni-koeln.de/color/), which readers with colour-vision
+deficiencies can tell apart (which colour stands for which tier or light is
+our choice); nothing is told by colour alone (rows are labelled with their
+tier, lights carry their letter).
 
 >>> import datetime as dt
 >>> from cluster_excellence import sample_portfolio
@@ -61,7 +63,8 @@ _MARKERS = {"benchmarking": "o", "silver_audit": "D", "gold_audit": "*"}
 _TIER_OF_KIND = {"benchmarking": Tier.BRONZE, "silver_audit": Tier.SILVER, "gold_audit": Tier.GOLD}
 _ONE_DAY = dt.timedelta(days=1)
 
-#: Pictures taller than this many rows are refused (select clusters instead).
+#: Pictures taller than this many rows are refused by default (our decision:
+#: beyond that the labels no longer fit a page; select clusters instead).
 MAX_ROWS = 300
 
 
@@ -101,6 +104,7 @@ def label_timeline(
     on: dt.date | None = None,
     rulebook: Rulebook = ECEI_2019,
     title: str | None = None,
+    max_rows: int = MAX_ROWS,
 ) -> Figure:
     """Draw each cluster's labels over time, one row per cluster and tier.
 
@@ -116,7 +120,7 @@ def label_timeline(
     ``on``, a dashed line marks the day.
 
     Raises :class:`ImportError` without matplotlib, and :class:`ValueError`
-    for more than :data:`MAX_ROWS` rows or nothing to draw.
+    for more than ``max_rows`` rows or nothing to draw.
     """
     figure_class = _matplotlib()
     mdates: Any = importlib.import_module("matplotlib.dates")  # untyped
@@ -126,9 +130,9 @@ def label_timeline(
     clusters = list(clusters)
     table = [(cluster, _rows(cluster, rulebook)) for cluster in clusters]
     count = sum(max(len(rows), 1) for _, rows in table)
-    if count > MAX_ROWS:
+    if count > max_rows:
         raise ValueError(
-            f"{count} rows are too many for one picture (at most {MAX_ROWS}); "
+            f"{count} rows are too many for one picture (at most {max_rows}); "
             "draw fewer clusters at a time"
         )
     if not table:
@@ -245,7 +249,9 @@ def _draw_row(
         days.append(assessment.date)
 
 
-def scorecard_heatmap(scorecard: Scorecard, *, title: str | None = None) -> Figure:
+def scorecard_heatmap(
+    scorecard: Scorecard, *, title: str | None = None, max_rows: int = MAX_ROWS
+) -> Figure:
     """Draw the quality lights of a regional scorecard: clusters by indicators.
 
     Each cell carries its light's letter (R, Y, G; ``-`` when no light can
@@ -267,8 +273,8 @@ def scorecard_heatmap(scorecard: Scorecard, *, title: str | None = None) -> Figu
     rows = scorecard.clusters
     if not rows or not codes:
         raise ValueError("the scorecard has no clusters or no indicators to draw")
-    if len(rows) > MAX_ROWS:
-        raise ValueError(f"{len(rows)} clusters are too many for one picture (at most {MAX_ROWS})")
+    if len(rows) > max_rows:
+        raise ValueError(f"{len(rows)} clusters are too many for one picture (at most {max_rows})")
     order: list[Light | None] = [None, Light.RED, Light.YELLOW, Light.GREEN]
     grid = [[order.index(light) for light in row.lights] for row in rows]
     colours = ListedColormap([_NO_LIGHT, *(LIGHT_COLOURS[light] for light in Light)])

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from .assessments import Benchmarking, IndicatorValues, Value, raw_values
+from .assessments import Benchmarking, IndicatorValues, Value, _raw_values
 from .catalogue import Catalogue, Direction
 from .portfolio import Cluster
 from .scoring import (
@@ -259,8 +259,8 @@ def regional_scorecard(
         found = [latest_benchmark(cluster, on) for cluster in members]
         group_values[name] = [b.indicators for b in found if b is not None]
     # The plain dicts behind the values: the loops below touch every value.
-    region_dicts = [raw_values(values) if values else None for _, values, _ in region_benchmarks]
-    group_dicts = {name: [raw_values(v) for v in found] for name, found in group_values.items()}
+    region_dicts = [_raw_values(values) if values else None for _, values, _ in region_benchmarks]
+    group_dicts = {name: [_raw_values(v) for v in found] for name, found in group_values.items()}
     reference = [values for dicts in group_dicts.values() for values in dicts]
 
     lights: list[list[Light | None]] = [[] for _ in region_benchmarks]
