@@ -10,12 +10,13 @@ from cluster_excellence import (
     benchmarking_catalogue,
     bronze_eligibility,
     gold_catalogue,
+    gold_scores,
+    group_clusters,
+    plan,
     portfolio_status,
+    regional_scorecard,
     sample_portfolio,
 )
-from cluster_excellence.planning import plan
-from cluster_excellence.scorecard import group_clusters, regional_scorecard
-from cluster_excellence.scoring import gold_scores
 
 #: The day the sample results are computed on.
 ON = dt.date(2026, 11, 20)

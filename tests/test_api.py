@@ -1,13 +1,17 @@
-"""The public names: all importable, the heavier modules loaded only on first use."""
+"""The public names: all importable from the top, each loaded on first use."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import cluster_excellence
+
+STUB = Path(cluster_excellence.__file__).with_name("__init__.pyi")
 
 
 def test_every_public_name_resolves() -> None:
@@ -16,18 +20,35 @@ def test_every_public_name_resolves() -> None:
     assert set(cluster_excellence.__all__) <= set(dir(cluster_excellence))
 
 
+def test_the_stub_is_the_one_list_of_names() -> None:
+    """Type checkers read the stub; the package's __all__ is the stub's names."""
+    names = [
+        alias.asname or alias.name
+        for node in ast.parse(STUB.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    ]
+    assert len(names) == len(set(names))
+    assert sorted([*names, "__version__"]) == cluster_excellence.__all__
+    for node in ast.parse(STUB.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                assert alias.asname == alias.name, "re-export each name as itself"
+
+
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="has no attribute 'gold_scorecard'"):
-        cluster_excellence.gold_scorecard  # noqa: B018
+        cluster_excellence.gold_scorecard  # type: ignore[attr-defined]  # noqa: B018
 
 
-def test_the_label_rules_load_without_scoring_and_eligibility() -> None:
+def test_the_import_loads_nothing_until_a_name_is_used() -> None:
     probe = (
-        "import sys, cluster_excellence as ce; "
-        "print(sorted(m for m in ('catalogue', 'eligibility', 'listing', 'scoring') "
-        "if f'cluster_excellence.{m}' in sys.modules)); "
-        "ce.bronze_eligibility; "
-        "print('cluster_excellence.eligibility' in sys.modules)"
+        "import sys, cluster_excellence as ce\n"
+        "loaded = lambda: sorted(m for m in sys.modules if m.startswith('cluster_excellence.'))\n"
+        "print(loaded())\n"
+        "ce.cluster_status\n"
+        "print('cluster_excellence.rules.status' in sys.modules,"
+        " 'cluster_excellence.rules.eligibility' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.split("\n")[:2] == ["[]", "True"]
+    assert done.stdout.splitlines() == ["['cluster_excellence._lazy']", "True False"]

@@ -31,7 +31,7 @@ class TestScorecard:
         assert (code, err) == (0, "")
         assert "Reference groups: DE (6), DK (12), NO (12), SE (6)" in out
         assert (
-            "Catalogue ecei-benchmarking-reference@2026.1; lights: thresholds-then-quartiles" in out
+            "Catalogue ecei-benchmarking-reference@2026.2; lights: thresholds-then-quartiles" in out
         )
         assert max(len(line) for line in out.splitlines()) <= 80
         assert sum(line.startswith("region-") for line in out.splitlines()) == 7
@@ -42,7 +42,7 @@ class TestScorecard:
         code, out, _ = run(capsys, "scorecard", "--on", "2026-11-20", "--format", "json")
         document = json.loads(out)
         assert code == 0
-        assert document["catalogue"] == "ecei-benchmarking-reference@2026.1"
+        assert document["catalogue"] == "ecei-benchmarking-reference@2026.2"
         assert document["light_rule"] == "thresholds-then-quartiles"
         assert document["groups"] == [
             {"name": "DE", "size": 6}, {"name": "DK", "size": 12},

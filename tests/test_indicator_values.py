@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+import re
 from typing import Any
 
 import pytest
@@ -103,7 +104,7 @@ class TestWithCatalogues:
         [
             (
                 {"B-XXX-01": 1},
-                "[\"B-XXX-01\"]: ecei-benchmarking-reference@2026.1 has no indicator 'B-XXX-01'",
+                '["B-XXX-01"]: ecei-benchmarking-reference@2026.2 has no indicator "B-XXX-01"',
             ),
             (
                 {"B-STR-01": -3},
@@ -134,7 +135,7 @@ class TestWithCatalogues:
 
     def test_gold_audits_use_the_gold_catalogue(self) -> None:
         assert problems(document({"B-STR-01": 20}, "gold_audit"), catalogues=CATALOGUES) == [
-            "clusters[0].assessments[0].indicators[\"B-STR-01\"]: ecei-gold-reference@2026.1 has no indicator 'B-STR-01'"
+            'clusters[0].assessments[0].indicators["B-STR-01"]: ecei-gold-reference@2026.1 has no indicator "B-STR-01"'
         ]
         portfolio = parse_portfolio(document({"G-STR-01": 20}, "gold_audit"), catalogues=CATALOGUES)
         audit = portfolio.clusters[0].assessments[0]
@@ -163,10 +164,24 @@ class TestIndicatorValues:
         with pytest.raises(AttributeError):
             values.x = 1
 
-    @pytest.mark.parametrize("value", [float("inf"), None, "1", [1]])
-    def test_refuse_what_is_not_a_value(self, value: Any) -> None:
-        with pytest.raises(ValueError, match="is not a finite number or a bool"):
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            (float("inf"), "inf is not a finite number"),
+            (None, "must be a number or true/false, not null"),
+            ("1", 'must be a number or true/false, not "1"'),
+            ([1], "must be a number or true/false, not a list"),
+            (-(10**400), "an integer of 401 digits is too large for a number"),
+        ],
+    )
+    def test_refuse_what_is_not_a_value(self, value: Any, message: str) -> None:
+        with pytest.raises(ValueError, match=f'indicator "a": {re.escape(message)}'):
             IndicatorValues({"a": value})
+
+    @pytest.mark.parametrize("code", ["", " ", "B-\x1bSTR", "B-\ud800", "B\nSTR"])
+    def test_refuse_codes_that_are_not_single_line_text(self, code: str) -> None:
+        with pytest.raises(ValueError, match="indicator code"):
+            IndicatorValues({code: 1})
 
     def test_assessments_take_plain_mappings(self) -> None:
         benchmarking = Benchmarking(dt.date(2024, 1, 1), indicators={"B-STR-01": 20})

@@ -104,9 +104,9 @@ class TestProblems:
             "line 1, Label valid until: 2013/02/30 is not a valid date",
             "line 3: 3 cells, expected 4 (Name | Comparative portfolio | www | Label valid "
             "until); one cluster per line",
-            "line 4, Name: is empty",
-            "line 5, Label valid until: '23.02.2013' is not a date in YYYY/MM/DD form",
-            "line 6, Label valid until: '2013/02-01' is not a date in YYYY/MM/DD form",
+            "line 4, Name: must not be blank",
+            'line 5, Label valid until: "23.02.2013" is not a date in YYYY/MM/DD form',
+            'line 6, Label valid until: "2013/02-01" is not a date in YYYY/MM/DD form',
         ]
 
     def test_a_repeated_line_and_a_conflicting_name(self) -> None:
@@ -254,8 +254,8 @@ class TestFileFormat:
             f'{at}[1].valid_until: "2013/02/23" is not a date in YYYY-MM-DD form',
             f"{at}[1].source: must be a string, not null",
             f"{at}[2].until: unknown key (did you mean 'valid_until'?)",
-            f"{at}[4]: a second stated gold label valid until 2013-02-23 (the first is {at}[3])",
             f"{at}[5].tier: is missing (required)",
+            f"{at}[4]: a second stated gold label valid until 2013-02-23 (the first is {at}[3])",
         ]
 
 

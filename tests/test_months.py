@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cluster_excellence._months import add_months, days_in_month, end_of_month_after
+from cluster_excellence._calendar import add_months, days_in_month, end_of_month_after
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,11 @@ from hypothesis import given
 from cluster_excellence import (
     ECEI_2019,
     benchmarking_catalogue,
+    check_records,
     compare_benchmarks,
     gold_catalogue,
     sample_portfolio,
 )
-from cluster_excellence.planning import check_records
 
 from .examples import sample_results
 from .property.strategies import clusters

@@ -13,22 +13,19 @@ import pytest
 from cluster_excellence import (
     Benchmarking,
     Cluster,
+    Light,
     StatedLabel,
     Tier,
     benchmarking_catalogue,
-    sample_portfolio,
-)
-from cluster_excellence.cli import main
-from cluster_excellence.plots import (
-    LIGHT_COLOURS,
-    MAX_ROWS,
-    TIER_COLOURS,
     figure_bytes,
+    group_clusters,
     label_timeline,
+    regional_scorecard,
+    sample_portfolio,
     scorecard_heatmap,
 )
-from cluster_excellence.scorecard import group_clusters, regional_scorecard
-from cluster_excellence.scoring import Light
+from cluster_excellence.cli import main
+from cluster_excellence.render.pictures import LIGHT_COLOURS, MAX_ROWS, TIER_COLOURS
 
 from .examples import ON
 

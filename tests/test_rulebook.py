@@ -56,14 +56,17 @@ def test_a_variant_with_an_unknown_parameter_is_refused() -> None:
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("first_term_months", 0, "positive whole number"),
-        ("first_term_months", True, "positive whole number"),
-        ("first_term_months", 24.0, "positive whole number"),
-        ("renewal_window_months", -1, ">= 0"),
+        ("first_term_months", 0, "whole number of months from 1 to 120"),
+        ("first_term_months", True, "whole number of months from 1 to 120"),
+        ("first_term_months", 24.0, "whole number of months from 1 to 120"),
+        ("first_term_months", 121, "whole number of months from 1 to 120, not 121"),
+        ("renewal_window_months", -1, "whole number of months from 0 to 120"),
         ("gold_pass_score", 101, "from 0 to 100"),
         ("gold_pass_score", float("nan"), "from 0 to 100"),
         ("effective_from", dt.datetime(2019, 11, 15, 9, 0), "not a datetime"),
-        ("id", " ", "non-blank"),
+        ("id", " ", "id must not be blank"),
+        ("id", "ecei\n2019", "id contains a line break"),
+        ("sources", ("a", "\x1b[2J"), "sources: each contains the control character"),
     ],
 )
 def test_bad_parameters_are_refused(field: str, value: Any, message: str) -> None:
@@ -82,7 +85,7 @@ def test_the_renewal_window_must_not_outlast_a_renewal_term() -> None:
 
 
 def test_tier_months_refuse_non_positive_terms() -> None:
-    with pytest.raises(ValueError, match="gold must be a positive"):
+    with pytest.raises(ValueError, match="gold must be a whole number of months from 1 to 120"):
         TierMonths(bronze=36, silver=36, gold=0)
 
 

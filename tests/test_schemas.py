@@ -16,14 +16,15 @@ from cluster_excellence import (
     Portfolio,
     PortfolioError,
     benchmarking_catalogue,
+    catalogue_schema,
     catalogue_to_json,
     gold_catalogue,
     parse_catalogue,
     parse_portfolio,
+    portfolio_schema,
     portfolio_to_json,
     sample_portfolio,
 )
-from cluster_excellence.schemas import catalogue_schema, portfolio_schema
 
 from .property.strategies import clusters_with_stated
 

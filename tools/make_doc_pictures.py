@@ -8,9 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from cluster_excellence import benchmarking_catalogue, sample_portfolio
-from cluster_excellence.plots import figure_bytes, label_timeline, scorecard_heatmap
-from cluster_excellence.scorecard import group_clusters, regional_scorecard
+from cluster_excellence import (
+    benchmarking_catalogue,
+    figure_bytes,
+    group_clusters,
+    label_timeline,
+    regional_scorecard,
+    sample_portfolio,
+    scorecard_heatmap,
+)
 
 PICTURES = Path(__file__).resolve().parents[1] / "docs" / "pictures"
 ON = dt.date(2026, 11, 20)

@@ -27,7 +27,7 @@ from cluster_excellence import (
     gold_catalogue,
     gold_score,
 )
-from cluster_excellence.portfolio import FORMAT
+from cluster_excellence.files.portfolio import FORMAT
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
 NOTE = "Synthetic: invented by tools/make_sample_benchmarks.py (seed {seed}); not a real cluster."
@@ -54,7 +54,7 @@ def value(indicator: Indicator, rng: random.Random, strength: float) -> Any:
     elif target is None:
         target = indicator.minimum * 2 if indicator.minimum is not None else 10
     if kind is ValueKind.COUNT:
-        return int(round(float(target) * 1.6 * lean))
+        return round(float(target) * 1.6 * lean)
     if kind is ValueKind.FTE:
         return round(float(target) * 1.6 * lean + 0.2, 1)
     return int(round(float(target) * 1.6 * lean, -3))  # money
@@ -116,9 +116,16 @@ def main() -> None:
     for country, count in (("DK", 12), ("NO", 12), ("SE", 6), ("DE", 6)):
         for n in range(1, count + 1):
             reference.append(
-                cluster(f"ref-{country.lower()}-{n:02d}", f"Synthetic reference cluster {country}-{n:02d}",
-                        country, PORTFOLIOS[n % len(PORTFOLIOS)], rng, seed, gold=n % 4 == 0)
-            )  # fmt: skip
+                cluster(
+                    f"ref-{country.lower()}-{n:02d}",
+                    f"Synthetic reference cluster {country}-{n:02d}",
+                    country,
+                    PORTFOLIOS[n % len(PORTFOLIOS)],
+                    rng,
+                    seed,
+                    gold=n % 4 == 0,
+                )
+            )
     for name, clusters in (("sample-region.json", region), ("sample-reference.json", reference)):
         document = {"format": FORMAT, "clusters": clusters}
         (DATA / name).write_text(

@@ -1,4 +1,4 @@
-"""Write the JSON Schemas shipped with the package from ``cluster_excellence.schemas``.
+"""Write the JSON Schemas shipped with the package, from the file formats' descriptions.
 
 Usage: python tools/make_schemas.py
 """
@@ -8,12 +8,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cluster_excellence.schemas import catalogue_schema, portfolio_schema
+from cluster_excellence import catalogue_schema, portfolio_schema
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
 
 
 def render(schema: dict[str, object]) -> str:
+    """The schema as the shipped file holds it."""
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -1,87 +1,201 @@
-"""Small attrs validators shared by the value types."""
+"""The rules every field of a value obeys, written once.
+
+Each ``*_problem`` function says what is wrong with a value, or returns
+None. The value types' validators raise with these messages, and the file
+readers report them with the field's path, so a value the library lets you
+build is exactly a value its files can hold (docs: *File formats*).
+
+>>> print(text_problem("Qoot Cluster"))
+None
+>>> text_problem("a\\nb")
+'contains a line break (\\\\n) at position 1; this text must fit on one line'
+>>> day_problem(dt.datetime(2019, 7, 25))
+'must be a day (datetime.date), not a datetime: 2019-07-25 00:00:00'
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
 from attrs import AttrsInstance
 
+from ._calendar import EARLIEST_DAY, LATEST_DAY
+from ._text import printable, show
+
+__all__ = [
+    "day_problem",
+    "free_text_problem",
+    "number_problem",
+    "text_problem",
+    "trusted",
+]
+
 T = TypeVar("T", bound=AttrsInstance)
 
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
-def is_day(instance: Any, attribute: Any, value: Any) -> None:
-    """Accept a :class:`datetime.date` that is not a :class:`datetime.datetime`.
 
-    ``datetime`` subclasses ``date``; where a day is meant, a time of day
-    would be silently dropped or compared wrongly, so it is rejected.
+def _character_problem(text: str, allowed: str) -> str | None:
+    """What is wrong with a character of ``text`` (controls other than ``allowed``,
+    lone surrogates, line separators), or None."""
+    for position, char in enumerate(text):
+        if char in allowed:
+            continue
+        category = unicodedata.category(char)
+        if category == "Cs":
+            return (
+                f"contains a lone surrogate ({printable(char)}) at position {position}, "
+                "which is not a character"
+            )
+        if char in _LINE_BREAKS and "\n" not in allowed:
+            return (
+                f"contains a line break ({printable(char)}) at position {position}; "
+                "this text must fit on one line"
+            )
+        if category in ("Cc", "Zl", "Zp"):
+            return f"contains the control character {printable(char)} at position {position}"
+    return None
+
+
+def text_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as single-line text (an id, a name, a code, a source).
+
+    It must be a string, not blank, and hold no control character, line break
+    or lone surrogate (our decision: such characters forge rows in tables and
+    lines in calendars, and cannot be written as UTF-8).
     """
-    require_day(value, attribute.name)
+    if type(value) is not str:
+        return f"must be a string, not {show(value)}"
+    if not value or value.isspace():
+        return "must not be blank"
+    if value.isprintable():
+        return None
+    return _character_problem(value, "")
 
 
-def require_day(value: Any, name: str) -> None:
-    """Raise :class:`TypeError` unless ``value`` is a date and not a datetime."""
-    if type(value) is not dt.date and (
-        isinstance(value, dt.datetime) or not isinstance(value, dt.date)
-    ):
-        kind = "a datetime" if isinstance(value, dt.datetime) else type(value).__name__
-        raise TypeError(f"{name} must be a datetime.date, not {kind}: {value!r}")
+def free_text_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as free text (a note, a description).
+
+    Like :func:`text_problem`, but new lines (``\\n``) and tabs are allowed.
+    """
+    if type(value) is not str:
+        return f"must be a string, not {show(value)}"
+    if not value or value.isspace():
+        return "must not be blank"
+    if value.isprintable():
+        return None
+    return _character_problem(value, "\n\t")
+
+
+def number_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as a number: it must be an int or a float (not a
+    bool), finite, and no larger than a float can hold (our decision: every figure
+    is compared and averaged as a float)."""
+    if type(value) is float:
+        return None if math.isfinite(value) else f"{value} is not a finite number"
+    if type(value) is int:
+        try:
+            float(value)
+        except OverflowError:
+            return f"{show(value)} is too large for a number"
+        return None
+    return f"must be a number, not {show(value)}"
+
+
+def day_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as a day of the scheme's records.
+
+    It must be a :class:`datetime.date` (a ``datetime`` would carry a time of
+    day that the rules would silently drop) from :data:`~._calendar.EARLIEST_DAY`
+    to :data:`~._calendar.LATEST_DAY`, so that every term and window counted from
+    it stays within the calendar.
+    """
+    if type(value) is not dt.date:
+        if isinstance(value, dt.datetime):
+            return f"must be a day (datetime.date), not a datetime: {value}"
+        return f"must be a day (datetime.date), not {show(value)}"
+    if value > LATEST_DAY:
+        return (
+            f"{value.isoformat()} is after {LATEST_DAY.isoformat()}, the latest day accepted: "
+            "terms and renewal windows counted from it could run past 9999-12-31, "
+            "the end of the calendar"
+        )
+    if value < EARLIEST_DAY:
+        return (
+            f"{value.isoformat()} is before {EARLIEST_DAY.isoformat()}, the earliest day "
+            "accepted: a label's start looked for before it could fall before the year 1"
+        )
+    return None
+
+
+def query_day_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as the day a question is asked about (any day)."""
+    if type(value) is dt.date:
+        return None
+    if isinstance(value, dt.datetime):
+        return f"must be a day (datetime.date), not a datetime: {value}"
+    return f"must be a day (datetime.date), not {show(value)}"
+
+
+# -- attrs validators built on the rules --------------------------------------
+
+
+def _raising(rule: Callable[[Any], str | None]) -> Callable[[Any, Any, Any], None]:
+    def validate(instance: Any, attribute: Any, value: Any) -> None:
+        problem = rule(value)
+        if problem is not None:
+            raise ValueError(f"{attribute.name} {problem}")
+
+    validate.__doc__ = f"Raise :class:`ValueError` when :func:`{rule.__name__}` finds a problem."
+    return validate
+
+
+def _optional(rule: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+    def optional(value: Any) -> str | None:
+        return None if value is None else rule(value)
+
+    optional.__name__ = rule.__name__
+    return optional
+
+
+is_text = _raising(text_problem)
+is_optional_text = _raising(_optional(text_problem))
+is_optional_free_text = _raising(_optional(free_text_problem))
+is_day = _raising(day_problem)
+is_query_day = _raising(query_day_problem)
 
 
 def is_bool(instance: Any, attribute: Any, value: Any) -> None:
     """Accept only ``True`` and ``False`` (not 0, 1 or other truthy values)."""
     if type(value) is not bool:
-        raise TypeError(f"{attribute.name} must be True or False, not {value!r}")
+        raise TypeError(f"{attribute.name} must be True or False, not {show(value)}")
 
 
-def is_positive_int(instance: Any, attribute: Any, value: Any) -> None:
-    """Accept an int greater than zero (booleans are not numbers here)."""
-    if type(value) is not int or value <= 0:
-        raise ValueError(
-            f"{attribute.name} must be a positive whole number of months, not {value!r}"
-        )
+def is_optional_bool(instance: Any, attribute: Any, value: Any) -> None:
+    """Accept ``True``, ``False`` or ``None`` (not recorded)."""
+    if value is not None and type(value) is not bool:
+        raise TypeError(f"{attribute.name} must be True, False or None, not {show(value)}")
 
 
-def is_non_negative_int(instance: Any, attribute: Any, value: Any) -> None:
-    """Accept an int of zero or more (booleans are not numbers here)."""
-    if type(value) is not int or value < 0:
-        raise ValueError(f"{attribute.name} must be a whole number of months >= 0, not {value!r}")
+def require_day(value: Any, name: str) -> None:
+    """Raise :class:`TypeError` unless ``value`` is a date and not a datetime (any day)."""
+    problem = query_day_problem(value)
+    if problem is not None:
+        raise TypeError(f"{name} {problem}")
 
 
-def is_percent(instance: Any, attribute: Any, value: Any) -> None:
-    """Accept a finite int or float from 0 to 100 (booleans are not numbers here)."""
-    if type(value) not in (int, float) or not math.isfinite(value) or not 0 <= value <= 100:
-        raise ValueError(f"{attribute.name} must be a number from 0 to 100, not {value!r}")
-
-
-def is_optional_percent(instance: Any, attribute: Any, value: Any) -> None:
-    """Like :func:`is_percent`, but also accept ``None``."""
-    if value is not None:
-        is_percent(instance, attribute, value)
-
-
-def is_text(instance: Any, attribute: Any, value: Any) -> None:
-    """Accept a string that is not blank."""
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be a non-blank string, not {value!r}")
-
-
-def is_optional_text(instance: Any, attribute: Any, value: Any) -> None:
-    """Like :func:`is_text`, but also accept ``None``."""
-    if value is not None:
-        is_text(instance, attribute, value)
-
-
-def unchecked(cls: type[T]) -> Callable[..., T]:
+def trusted(cls: type[T]) -> Callable[..., T]:
     """Return a positional constructor of attrs class ``cls`` that skips its checks.
 
-    Only for values the package builds from values it has already checked
-    (the portfolio reader's sound path, computed labels and statuses): on
-    large portfolios the validators and converters would cost several times
-    the work itself. The constructor is generated the way attrs generates
+    Only for values built from values already checked by the same rules (a
+    reader that applied them, or a rule computing results from valid values):
+    on large portfolios the validators would cost several times the work
+    itself. The constructor is generated the way attrs generates
     ``__init__``; arguments are the fields in declaration order.
     """
     names = [field.name for field in attrs.fields(cls)]
@@ -90,5 +204,5 @@ def unchecked(cls: type[T]) -> Callable[..., T]:
     namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "cls": cls}
     exec(source, namespace)
     make: Callable[..., T] = namespace["make"]
-    make.__qualname__ = f"unchecked({cls.__name__})"
+    make.__qualname__ = f"trusted({cls.__name__})"
     return make

@@ -1,14 +1,16 @@
 """The ``cluster-excellence`` command line (``python -m cluster_excellence``).
 
-- ``status``: label status on a day, as specified in ``shared/design/contract.md``;
-- ``scorecard``: the regional cluster excellence scorecard;
-- ``gold-score``: Gold points and pass or fail of each cluster's latest Gold audit;
-- ``eligibility``, ``plan``, ``check``: decisions, dated actions, contradicted records;
-- ``timeline``: the label timeline as a picture (the ``plot`` extra);
-- ``import-listing``: the public label listing as a portfolio of stated labels.
+One table of commands (:data:`COMMANDS`); each shared option is defined
+once (:class:`Option`) and given to every command it makes sense for. A
+command reads its input through :class:`Run` (one way to load a
+portfolio, from a file, standard input or the shipped sample) and writes
+through it (standard output, or ``--output`` written safely), and returns
+its exit status.
 
-Exit status 0 on success (``check``: 1 with findings), 2 for bad input or
-usage with a message on standard error and nothing on standard output.
+Exit status: 0 on success (``check``: 1 with findings); 2 for bad input,
+bad usage or output that cannot be written, with a message on standard
+error and nothing on standard output; 130 when interrupted (Ctrl-C); 141
+when standard output is closed early (a broken pipe).
 """
 
 from __future__ import annotations
@@ -19,59 +21,56 @@ import gc
 import os
 import re
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from ._render import (
-    decisions_csv,
-    decisions_json,
-    decisions_table,
-    gold_scores_csv,
-    gold_scores_json,
-    gold_scores_table,
-    inconsistencies_csv,
-    inconsistencies_json,
-    inconsistencies_table,
-    plans_csv,
-    plans_json,
-    plans_table,
-    scorecard_csv,
-    scorecard_json,
-    scorecard_table,
-    status_csv,
-    status_json,
-    status_table,
-)
-from .catalogue import Catalogue, benchmarking_catalogue, gold_catalogue, read_catalogue
-from .eligibility import bronze_eligibility, gold_eligibility, silver_eligibility
-from .errors import DocumentError, PortfolioError
-from .listing import DEFAULT_SOURCE, merge_stated_labels, parse_label_listing, read_label_listing
-from .planning import check_records, plan, plan_to_ics
-from .portfolio import Portfolio, portfolio_to_json, read_portfolio, sample_portfolio
-from .rulebook import RULEBOOKS, Anchor, ExtensionBase, Rulebook, get_rulebook
-from .scorecard import GROUP_FIELDS, group_clusters, regional_scorecard
-from .scoring import gold_scores
-from .status import PortfolioStatus, portfolio_status, stated_disagreements
-from .tiers import Tier
+import attrs
 
-__all__ = ["main"]
+from . import __version__
+from ._checks import text_problem
+from ._text import printable
+from .errors import DocumentError, ListingError, PortfolioError
+from .files._json import read_stdin
+from .files.catalogue import read_catalogue
+from .files.listing import (
+    DEFAULT_SOURCE,
+    merge_stated_labels,
+    parse_label_listing,
+    read_label_listing,
+)
+from .files.output import OutputError, write_file, write_stdout
+from .files.portfolio import DEFAULT_MAX_BYTES, portfolio_to_json, read_document, read_portfolio
+from .files.samples import benchmarking_catalogue, gold_catalogue, sample_portfolio
+from .model.catalogues import Catalogue
+from .model.clusters import Portfolio
+from .model.rulebooks import RULEBOOKS, Anchor, ExtensionBase, Rulebook, get_rulebook
+from .model.tiers import Tier
+from .render import csv as csv_render
+from .render import json as json_render
+from .render import pictures
+from .render import text as text_render
+from .render.ics import plan_to_ics
+from .rules.consistency import check_records
+from .rules.gold_points import gold_scores
+from .rules.planning import decide, plan
+from .rules.scorecard import GROUP_FIELDS, group_clusters, regional_scorecard
+from .rules.status import portfolio_status, stated_disagreements
+
+__all__ = ["COMMANDS", "main", "run"]
 
 PROG = "cluster-excellence"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-_RENDERERS: dict[str, Callable[[PortfolioStatus], str]] = {
-    "table": status_table,
-    "json": status_json,
-    "csv": status_csv,
-}
-_FORMATS = ("table", "json", "csv")
+#: Exit statuses.
+OK, FINDINGS, BAD_INPUT, INTERRUPTED, BROKEN_PIPE = 0, 1, 2, 130, 141
 
 
-class _UsageError(Exception):
-    """Bad input that is reported in one message and exit status 2."""
+class UsageError(Exception):
+    """Bad input that is reported in one message, with exit status 2."""
+
+
+# -- argument types ----------------------------------------------------------------------
 
 
 def _day(text: str) -> dt.date:
@@ -80,462 +79,632 @@ def _day(text: str) -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise argparse.ArgumentTypeError(f"{text!r} is not a date in YYYY-MM-DD form")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Label status, validity and renewal for ECEI cluster excellence labels.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    status = commands.add_parser(
-        "status",
-        help="the status of every cluster's labels on a day",
-        description="Print the status of every cluster's Bronze, Silver and Gold labels on a day.",
-    )
-    _portfolio_argument(
-        status,
-        "a cluster-excellence.portfolio/1 JSON file, or - for standard input "
-        "(default: the sample portfolio shipped with the package)",
-    )
-    status.add_argument(
-        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
-    )
-    status.add_argument("--format", choices=sorted(_RENDERERS), default="table")
-    status.add_argument(
-        "--retroactive",
-        action="store_true",
-        help="count assessments after the day too (a later renewal covers the gap)",
-    )
-    status.add_argument(
-        "--rulebook",
-        choices=sorted(RULEBOOKS),
-        default="ecei-2019",
-        help="the preset rulebook (default: %(default)s)",
-    )
-    status.add_argument(
-        "--anchor",
-        choices=[a.value for a in Anchor],
-        help="how validity is anchored (default: the rulebook's, month-end for ecei-2019)",
-    )
-    status.add_argument(
-        "--extension-base",
-        choices=[e.value for e in ExtensionBase],
-        help="what a renewal extends from (default: the rulebook's, previous-expiry for ecei-2019)",
-    )
-    status.set_defaults(run=_status)
-
-    scorecard = commands.add_parser(
-        "scorecard",
-        help="the regional scorecard: a region's benchmarks against reference groups",
-        description="Compare a region's clusters with reference groups, indicator by indicator.",
-    )
-    _portfolio_argument(
-        scorecard, "the region's clusters (default: the shipped synthetic region of 7 clusters)"
-    )
-    scorecard.add_argument(
-        "--reference",
-        metavar="FILE",
-        help="the reference clusters (default: PORTFOLIO itself when given, "
-        "else the shipped synthetic reference of 36 clusters)",
-    )
-    scorecard.add_argument(
-        "--group-by",
-        choices=GROUP_FIELDS,
-        help="form reference groups by this field (default: one group; "
-        "country for the shipped samples)",
-    )
-    _common(scorecard, "the benchmarking catalogue (default: the shipped reference)")
-    scorecard.set_defaults(run=_scorecard)
-
-    gold = commands.add_parser(
-        "gold-score",
-        help="Gold points and pass or fail of each cluster's latest Gold audit",
-        description="Score each cluster's latest Gold audit with indicator values.",
-    )
-    _portfolio_argument(
-        gold, "a portfolio file (default: the shipped synthetic reference of 36 clusters)"
-    )
-    _common(gold, "the Gold catalogue (default: the shipped reference)")
-    gold.add_argument(
-        "--rulebook",
-        choices=sorted(RULEBOOKS),
-        default="ecei-2019",
-        help="the rulebook whose Gold pass score applies (default: %(default)s)",
-    )
-    gold.set_defaults(run=_gold_score)
-
-    eligibility = commands.add_parser(
-        "eligibility",
-        help="whether each cluster can get a tier, and why not",
-        description="Explain, for each cluster, whether its records qualify for a tier.",
-    )
-    _portfolio_argument(
-        eligibility, "a portfolio file (default: the sample portfolio shipped with the package)"
-    )
-    eligibility.add_argument("--tier", choices=[t.value for t in Tier], required=True)
-    _common(
-        eligibility,
-        "the Gold catalogue for Gold scores and minimums (default: the shipped reference)",
-    )
-    eligibility.set_defaults(run=_eligibility)
-
-    planner = commands.add_parser(
-        "plan",
-        help="the dated actions ahead: expiries, renewal deadlines, Silver windows, next tier",
-        description="List each cluster's dated actions from a day on.",
-    )
-    _portfolio_argument(
-        planner, "a portfolio file (default: the sample portfolio shipped with the package)"
-    )
-    planner.add_argument(
-        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
-    )
-    planner.add_argument(
-        "--within", type=_months, metavar="MONTHS", help="only actions within this many months"
-    )
-    planner.add_argument("--catalogue", metavar="FILE", help="the Gold catalogue")
-    planner.add_argument("--format", choices=(*_FORMATS, "ics"), default="table")
-    planner.set_defaults(run=_plan)
-
-    check = commands.add_parser(
-        "check",
-        help="validate a portfolio and report recorded awards that contradict the rules",
-        description="Exit status 0 when clean, 1 with findings, 2 for unreadable input.",
-    )
-    _portfolio_argument(
-        check, "a portfolio file (default: the sample portfolio shipped with the package)"
-    )
-    check.add_argument("--catalogue", metavar="FILE", help="the Gold catalogue")
-    check.add_argument("--format", choices=_FORMATS, default="table")
-    check.set_defaults(run=_check)
-
-    timeline = commands.add_parser(
-        "timeline",
-        help="draw each cluster's labels over time (needs the plot extra)",
-        description="Draw a label timeline: per cluster and tier the labels, their renewal "
-        "windows, stated labels and the assessments. Needs matplotlib: "
-        "pip install 'cluster_excellence[plot]'.",
-    )
-    _portfolio_argument(
-        timeline, "a portfolio file (default: the sample portfolio shipped with the package)"
-    )
-    timeline.add_argument(
-        "--output",
-        "-o",
-        metavar="FILE",
-        required=True,
-        help="the picture to write, FILE.png or FILE.svg",
-    )
-    timeline.add_argument(
-        "--on", type=_day, metavar="DATE", help="mark this day, YYYY-MM-DD (default: today)"
-    )
-    timeline.add_argument(
-        "--cluster",
-        action="append",
-        metavar="ID",
-        help="draw only this cluster (repeat for more; default: all)",
-    )
-    timeline.set_defaults(run=_timeline)
-
-    importer = commands.add_parser(
-        "import-listing",
-        help="read the public label listing into a portfolio of stated labels",
-        description="Read a label listing (Name | Comparative portfolio | www | Label valid "
-        "until; CSV, or text copied from the listing page) and write a portfolio file whose "
-        "clusters carry the stated labels.",
-    )
-    importer.add_argument(
-        "listing", metavar="LISTING", help="the listing file (UTF-8), or - for standard input"
-    )
-    importer.add_argument(
-        "--tier",
-        choices=[t.value for t in Tier],
-        required=True,
-        help="the tier of the listed labels (the listing page says it, a row does not)",
-    )
-    importer.add_argument(
-        "--source",
-        default=DEFAULT_SOURCE,
-        help="where the listing comes from, kept with each stated label (default: %(default)s)",
-    )
-    importer.add_argument(
-        "--into",
-        metavar="PORTFOLIO",
-        help="add the stated labels to this portfolio's clusters of the same name",
-    )
-    _output_argument(importer, "the portfolio file to write (default: standard output)")
-    importer.set_defaults(run=_import_listing)
-    return parser
-
-
-def _output_argument(command: argparse.ArgumentParser, help_text: str) -> None:
-    command.add_argument("--output", "-o", metavar="FILE", help=help_text)
+    raise argparse.ArgumentTypeError(f"{printable(text)!r} is not a date in YYYY-MM-DD form")
 
 
 def _months(text: str) -> int:
-    if text.isdigit() and int(text) > 0:
+    if text.isascii() and text.isdigit() and int(text) > 0:
         return int(text)
-    raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of months above 0")
+    raise argparse.ArgumentTypeError(f"{printable(text)!r} is not a whole number of months above 0")
 
 
-def _portfolio_argument(command: argparse.ArgumentParser, help_text: str) -> None:
-    command.add_argument("portfolio", nargs="?", metavar="PORTFOLIO", help=help_text)
+def _text(text: str) -> str:
+    problem = text_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{printable(text)!r} {problem}")
+    return text
 
 
-def _common(command: argparse.ArgumentParser, catalogue_help: str) -> None:
-    command.add_argument(
-        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
+# -- options, each defined once ------------------------------------------------------------
+
+
+@attrs.frozen
+class Option:
+    """A command-line option (or positional argument), defined once."""
+
+    flags: tuple[str, ...]
+    settings: Mapping[str, Any]
+
+    def add(self, parser: argparse.ArgumentParser) -> None:
+        """Add the option to ``parser``."""
+        parser.add_argument(*self.flags, **self.settings)
+
+
+def _formats(*names: str) -> Option:
+    return Option(
+        ("--format",),
+        {"choices": names, "default": "table", "help": "the output format (default: %(default)s)"},
     )
-    command.add_argument("--catalogue", metavar="FILE", help=catalogue_help)
-    command.add_argument("--format", choices=_FORMATS, default="table")
 
 
-def _catalogue(path: str | None, purpose: str) -> Catalogue:
-    if path is None:
-        return benchmarking_catalogue() if purpose == "benchmarking" else gold_catalogue()
-    catalogue = read_catalogue(path)
-    if catalogue.purpose != purpose:
-        raise _UsageError(
-            f"{path}: a {catalogue.purpose} catalogue, but this needs a {purpose} one"
-        )
-    return catalogue
+PORTFOLIO = Option(
+    ("portfolio",),
+    {
+        "nargs": "?",
+        "metavar": "PORTFOLIO",
+        "help": "a portfolio file (cluster-excellence.portfolio/1 JSON), or - for standard "
+        "input (default: a sample shipped with the package)",
+    },
+)
+ON = Option(
+    ("--on",), {"type": _day, "metavar": "DATE", "help": "the day, YYYY-MM-DD (default: today)"}
+)
+RULEBOOK = Option(
+    ("--rulebook",),
+    {
+        "choices": sorted(RULEBOOKS),
+        "default": "ecei-2019",
+        "metavar": "ID",
+        "help": f"the rulebook (one of {', '.join(sorted(RULEBOOKS))}; default: %(default)s)",
+    },
+)
+ANCHOR = Option(
+    ("--anchor",),
+    {
+        "choices": [a.value for a in Anchor],
+        "help": "how validity is anchored (default: the rulebook's, month-end for ecei-2019)",
+    },
+)
+EXTENSION_BASE = Option(
+    ("--extension-base",),
+    {
+        "choices": [e.value for e in ExtensionBase],
+        "help": "what a renewal extends from (default: the rulebook's, previous-expiry for "
+        "ecei-2019)",
+    },
+)
+#: The rule options: every command that applies the label rules takes them.
+RULES = (RULEBOOK, ANCHOR, EXTENSION_BASE)
+RETROACTIVE = Option(
+    ("--retroactive",),
+    {
+        "action": "store_true",
+        "help": "count assessments after the day too (a later renewal covers the gap)",
+    },
+)
+OUTPUT = Option(
+    ("--output", "-o"),
+    {
+        "metavar": "FILE",
+        "help": "write to FILE instead of standard output (all at once; never over an input)",
+    },
+)
+GOLD_CATALOGUE = Option(
+    ("--catalogue",),
+    {"metavar": "FILE", "help": "the Gold catalogue (default: the shipped reference)"},
+)
+BENCHMARKING_CATALOGUE = Option(
+    ("--catalogue",),
+    {"metavar": "FILE", "help": "the benchmarking catalogue (default: the shipped reference)"},
+)
+TIER = Option(("--tier",), {"choices": [t.value for t in Tier], "required": True})
+TABLES = _formats("table", "json", "csv")
 
 
-def _portfolio_or_sample(path: str | None, rulebook: Rulebook, catalogue: Catalogue) -> Portfolio:
-    """The portfolio at ``path`` (values checked against ``catalogue``), or the shipped sample."""
-    return sample_portfolio() if path is None else _read(path, rulebook, [catalogue])
+# -- one run of a command ------------------------------------------------------------------
 
 
-def _read(path: str, rulebook: Rulebook, catalogues: Sequence[Catalogue]) -> Portfolio:
-    if path == "-":
-        from ._reader import read_document
+class Run:
+    """What a command needs: its arguments, its inputs, and where its output goes."""
 
-        return read_document(sys.stdin.buffer.read(), "<stdin>", rulebook, catalogues)
-    return read_portfolio(path, rulebook=rulebook, catalogues=catalogues)
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        #: The files read so far ("-" for standard input): output never goes onto them.
+        self.inputs: list[str] = []
+
+    @property
+    def on(self) -> dt.date:
+        """The day of ``--on``, or today."""
+        day: dt.date | None = getattr(self.args, "on", None)
+        return day if day is not None else dt.date.today()
+
+    def rulebook(self) -> Rulebook:
+        """The rulebook of ``--rulebook``, ``--anchor`` and ``--extension-base``."""
+        changes: dict[str, Any] = {}
+        if self.args.anchor is not None:
+            changes["anchor"] = Anchor(self.args.anchor)
+        if self.args.extension_base is not None:
+            changes["extension_base"] = ExtensionBase(self.args.extension_base)
+        return get_rulebook(self.args.rulebook).variant(**changes)
+
+    def catalogue(self, purpose: str) -> Catalogue:
+        """The catalogue of ``--catalogue``, or the shipped one of ``purpose``."""
+        path = getattr(self.args, "catalogue", None)
+        if path is None:
+            return benchmarking_catalogue() if purpose == "benchmarking" else gold_catalogue()
+        self.inputs.append(path)
+        catalogue = read_catalogue(path)
+        if catalogue.purpose != purpose:
+            shown = printable(path)
+            raise UsageError(
+                f"{shown}: a {catalogue.purpose} catalogue, but this needs a {purpose} one"
+            )
+        return catalogue
+
+    def read(self, path: str, catalogues: Sequence[Catalogue] = ()) -> Portfolio:
+        """The portfolio in the file ``path``, or on standard input for ``-``."""
+        self.inputs.append(path)
+        if path == "-":
+            data = read_stdin(DEFAULT_MAX_BYTES, PortfolioError)
+            return read_document(data, "<stdin>", catalogues)
+        return read_portfolio(path, catalogues=catalogues)
+
+    def portfolio(self, sample: str = "labels", catalogues: Sequence[Catalogue] = ()) -> Portfolio:
+        """The portfolio named on the command line, or the shipped sample ``sample``."""
+        path: str | None = self.args.portfolio
+        return sample_portfolio(sample) if path is None else self.read(path, catalogues)
+
+    def emit(self, output: str | bytes) -> None:
+        """Write the command's output to ``--output`` (safely) or to standard output."""
+        data = output.encode("utf-8") if isinstance(output, str) else output
+        path: str | None = getattr(self.args, "output", None)
+        if path is None:
+            write_stdout(data)
+        else:
+            write_file(path, data, protect=self.inputs)
+
+    def render(self, renderers: Mapping[str, Callable[..., str]], *result: Any) -> None:
+        """Render ``result`` in the chosen ``--format`` and emit it."""
+        self.emit(renderers[self.args.format](*result))
 
 
-def _scorecard(args: argparse.Namespace) -> str:
-    catalogue = _catalogue(args.catalogue, "benchmarking")
-    on = args.on if args.on is not None else dt.date.today()
-    group_by = args.group_by
-    if args.portfolio is None:
+# -- the commands --------------------------------------------------------------------------
+
+
+def _status(run: Run) -> int:
+    rulebook = run.rulebook()
+    portfolio = run.portfolio()
+    result = portfolio_status(portfolio, run.on, rulebook, retroactive=run.args.retroactive)
+    run.render(
+        {
+            "table": text_render.status_table,
+            "json": json_render.status_json,
+            "csv": csv_render.status_csv,
+        },
+        result,
+    )
+    return OK
+
+
+def _scorecard(run: Run) -> int:
+    catalogue = run.catalogue("benchmarking")
+    group_by = run.args.group_by
+    if run.args.portfolio is None:
         region = sample_portfolio("region")
-        reference = (
-            sample_portfolio("reference")
-            if args.reference is None
-            else _read(args.reference, get_rulebook("ecei-2019"), [catalogue])
-        )
         group_by = group_by or "country"
-        reference_name = "sample-reference.json" if args.reference is None else args.reference
     else:
-        region = _read(args.portfolio, get_rulebook("ecei-2019"), [catalogue])
-        reference = (
-            region
-            if args.reference is None
-            else _read(args.reference, get_rulebook("ecei-2019"), [catalogue])
-        )
-        reference_name = args.reference or args.portfolio
+        region = run.read(run.args.portfolio, [catalogue])
+    if run.args.reference is not None:
+        reference, reference_name = run.read(run.args.reference, [catalogue]), run.args.reference
+    elif run.args.portfolio is None:
+        reference, reference_name = sample_portfolio("reference"), "sample-reference.json"
+    else:
+        reference, reference_name = region, run.args.portfolio
     groups = (
         group_clusters(reference, group_by)
         if group_by
         else {Path(reference_name).name: tuple(reference)}
     )
-    result = regional_scorecard(region, groups, catalogue, on)
-    return {"table": scorecard_table, "json": scorecard_json, "csv": scorecard_csv}[args.format](
-        result
+    result = regional_scorecard(region, groups, catalogue, run.on)
+    run.render(
+        {
+            "table": text_render.scorecard_table,
+            "json": json_render.scorecard_json,
+            "csv": csv_render.scorecard_csv,
+        },
+        result,
     )
+    return OK
 
 
-def _gold_score(args: argparse.Namespace) -> str:
-    catalogue = _catalogue(args.catalogue, "gold")
-    rulebook = get_rulebook(args.rulebook)
-    on = args.on if args.on is not None else dt.date.today()
-    portfolio = (
-        sample_portfolio("reference")
-        if args.portfolio is None
-        else _read(args.portfolio, rulebook, [catalogue])
+def _gold_score(run: Run) -> int:
+    catalogue = run.catalogue("gold")
+    portfolio = run.portfolio("reference", [catalogue])
+    result = gold_scores(portfolio, catalogue, run.on, run.rulebook())
+    run.render(
+        {
+            "table": text_render.gold_scores_table,
+            "json": json_render.gold_scores_json,
+            "csv": csv_render.gold_scores_csv,
+        },
+        result,
     )
-    result = gold_scores(portfolio, catalogue, on, rulebook)
-    renderers = {"table": gold_scores_table, "json": gold_scores_json, "csv": gold_scores_csv}
-    return renderers[args.format](result)
+    return OK
 
 
-def _rulebook(args: argparse.Namespace) -> Rulebook:
-    changes: dict[str, Any] = {}
-    if args.anchor is not None:
-        changes["anchor"] = Anchor(args.anchor)
-    if args.extension_base is not None:
-        changes["extension_base"] = ExtensionBase(args.extension_base)
-    return get_rulebook(args.rulebook).variant(**changes)
+def _eligibility(run: Run) -> int:
+    catalogue = run.catalogue("gold")
+    rulebook = run.rulebook()
+    portfolio = run.portfolio(catalogues=[catalogue])
+    tier = Tier(run.args.tier)
+    decisions = [decide(cluster, tier, run.on, rulebook, catalogue) for cluster in portfolio]
+    run.render(
+        {
+            "table": text_render.decisions_table,
+            "json": json_render.decisions_json,
+            "csv": csv_render.decisions_csv,
+        },
+        decisions,
+    )
+    return OK
 
 
-def _load(path: str | None, rulebook: Rulebook) -> tuple[str, Portfolio]:
-    if path is None:
-        return "sample-portfolio.json", sample_portfolio()
-    return ("<stdin>" if path == "-" else path), _read(path, rulebook, ())
-
-
-def _status(args: argparse.Namespace) -> str:
-    # A run builds many small objects and frees them all at exit; the
-    # cyclic garbage collector would only walk them again and again (a
-    # third of the run time on 100,000 clusters). Nothing here makes cycles.
-    gc.disable()
-    rulebook = _rulebook(args)
-    source, portfolio = _load(args.portfolio, rulebook)
-    on = args.on if args.on is not None else dt.date.today()
-    try:
-        result = portfolio_status(portfolio, on, rulebook, retroactive=args.retroactive)
-    except PortfolioError as error:
-        raise PortfolioError(source, error.problems) from None
-    return _RENDERERS[args.format](result)
-
-
-def _eligibility(args: argparse.Namespace) -> str:
-    catalogue = _catalogue(args.catalogue, "gold")
-    rulebook = get_rulebook("ecei-2019")
-    on = args.on if args.on is not None else dt.date.today()
-    portfolio = _portfolio_or_sample(args.portfolio, rulebook, catalogue)
-    tier = Tier(args.tier)
-    decisions = []
-    for cluster in portfolio:
-        if tier is Tier.BRONZE:
-            decisions.append(bronze_eligibility(cluster, on, rulebook))
-        elif tier is Tier.SILVER:
-            decisions.append(silver_eligibility(cluster, on, rulebook))
-        else:
-            decisions.append(gold_eligibility(cluster, on, rulebook, catalogue))
-    renderers = {"table": decisions_table, "json": decisions_json, "csv": decisions_csv}
-    return renderers[args.format](decisions)
-
-
-def _plan(args: argparse.Namespace) -> str:
-    catalogue = _catalogue(args.catalogue, "gold")
-    rulebook = get_rulebook("ecei-2019")
-    on = args.on if args.on is not None else dt.date.today()
-    portfolio = _portfolio_or_sample(args.portfolio, rulebook, catalogue)
+def _plan(run: Run) -> int:
+    catalogue = run.catalogue("gold")
+    rulebook = run.rulebook()
+    portfolio = run.portfolio(catalogues=[catalogue])
     plans = [
-        plan(cluster, on, rulebook, within_months=args.within, catalogue=catalogue)
+        plan(cluster, run.on, rulebook, within_months=run.args.within, catalogue=catalogue)
         for cluster in portfolio
     ]
-    renderers = {"table": plans_table, "json": plans_json, "csv": plans_csv, "ics": plan_to_ics}
-    return renderers[args.format](plans)
+    run.render(
+        {
+            "table": text_render.plans_table,
+            "json": json_render.plans_json,
+            "csv": csv_render.plans_csv,
+            "ics": plan_to_ics,
+        },
+        plans,
+    )
+    return OK
 
 
-def _check(args: argparse.Namespace) -> str:
-    catalogue = _catalogue(args.catalogue, "gold")
-    rulebook = get_rulebook("ecei-2019")
-    portfolio = _portfolio_or_sample(args.portfolio, rulebook, catalogue)
+def _check(run: Run) -> int:
+    catalogue = run.catalogue("gold")
+    rulebook = run.rulebook()
+    portfolio = run.portfolio(catalogues=[catalogue])
     found = check_records(portfolio, rulebook, catalogue)
     stated = [
         (f"clusters[{index}]", cluster.id, disagreement)
         for index, cluster in enumerate(portfolio)
         for disagreement in stated_disagreements(cluster, rulebook)
     ]
-    args.findings = bool(found or stated)
-    renderers = {
-        "table": inconsistencies_table,
-        "json": inconsistencies_json,
-        "csv": inconsistencies_csv,
-    }
-    return renderers[args.format](found, stated)
+    run.render(
+        {
+            "table": text_render.inconsistencies_table,
+            "json": json_render.inconsistencies_json,
+            "csv": csv_render.inconsistencies_csv,
+        },
+        found,
+        stated,
+    )
+    return FINDINGS if found or stated else OK
 
 
-def _timeline(args: argparse.Namespace) -> str:
-    fmt = Path(args.output).suffix.lower().lstrip(".")
+def _timeline(run: Run) -> int:
+    output: str = run.args.output
+    fmt = Path(output).suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
-        raise _UsageError(f"{args.output}: the picture must be a .png or .svg file")
+        raise UsageError(f"{printable(output)}: the picture must be a .png or .svg file")
     try:
-        from .plots import _matplotlib as require_matplotlib
-        from .plots import figure_bytes, label_timeline
-
-        require_matplotlib()
+        pictures.require_matplotlib()
     except ImportError as error:
-        raise _UsageError(str(error)) from None
-    rulebook = get_rulebook("ecei-2019")
-    _, portfolio = _load(args.portfolio, rulebook)
-    clusters = list(portfolio)
-    if args.cluster:
+        raise UsageError(str(error)) from None
+    rulebook = run.rulebook()
+    clusters = list(run.portfolio())
+    if run.args.cluster:
         known = {cluster.id: cluster for cluster in clusters}
-        unknown = [name for name in args.cluster if name not in known]
+        unknown = [name for name in run.args.cluster if name not in known]
         if unknown:
-            raise _UsageError(f"no cluster with id {', '.join(map(repr, unknown))}")
-        clusters = [known[name] for name in dict.fromkeys(args.cluster)]
-    on = args.on if args.on is not None else dt.date.today()
+            raise UsageError(f"no cluster with id {', '.join(repr(printable(n)) for n in unknown)}")
+        clusters = [known[name] for name in dict.fromkeys(run.args.cluster)]
     try:
-        figure = label_timeline(clusters, on=on, rulebook=rulebook)
+        figure = pictures.label_timeline(clusters, on=run.on, rulebook=rulebook)
     except ValueError as error:
-        raise _UsageError(str(error)) from None
-    return _deliver(figure_bytes(figure, fmt), args.output)
+        raise UsageError(str(error)) from None
+    run.emit(pictures.figure_bytes(figure, fmt))
+    return OK
 
 
-def _import_listing(args: argparse.Namespace) -> str:
+def _import_listing(run: Run) -> int:
+    args = run.args
+    run.inputs.append(args.listing)
     if args.listing == "-":
-        listing = parse_label_listing(
-            sys.stdin.buffer.read(), tier=args.tier, source=args.source, name="<stdin>"
-        )
+        data = read_stdin(DEFAULT_MAX_BYTES, ListingError)
+        listing = parse_label_listing(data, tier=args.tier, source=args.source, name="<stdin>")
     else:
         listing = read_label_listing(args.listing, tier=args.tier, source=args.source)
     if args.into is not None:
-        into = _read(args.into, get_rulebook("ecei-2019"), ())
+        into = run.read(args.into)
         try:
             listing = merge_stated_labels(into, listing)
         except ValueError as error:
-            raise _UsageError(f"{args.into}: {error}") from None
-    return _deliver(portfolio_to_json(listing).encode("utf-8"), args.output)
+            raise UsageError(f"{printable(args.into)}: {error}") from None
+    run.emit(portfolio_to_json(listing))
+    return OK
 
 
-def _deliver(data: bytes, path: str | None) -> str:
-    """Text for standard output, or, with ``path``, the whole file written at once."""
-    if path is None:
-        return data.decode("utf-8")
-    _write_atomically(path, data)
-    return ""
+# -- the table of commands -------------------------------------------------------------------
 
 
-def _write_atomically(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so no half-written file remains."""
-    target = Path(path)
-    temporary = None
+@attrs.frozen
+class Command:
+    """A command: its name, what it does, its options, how it runs, and examples."""
+
+    name: str
+    summary: str
+    description: str
+    options: tuple[Option, ...]
+    run: Callable[[Run], int]
+    examples: tuple[str, ...]
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "status",
+        "the status of every cluster's labels on a day",
+        "Print the status of every cluster's Bronze, Silver and Gold labels on a day. "
+        "Without PORTFOLIO, the sample portfolio shipped with the package.",
+        (PORTFOLIO, ON, *RULES, RETROACTIVE, TABLES, OUTPUT),
+        _status,
+        (
+            "cluster-excellence status --on 2021-08-01",
+            "cluster-excellence status portfolio.json --format json --output status.json",
+            "cluster-excellence status portfolio.json --anchor exact-day --retroactive",
+        ),
+    ),
+    Command(
+        "scorecard",
+        "the regional scorecard: a region's benchmarks against reference groups",
+        "Compare a region's clusters with reference groups, indicator by indicator. Without "
+        "PORTFOLIO, the shipped synthetic region of 7 clusters against the synthetic "
+        "reference of 36, grouped by country.",
+        (
+            PORTFOLIO,
+            Option(
+                ("--reference",),
+                {
+                    "metavar": "FILE",
+                    "help": "the reference clusters (default: PORTFOLIO itself when given, "
+                    "else the shipped synthetic reference)",
+                },
+            ),
+            Option(
+                ("--group-by",),
+                {
+                    "choices": GROUP_FIELDS,
+                    "help": "form reference groups by this field (default: one group; "
+                    "country for the shipped samples)",
+                },
+            ),
+            ON,
+            BENCHMARKING_CATALOGUE,
+            TABLES,
+            OUTPUT,
+        ),
+        _scorecard,
+        (
+            "cluster-excellence scorecard --on 2026-11-20",
+            "cluster-excellence scorecard region.json --reference europe.json --group-by country",
+        ),
+    ),
+    Command(
+        "gold-score",
+        "Gold points and pass or fail of each cluster's latest Gold audit",
+        "Score each cluster's latest Gold audit with indicator values against a Gold "
+        "catalogue. Without PORTFOLIO, the shipped synthetic reference of 36 clusters.",
+        (PORTFOLIO, ON, *RULES, GOLD_CATALOGUE, TABLES, OUTPUT),
+        _gold_score,
+        (
+            "cluster-excellence gold-score --on 2026-11-20",
+            "cluster-excellence gold-score audits.json --catalogue official-gold.json --format csv",
+        ),
+    ),
+    Command(
+        "eligibility",
+        "whether each cluster can get a tier, and why not",
+        "Explain, for each cluster, whether its records qualify for a tier.",
+        (PORTFOLIO, TIER, ON, *RULES, GOLD_CATALOGUE, TABLES, OUTPUT),
+        _eligibility,
+        (
+            "cluster-excellence eligibility --tier silver --on 2026-11-20",
+            "cluster-excellence eligibility portfolio.json --tier gold --format json",
+        ),
+    ),
+    Command(
+        "plan",
+        "the dated actions ahead: expiries, renewal deadlines, Silver windows, next tier",
+        "List each cluster's dated actions from a day on.",
+        (
+            PORTFOLIO,
+            ON,
+            *RULES,
+            Option(
+                ("--within",),
+                {
+                    "type": _months,
+                    "metavar": "MONTHS",
+                    "help": "only actions within this many months",
+                },
+            ),
+            GOLD_CATALOGUE,
+            _formats("table", "json", "csv", "ics"),
+            OUTPUT,
+        ),
+        _plan,
+        (
+            "cluster-excellence plan --on 2026-11-20 --within 12",
+            "cluster-excellence plan portfolio.json --format ics --output deadlines.ics",
+        ),
+    ),
+    Command(
+        "check",
+        "validate a portfolio and report recorded awards that contradict the rules",
+        "Report recorded awards that contradict the rules and stated labels that disagree "
+        "with the assessments. Exit status 0 when clean, 1 with findings, 2 for bad input.",
+        (PORTFOLIO, *RULES, GOLD_CATALOGUE, TABLES, OUTPUT),
+        _check,
+        (
+            "cluster-excellence check portfolio.json",
+            "cluster-excellence check portfolio.json --format json --output findings.json",
+        ),
+    ),
+    Command(
+        "timeline",
+        "draw each cluster's labels over time (needs the plot extra)",
+        "Draw a label timeline: per cluster and tier the labels, their renewal windows, "
+        "stated labels and the assessments. Needs matplotlib: "
+        "pip install 'cluster_excellence[plot]'.",
+        (
+            PORTFOLIO,
+            ON,
+            *RULES,
+            Option(
+                ("--cluster",),
+                {
+                    "action": "append",
+                    "metavar": "ID",
+                    "help": "draw only this cluster (repeat for more; default: all)",
+                },
+            ),
+            Option(
+                ("--output", "-o"),
+                {"metavar": "FILE", "required": True, "help": "the picture, FILE.png or FILE.svg"},
+            ),
+        ),
+        _timeline,
+        (
+            "cluster-excellence timeline --on 2026-11-20 --output timeline.png",
+            "cluster-excellence timeline portfolio.json --cluster qoot --output qoot.svg",
+        ),
+    ),
+    Command(
+        "import-listing",
+        "read the public label listing into a portfolio of stated labels",
+        "Read a label listing (Name | Comparative portfolio | www | Label valid until; CSV, "
+        "or text copied from the listing page) and write a portfolio file whose clusters "
+        "carry the stated labels.",
+        (
+            Option(
+                ("listing",),
+                {"metavar": "LISTING", "help": "the listing file (UTF-8), or - for standard input"},
+            ),
+            Option(
+                ("--tier",),
+                {
+                    "choices": [t.value for t in Tier],
+                    "required": True,
+                    "help": "the tier of the listed labels (the listing page says it, a row "
+                    "does not)",
+                },
+            ),
+            Option(
+                ("--source",),
+                {
+                    "type": _text,
+                    "default": DEFAULT_SOURCE,
+                    "help": "where the listing comes from, kept with each stated label "
+                    "(default: %(default)s)",
+                },
+            ),
+            Option(
+                ("--into",),
+                {
+                    "metavar": "PORTFOLIO",
+                    "help": "add the stated labels to this portfolio's clusters of the same name",
+                },
+            ),
+            OUTPUT,
+        ),
+        _import_listing,
+        (
+            "cluster-excellence import-listing gold.txt --tier gold --output listed.json",
+            "cluster-excellence import-listing - --tier bronze --into mine.json -o merged.json",
+        ),
+    ),
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Label status, validity and renewal for ECEI cluster excellence labels. "
+        "Commands: " + ", ".join(command.name for command in COMMANDS) + ".",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        sub = commands.add_parser(
+            command.name,
+            help=command.summary,
+            description=command.description,
+            epilog="examples:\n" + "".join(f"  {example}\n" for example in command.examples),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        for option in command.options:
+            option.add(sub)
+        sub.set_defaults(command_run=command.run)
+    return parser
+
+
+# -- running ---------------------------------------------------------------------------------
+
+
+def _say(message: str) -> None:
+    """One message on standard error; nothing when standard error is gone too.
+
+    Messages escape the data they quote where they are made (paths, values).
+    """
+    stream = sys.stderr
+    if stream is None:
+        return
     try:
-        with tempfile.NamedTemporaryFile(
-            dir=target.parent, prefix=f".{target.name}.", delete=False
-        ) as file:
-            temporary = file.name
-            file.write(data)
-        os.replace(temporary, target)
-    except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise _UsageError(f"{path}: cannot write the file: {error.strerror or error}") from None
+        stream.write(message + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
-def _write(text: str) -> None:
-    out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write(text.encode("utf-8"))
-    sys.stdout.flush()
+def _execute(argv: Sequence[str] | None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # usage errors (2), --help and --version (0)
+        return done.code if isinstance(done.code, int) else BAD_INPUT
+    name = f"{PROG} {args.command}"
+    try:
+        return int(args.command_run(Run(args)))
+    except (DocumentError, UsageError, OutputError) as error:
+        _say(f"{name}: {error}")
+        return BAD_INPUT
+    except BrokenPipeError:
+        _say(f"{name}: standard output was closed before everything was written")
+        return BROKEN_PIPE
+    except KeyboardInterrupt:
+        _say(f"{name}: interrupted")
+        return INTERRUPTED
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    A run builds many small objects that live until it ends, so Python's
+    cyclic garbage collector is paused for it (walking them again and again
+    would cost a third of a large run); it is left as it was found.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        text = args.run(args)
-    except (DocumentError, _UsageError) as error:
-        print(f"{PROG} {args.command}: {error}", file=sys.stderr)
-        return 2
-    try:
-        _write(text)
-    except BrokenPipeError:
-        # The reader went away (e.g. ``| head``): point stdout at devnull so
-        # that the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    # ``check`` reports findings with exit status 1.
-    return 1 if getattr(args, "findings", False) else 0
+        return _execute(argv)
+    except KeyboardInterrupt:
+        _say(f"{PROG}: interrupted")
+        return INTERRUPTED
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def run() -> None:
+    """The ``cluster-excellence`` program: :func:`main`, then exit with its status.
+
+    After a broken pipe, standard output is pointed at the null device, so
+    that the interpreter's last flush at exit cannot fail again.
+    """
+    status = main()
+    if status == BROKEN_PIPE and sys.stdout is not None:
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+    sys.exit(status)

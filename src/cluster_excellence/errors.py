@@ -1,8 +1,16 @@
-"""The errors raised for unusable files: every problem, each with its JSON path.
+"""The errors raised for unusable input: every problem, each with where it is.
+
+A reader collects every problem of a document before it raises, so that one
+run shows everything to mend. Messages stay short: a document with very many
+problems keeps the first :data:`MAX_PROBLEMS` and counts the rest.
 
 >>> error = DocumentError("p.json", [Problem("clusters[0].id", "is missing (required)")])
 >>> print(error)
 p.json: clusters[0].id: is missing (required)
+>>> many = DocumentError("p.json", [Problem(f"clusters[{i}].id", "is missing")
+...                                 for i in range(MAX_PROBLEMS)], more=950)
+>>> print(str(many).splitlines()[0], "...", str(many).splitlines()[-1])
+p.json: 1000 problems ...   ... and 950 more problems
 """
 
 from __future__ import annotations
@@ -12,12 +20,27 @@ from typing import Any
 
 import attrs
 
-__all__ = ["CatalogueError", "DocumentError", "ListingError", "PortfolioError", "Problem"]
+from ._text import printable
+
+__all__ = [
+    "MAX_PROBLEMS",
+    "CatalogueError",
+    "DocumentError",
+    "ListingError",
+    "PortfolioError",
+    "Problem",
+]
+
+#: A document error keeps at most this many problems and counts the rest
+#: (our decision: one screen of messages; the rest are usually the same
+#: mistake repeated).
+MAX_PROBLEMS = 50
 
 
 @attrs.frozen
 class Problem:
-    """One problem in a file: where (a JSON path, empty for the whole file) and what."""
+    """One problem in a document: where (a JSON path or a line, empty for the whole
+    document) and what."""
 
     path: str
     message: str
@@ -27,26 +50,41 @@ class Problem:
 
 
 class DocumentError(ValueError):
-    """A file that cannot be used, with every problem found in it."""
+    """A document that cannot be used, with its problems.
 
-    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
+    ``problems`` holds at most :data:`MAX_PROBLEMS` of them; ``more`` counts
+    those left out.
+    """
+
+    def __init__(self, source: str, problems: Iterable[Problem], *, more: int = 0) -> None:
+        kept = list(problems)
         self.source = source
-        self.problems = tuple(problems)
+        self.problems = tuple(kept[:MAX_PROBLEMS])
+        self.more = more + max(len(kept) - MAX_PROBLEMS, 0)
         super().__init__(self._text())
 
     def _text(self) -> str:
-        if len(self.problems) == 1:
-            return f"{self.source}: {self.problems[0]}"
-        lines = [f"{self.source}: {len(self.problems)} problems"]
+        source = printable(self.source)
+        if len(self.problems) == 1 and not self.more:
+            return f"{source}: {self.problems[0]}"
+        lines = [f"{source}: {len(self.problems) + self.more} problems"]
         lines.extend(f"  {problem}" for problem in self.problems)
+        if self.more:
+            lines.append(f"  ... and {self.more} more problems")
         return "\n".join(lines)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.source, self.problems))
+        return (_rebuild, (type(self), self.source, self.problems, self.more))
+
+
+def _rebuild(
+    cls: type[DocumentError], source: str, problems: tuple[Problem, ...], more: int
+) -> DocumentError:
+    return cls(source, problems, more=more)
 
 
 class PortfolioError(DocumentError):
-    """A portfolio file (``cluster-excellence.portfolio/1``) that cannot be used."""
+    """A portfolio (``cluster-excellence.portfolio/1``) that cannot be used."""
 
 
 class CatalogueError(DocumentError):

@@ -18,10 +18,10 @@ from cluster_excellence import (
     gold_baseline,
     gold_catalogue,
     gold_eligibility,
+    plan,
 )
-from cluster_excellence._months import add_months
-from cluster_excellence.planning import plan
-from cluster_excellence.portfolio import MEMBER_TYPES
+from cluster_excellence._calendar import add_months
+from cluster_excellence.model.clusters import MEMBER_TYPES
 
 from .strategies import clusters
 

@@ -22,7 +22,7 @@ from cluster_excellence import (
     first_expiry,
     label_history,
 )
-from cluster_excellence._months import add_months
+from cluster_excellence._calendar import add_months
 
 from .strategies import any_days, days, rulebooks_where, some_rulebooks
 

@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cluster_excellence._months import add_months, end_of_month_after
+from cluster_excellence._calendar import add_months, end_of_month_after
 
 from .strategies import any_days
 

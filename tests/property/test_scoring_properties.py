@@ -26,9 +26,9 @@ from cluster_excellence import (
     percentile_rank,
     portfolio_to_json,
     quality_light,
+    regional_scorecard,
 )
-from cluster_excellence.catalogue import meets
-from cluster_excellence.scorecard import regional_scorecard
+from cluster_excellence.model.catalogues import meets
 
 GOLD = gold_catalogue()
 BENCHMARKING = benchmarking_catalogue()

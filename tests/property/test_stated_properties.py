@@ -22,7 +22,7 @@ from cluster_excellence import (
     stated_label_status,
     term_ends,
 )
-from cluster_excellence._months import add_months
+from cluster_excellence._calendar import add_months
 
 from .strategies import any_days, clusters, clusters_with_stated, some_rulebooks
 

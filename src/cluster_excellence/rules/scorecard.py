@@ -2,10 +2,11 @@
 
 Modelled on the Regional Cluster Excellence Scorecard piloted in Nordland,
 which compared 7 regional clusters with 29 Danish and 28 Norwegian ones
-(domain brief). A *region* (a set of clusters) is compared with one or more
-named reference groups: per indicator, the region's median, each group's
-median, the share of the region's clusters at or above each group's median,
-and the count of lights; per cluster, its row of lights. Every number can be
+(docs: *Scoring*, "The regional scorecard"). A *region* (a set of clusters)
+is compared with one or more named reference groups: per indicator, the
+region's median, each group's median, the share of the region's clusters at
+or above each group's median, and the count of lights; per cluster, its row
+of lights. Every number can be
 traced: the result names the catalogue, the light rule, the reference the
 lights are based on, and every group's size.
 
@@ -18,26 +19,22 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from .assessments import Benchmarking, IndicatorValues, Value, _raw_values
-from .catalogue import Catalogue, Direction
-from .portfolio import Cluster
-from .scoring import (
-    DEFAULT_LIGHT_RULE,
-    Light,
-    LightRule,
-    _light,
-    _sorted_group,
-    latest_measured,
-)
+from .._tabular import dataframe, records_table
+from ..model.assessments import Benchmarking, IndicatorValues, Value, raw_values
+from ..model.catalogues import Catalogue, Direction
+from ..model.clusters import Cluster
+from .gold_points import latest_measured
+from .lights import DEFAULT_LIGHT_RULE, Light, LightRule, light_of
+from .percentiles import median, sorted_group
 
 __all__ = [
     "GROUP_FIELDS",
+    "SCORECARD_COLUMNS",
     "GroupStatistic",
     "Scorecard",
     "ScorecardCluster",
@@ -161,13 +158,9 @@ class Scorecard:
 
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        from ._frames import dataframe
-
         return dataframe(self.to_records(), SCORECARD_COLUMNS)
 
     def _repr_html_(self) -> str:
-        from ._html import records_table
-
         caption = (
             f"Regional scorecard on {self.on.isoformat()}: {self.catalogue}, "
             f"lights {self.light_rule}, region of {self.region_size}"
@@ -227,7 +220,7 @@ class Scorecard:
 
 
 def _median(values: Sequence[Value]) -> float | None:
-    return float(statistics.median([float(v) for v in values])) if values else None
+    return median([float(v) for v in values])
 
 
 def regional_scorecard(
@@ -259,22 +252,22 @@ def regional_scorecard(
         found = [latest_benchmark(cluster, on) for cluster in members]
         group_values[name] = [b.indicators for b in found if b is not None]
     # The plain dicts behind the values: the loops below touch every value.
-    region_dicts = [_raw_values(values) if values else None for _, values, _ in region_benchmarks]
-    group_dicts = {name: [_raw_values(v) for v in found] for name, found in group_values.items()}
+    region_dicts = [raw_values(values) if values else None for _, values, _ in region_benchmarks]
+    group_dicts = {name: [raw_values(v) for v in found] for name, found in group_values.items()}
     reference = [values for dicts in group_dicts.values() for values in dicts]
 
     lights: list[list[Light | None]] = [[] for _ in region_benchmarks]
     rows = []
     for indicator in catalogue.indicators:
         code = indicator.code
-        reference_values = _sorted_group([values.get(code) for values in reference])
+        reference_values = sorted_group([values.get(code) for values in reference])
         region_values = [values[code] for values in region_dicts if values and code in values]
         region_sorted = sorted([float(v) for v in region_values])
         counts = dict.fromkeys(Light, 0)
         undetermined = 0
         for row_lights, values in zip(lights, region_dicts, strict=True):
             value = values.get(code) if values else None
-            light = _light(indicator, value, reference_values, rule)[0]
+            light = light_of(indicator, value, reference_values, rule)[0]
             row_lights.append(light)
             if light is None:
                 undetermined += 1

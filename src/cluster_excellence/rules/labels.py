@@ -1,7 +1,7 @@
 """Labels: validity, seamless renewal and status on a day.
 
-The rules are Decisions 1-4 of the domain brief (``shared/design/domain.md``),
-built on the published texts:
+The rules are Decisions 1-4 (docs: *Validity and renewal*), built on the
+published texts:
 
 - Bronze and Silver: a first award is "valid for two years from the month in
   which the interview (assessment) was conducted"; up to one year after
@@ -31,20 +31,21 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
-from ._checks import is_day, is_optional_text, is_positive_int, is_text, require_day, unchecked
-from ._enums import ValueEnum
-from ._months import MONTH_ENDS, add_months, end_of_month_after
-from .assessments import KIND_ORDER, Assessment, awarded_tier
-from .rulebook import ECEI_2019, Anchor, ExtensionBase, Rulebook
-from .tiers import Tier
+from .._calendar import MONTH_ENDS, add_months, end_of_month_after
+from .._checks import is_query_day, is_text, require_day, trusted
+from .._enums import ValueEnum
+from ..model.assessments import KIND_ORDER, Assessment, awarded_tier
+from ..model.clusters import StatedLabel
+from ..model.rulebooks import ECEI_2019, Anchor, ExtensionBase, Rulebook
+from ..model.tiers import Tier
 
 __all__ = [
     "Label",
     "LabelStatus",
-    "StatedLabel",
     "Status",
     "apply_award",
     "expiry",
@@ -76,12 +77,17 @@ def _awarding_assessments(
         raise ValueError("a label needs the assessments that made it")
 
 
-def _ordered_dates(instance: Label, attribute: attrs.Attribute[object], value: object) -> None:
+def _ordered_dates(instance: Label, attribute: Any, value: Any) -> None:
     if not instance.valid_from <= instance.valid_until <= instance.renewable_until:
         raise ValueError(
             "a label needs valid_from <= valid_until <= renewable_until, got "
             f"{instance.valid_from}, {instance.valid_until}, {instance.renewable_until}"
         )
+
+
+def _positive(instance: Label, attribute: Any, value: Any) -> None:
+    if type(value) is not int or value <= 0:
+        raise ValueError(f"{attribute.name} must be a whole number of months above 0")
 
 
 @attrs.frozen
@@ -95,40 +101,20 @@ class Label:
 
     tier: Tier = attrs.field(validator=attrs.validators.instance_of(Tier))
     #: The day of the first award.
-    valid_from: dt.date = attrs.field(validator=is_day)
+    valid_from: dt.date = attrs.field(validator=is_query_day)
     #: The last valid day.
-    valid_until: dt.date = attrs.field(validator=is_day)
+    valid_until: dt.date = attrs.field(validator=is_query_day)
     #: The last day on which an award of the same tier renews this label.
-    renewable_until: dt.date = attrs.field(validator=[is_day, _ordered_dates])
+    renewable_until: dt.date = attrs.field(validator=[is_query_day, _ordered_dates])
     #: The awarding assessments that made the label, in date order.
     assessments: tuple[Assessment, ...] = attrs.field(validator=_awarding_assessments)
     #: The id of the rulebook that computed the dates.
     rulebook: str = attrs.field(validator=is_text)
     #: The day the current term is counted from (the first award, or with the
     #: ``assessment`` extension base the renewal that set the expiry).
-    term_start: dt.date = attrs.field(validator=is_day)
+    term_start: dt.date = attrs.field(validator=is_query_day)
     #: Months from ``term_start`` to ``valid_until``.
-    term_months: int = attrs.field(validator=is_positive_int)
-
-
-@attrs.frozen
-class StatedLabel:
-    """A label known only by its stated end, e.g. from the public label listing.
-
-    The label listing says for each cluster only until when its label is
-    valid ("Label valid until 2013/02/23"); when the label began is not
-    stated. Assessments, where a portfolio has them, say more: see
-    :func:`stated_label_status` for how a stated label is read on a day.
-
-    >>> StatedLabel(Tier.BRONZE, dt.date(2024, 11, 30), source="certificate")
-    StatedLabel(tier=Tier.BRONZE, valid_until=datetime.date(2024, 11, 30), source='certificate')
-    """
-
-    tier: Tier = attrs.field(validator=attrs.validators.instance_of(Tier))
-    #: The last valid day, as stated.
-    valid_until: dt.date = attrs.field(validator=is_day)
-    #: Where the statement comes from (a listing, a certificate), when recorded.
-    source: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    term_months: int = attrs.field(validator=_positive)
 
 
 def _known_renewable_until(status: LabelStatus) -> dt.date:
@@ -149,11 +135,11 @@ class LabelStatus:
     label: Label | StatedLabel = attrs.field(
         validator=attrs.validators.instance_of((Label, StatedLabel))
     )
-    on: dt.date = attrs.field(validator=is_day)
+    on: dt.date = attrs.field(validator=is_query_day)
     status: Status = attrs.field(validator=attrs.validators.instance_of(Status))
     #: The last day on which an award of the tier renews the label.
     renewable_until: dt.date = attrs.field(
-        default=attrs.Factory(_known_renewable_until, takes_self=True), validator=is_day
+        default=attrs.Factory(_known_renewable_until, takes_self=True), validator=is_query_day
     )
 
     @property
@@ -183,8 +169,8 @@ def expiry(start: dt.date, months: int, rulebook: Rulebook = ECEI_2019) -> dt.da
     Month-end anchor (default): the last day of the month ``months`` months
     after ``start``'s month. Exact-day anchor: ``start`` plus ``months``
     months, clamped to the month's end when that day does not exist.
-    Source: domain brief, Decision 1 (the default is our decision; the
-    published records show both forms).
+    Source: docs, *Validity and renewal*, Decision 1 (the default is our
+    decision; the published records show both forms).
 
     >>> expiry(dt.date(2016, 9, 1), 24)
     datetime.date(2018, 9, 30)
@@ -209,7 +195,7 @@ def first_expiry(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) -> dt.dat
 
     Published: "valid for two years from the month in which the interview
     (assessment) was conducted" (https://www.cluster-analysis.org/benchmarked-clusters).
-    The anchor is Decision 1 of the domain brief.
+    The anchor is Decision 1 (docs: *Validity and renewal*).
 
     Qoot Cluster, benchmarked 2019-07-25 (its certificate says 2021-07-25,
     the exact-day reading); the Nordland clusters, benchmarked September 2016,
@@ -231,7 +217,7 @@ def first_renewable_until(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) 
     Published: a label can be renewed "up to one year after" it expires
     (https://www.cluster-analysis.org/benchmarked-clusters); with the
     month-end anchor the window ends on the last day of that month
-    (domain brief, Decision 2).
+    (docs: *Validity and renewal*, Decision 2).
 
     >>> first_renewable_until(dt.date(2019, 7, 25))
     datetime.date(2022, 7, 31)
@@ -245,7 +231,7 @@ def last_seamless_renewal_day(label: Label) -> dt.date:
     """Return the last day on which an award of the label's tier renews it seamlessly.
 
     An awarding assessment on or before this day extends the label; a later
-    one starts a new label (domain brief, Decision 2).
+    one starts a new label (docs: *Validity and renewal*, Decision 2).
 
     >>> label = apply_award(None, Benchmarking(dt.date(2016, 9, 1)), ECEI_2019)
     >>> last_seamless_renewal_day(label)
@@ -318,7 +304,7 @@ class _Run:
         )
 
 
-_label = unchecked(Label)
+_label = trusted(Label)
 
 
 def _awarding(
@@ -492,7 +478,7 @@ def stated_label_status(
 
     ``valid`` through the stated ``valid_until``; then ``expired_renewable``
     through the end of the renewal window, counted from the stated end as
-    for any label (domain brief, Decision 2: ``renewable_until`` is the
+    for any label (Decision 2: ``renewable_until`` is the
     expiry plus 12 months, to the month's end under the month-end anchor);
     ``lapsed`` after that.
 

@@ -51,15 +51,19 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .errors import ListingError, Problem
-from .labels import StatedLabel
-from .portfolio import DEFAULT_MAX_BYTES, Cluster, Portfolio
-from .tiers import Tier
+import attrs
+
+from .._checks import day_problem, text_problem
+from .._text import show
+from ..errors import ListingError, Problem
+from ..model.clusters import Cluster, Portfolio, StatedLabel
+from ..model.tiers import Tier
+from ._json import read_bytes
+from .portfolio import DEFAULT_MAX_BYTES
 
 __all__ = [
     "COLUMNS",
     "DEFAULT_SOURCE",
-    "ListingError",
     "merge_stated_labels",
     "parse_label_listing",
     "read_label_listing",
@@ -115,11 +119,12 @@ def _date(text: str) -> dt.date | str:
     """The day, or what is wrong with ``text``."""
     match = _DATE.fullmatch(text)
     if match is None or text[4] != text[7]:
-        return f"{text!r} is not a date in YYYY/MM/DD form"
+        return f"{show(text)} is not a date in YYYY/MM/DD form"
     try:
-        return dt.date(*(int(part) for part in match.groups()))
+        day = dt.date(*(int(part) for part in match.groups()))
     except ValueError:
         return f"{text} is not a valid date"
+    return day_problem(day) or day
 
 
 def _unique_id(name: str, taken: set[str]) -> str:
@@ -156,10 +161,15 @@ def parse_label_listing(
                 name, [Problem("", f"is not UTF-8 text (byte {error.start}); save it as UTF-8")]
             ) from None
     text = text.removeprefix("\ufeff")
+    if source is not None and text_problem(source) is not None:
+        raise ValueError(f"source {text_problem(source)}")
     problems: list[Problem] = []
     rows: dict[str, tuple[int, str, str | None, str | None, list[tuple[int, dt.date]]]] = {}
     delimiter: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at a line feed (with or without a carriage return) only, so that
+    # any other control character stays on its line and is reported there.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         if delimiter is None:
@@ -188,11 +198,15 @@ def parse_label_listing(
             continue
         cluster_name, portfolio, website, until = cells
         day = _date(until)
-        if not cluster_name:
-            problems.append(Problem(f"line {number}, Name", "is empty"))
+        bad = False
+        for column, cell in zip(COLUMNS[:3], cells, strict=False):
+            problem = text_problem(cell) if cell or column == COLUMNS[0] else None
+            if problem is not None:
+                problems.append(Problem(f"line {number}, {column}", problem))
+                bad = True
         if isinstance(day, str):
             problems.append(Problem(f"line {number}, {COLUMNS[3]}", day))
-        if not cluster_name or isinstance(day, str):
+        if bad or isinstance(day, str):
             continue
         key = _key(cluster_name)
         found = rows.get(key)
@@ -239,8 +253,6 @@ def read_label_listing(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Portfolio:
     """Read a label listing file (UTF-8), with the rules of :func:`parse_label_listing`."""
-    from ._json import read_bytes
-
     name = os.fspath(path)
     return parse_label_listing(
         read_bytes(name, max_bytes, ListingError), tier=tier, source=source, name=name
@@ -267,8 +279,6 @@ def merge_stated_labels(portfolio: Portfolio, listing: Iterable[Cluster]) -> Por
     >>> [(c.id, [s.valid_until.isoformat() for s in c.stated_labels]) for c in merged]
     [('qoot', ['2021-07-25']), ('example-food-cluster', ['2027-03-31'])]
     """
-    import attrs
-
     by_name: dict[str, int] = {}
     for index, cluster in enumerate(portfolio.clusters):
         key = _key(cluster.name)

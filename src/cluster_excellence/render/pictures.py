@@ -29,19 +29,19 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ._months import end_of_month_after
-from .assessments import Assessment, awarded_tier
-from .labels import Label, StatedLabel, expiry, label_history, term_ends
-from .portfolio import Cluster
-from .rulebook import ECEI_2019, Rulebook
-from .scoring import Light
-from .tiers import Tier
+from .._calendar import end_of_month_after
+from .._text import printable
+from ..model.assessments import Assessment, awarded_tier
+from ..model.clusters import Cluster, StatedLabel
+from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.tiers import Tier
+from ..rules.labels import Label, expiry, label_history, term_ends
+from ..rules.lights import Light
+from ..rules.scorecard import Scorecard
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-    from .scorecard import Scorecard
 
 __all__ = [
     "FORMATS",
@@ -68,7 +68,9 @@ _ONE_DAY = dt.timedelta(days=1)
 MAX_ROWS = 300
 
 
-def _matplotlib() -> Any:
+def require_matplotlib() -> Any:
+    """matplotlib's Figure class; without the plot extra, an :class:`ImportError` that
+    says how to install it."""
     try:
         importlib.import_module("matplotlib")
     except ImportError:
@@ -80,8 +82,16 @@ def _matplotlib() -> Any:
     return Figure
 
 
+def _plain(text: str) -> str:
+    """``text`` drawn as it is: control characters escaped, and every ``$`` escaped so
+    that matplotlib does not read what lies between two of them as TeX math."""
+    return printable(text).replace("$", "\\$")
+
+
 def _short(text: str, width: int = 38) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """A name for a label on a picture: plain (:func:`_plain`) and shortened."""
+    text = printable(text)
+    return _plain(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def _rows(
@@ -122,7 +132,7 @@ def label_timeline(
     Raises :class:`ImportError` without matplotlib, and :class:`ValueError`
     for more than ``max_rows`` rows or nothing to draw.
     """
-    figure_class = _matplotlib()
+    figure_class = require_matplotlib()
     mdates: Any = importlib.import_module("matplotlib.dates")  # untyped
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -171,7 +181,8 @@ def label_timeline(
     ax.set_axisbelow(True)
     count_text = f"{len(clusters)} cluster{'' if len(clusters) == 1 else 's'}"
     ax.set_title(
-        title or f"Labels of {count_text}, {rulebook.id} (every assessment counted)", fontsize=10
+        title or f"Labels of {count_text}, {_plain(rulebook.id)} (every assessment counted)",
+        fontsize=10,
     )
     handles: list[Any] = [
         Patch(facecolor=colour, edgecolor="black", label=f"{tier.value.title()} label")
@@ -259,14 +270,14 @@ def scorecard_heatmap(
 
     >>> import datetime as dt
     >>> from cluster_excellence import benchmarking_catalogue, sample_portfolio
-    >>> from cluster_excellence.scorecard import group_clusters, regional_scorecard
+    >>> from cluster_excellence import group_clusters, regional_scorecard
     >>> reference = sample_portfolio("reference")
     >>> card = regional_scorecard(sample_portfolio("region"),
     ...     group_clusters(reference, "country"), benchmarking_catalogue(), dt.date(2026, 11, 20))
     >>> scorecard_heatmap(card).axes[0].get_ylabel()
     'cluster'
     """
-    figure_class = _matplotlib()
+    figure_class = require_matplotlib()
     from matplotlib.colors import ListedColormap
 
     codes = scorecard.indicator_codes
@@ -286,7 +297,7 @@ def scorecard_heatmap(
     for r, row in enumerate(rows):
         for c, light in enumerate(row.lights):
             ax.text(c, r, _LETTERS[light], ha="center", va="center", fontsize=7, color="black")
-    ax.set_xticks(range(len(codes)), codes, rotation=90, fontsize=7)
+    ax.set_xticks(range(len(codes)), [_short(code) for code in codes], rotation=90, fontsize=7)
     ax.set_yticks(range(len(rows)), [_short(row.name) for row in rows], fontsize=8)
     ax.set_xticks([x - 0.5 for x in range(1, len(codes))], minor=True)
     ax.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
@@ -296,8 +307,8 @@ def scorecard_heatmap(
     ax.set_ylabel("cluster", fontsize=8)
     ax.set_title(
         title
-        or f"Quality lights on {scorecard.on.isoformat()} ({scorecard.catalogue}, "
-        f"rule {scorecard.light_rule})",
+        or f"Quality lights on {scorecard.on.isoformat()} ({_plain(scorecard.catalogue)}, "
+        f"rule {_plain(scorecard.light_rule)})",
         fontsize=10,
     )
     from matplotlib.patches import Patch

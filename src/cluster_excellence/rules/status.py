@@ -1,6 +1,6 @@
 """The status of clusters and portfolios on a day.
 
-Decision 4 of the domain brief (``shared/design/domain.md``): per tier a
+Decision 4 (docs: *Validity and renewal*): per tier a
 cluster's latest label that started on or before the day is ``valid``,
 ``expired_renewable`` or ``lapsed``, or the tier has no label. By default
 the status is read **as of** the day: only assessments on or before it
@@ -27,21 +27,20 @@ from typing import Any
 
 import attrs
 
-from ._checks import is_bool, is_day, is_text, require_day, unchecked
-from .assessments import awarded_tier
-from .errors import PortfolioError, Problem
+from .._checks import is_bool, is_query_day, is_text, require_day, trusted
+from .._tabular import dataframe, records_table
+from ..model.assessments import awarded_tier
+from ..model.clusters import Cluster, Portfolio, StatedLabel
+from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.tiers import Tier
 from .labels import (
     LabelStatus,
-    StatedLabel,
     Status,
     label_status,
     latest_labels,
     stated_label_status,
     term_ends,
 )
-from .portfolio import Cluster, Portfolio
-from .rulebook import ECEI_2019, Rulebook
-from .tiers import Tier
 
 #: The columns of :meth:`PortfolioStatus.to_records` and ``status --format csv``.
 STATUS_COLUMNS = (
@@ -78,7 +77,7 @@ class StatedDisagreement:
 
     stated: StatedLabel
     #: Of the expiries the assessments give the tier, the one nearest the stated end.
-    implied_valid_until: dt.date = attrs.field(validator=is_day)
+    implied_valid_until: dt.date = attrs.field(validator=is_query_day)
 
     @property
     def tier(self) -> Tier:
@@ -146,7 +145,7 @@ class ClusterStatus:
 
     cluster_id: str = attrs.field(validator=is_text)
     cluster_name: str = attrs.field(validator=is_text)
-    on: dt.date = attrs.field(validator=is_day)
+    on: dt.date = attrs.field(validator=is_query_day)
     #: The id of the rulebook that produced this result.
     rulebook: str = attrs.field(validator=is_text)
     #: True when assessments after ``on`` were counted (Decision 4).
@@ -203,7 +202,7 @@ def _entry_dict(entry: LabelStatus) -> dict[str, Any]:
 class PortfolioStatus:
     """Every cluster's status on one day, under one rulebook, in portfolio order."""
 
-    on: dt.date = attrs.field(validator=is_day)
+    on: dt.date = attrs.field(validator=is_query_day)
     rulebook: str = attrs.field(validator=is_text)
     retroactive: bool = attrs.field(validator=is_bool)
     clusters: tuple[ClusterStatus, ...]
@@ -258,19 +257,15 @@ class PortfolioStatus:
 
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        from ._frames import dataframe
-
         return dataframe(self.to_records(), STATUS_COLUMNS)
 
     def _repr_html_(self) -> str:
-        from ._html import records_table
-
         reading = "retroactive" if self.retroactive else "as of the day"
         caption = f"Label status on {self.on.isoformat()}, {reading} (rulebook {self.rulebook})"
         return records_table(caption, self.to_records(), STATUS_COLUMNS[3:])
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the ``status`` command's JSON document (``shared/design/contract.md``)."""
+        """Return the ``status`` command's JSON document (docs: *Command line*)."""
         return {
             "on": self.on.isoformat(),
             "rulebook": self.rulebook,
@@ -279,8 +274,8 @@ class PortfolioStatus:
         }
 
 
-_label_status = unchecked(LabelStatus)
-_cluster_status = unchecked(ClusterStatus)
+_label_status = trusted(LabelStatus)
+_cluster_status = trusted(ClusterStatus)
 
 
 def cluster_status(
@@ -294,7 +289,8 @@ def cluster_status(
 
     As of ``on`` by default; with ``retroactive=True`` assessments after
     ``on`` count too, so a renewal inside the window makes the gap valid.
-    Source: domain brief, Decision 4 (as-of by default is our decision).
+    Source: docs, *Validity and renewal*, Decision 4 (as-of by default is
+    our decision).
 
     The GCE-Ocean-like example in the sample portfolio renewed its Gold label
     on 22 September 2021, after it had expired on 30 June 2021:
@@ -378,18 +374,6 @@ def portfolio_status(
     *,
     retroactive: bool = False,
 ) -> PortfolioStatus:
-    """Return every cluster's status on ``on``, in portfolio order.
-
-    A cluster whose dates run past the year 9999 (the end of Python's
-    calendar) is reported in a :class:`PortfolioError` naming its position.
-    """
-    results: list[ClusterStatus] = []
-    problems: list[Problem] = []
-    for index, cluster in enumerate(portfolio.clusters):
-        try:
-            results.append(cluster_status(cluster, on, rulebook, retroactive=retroactive))
-        except ValueError as error:
-            problems.append(Problem(f"clusters[{index}]", str(error)))
-    if problems:
-        raise PortfolioError("portfolio", problems)
+    """Return every cluster's status on ``on``, in portfolio order."""
+    results = [cluster_status(c, on, rulebook, retroactive=retroactive) for c in portfolio]
     return PortfolioStatus(on, rulebook.id, retroactive, tuple(results))

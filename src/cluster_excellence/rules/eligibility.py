@@ -1,12 +1,10 @@
-"""Explained decisions: the Eligibility Criteria and Bronze eligibility.
+"""Eligibility: the Eligibility Criteria, and whether records qualify for each tier.
 
-Every "no" comes with the findings that make it no; every finding has a
-stable code, a one-line message with the figures, the rule it applies, the
-rulebook and the source. A decision is ``undetermined`` when a figure it
-needs is not recorded, and its findings say which.
+Each function returns an explained :class:`~cluster_excellence.Decision`
+(docs: *Eligibility*).
 
 The Eligibility Criteria apply to assessments from 15 November 2019 on
-(domain brief, "Eligibility Criteria"): the organisation is listed on the
+(https://www.cluster-analysis.org/benchmarked-clusters): the organisation is listed on the
 European Cluster Collaboration Platform (ECCP), whose listing rules ask for
 a dedicated management team of at least 0.5 FTE, at least 15 clearly
 committed members, at least two member types (triple helix; without public
@@ -14,8 +12,7 @@ members, visible cooperation with public bodies) and an English website
 showing activity. Organisations recognised by a national or regional cluster
 programme are exempt.
 
->>> import datetime as dt
->>> from cluster_excellence import Cluster, Organisation
+>>> from cluster_excellence import Organisation
 >>> profile = Organisation(eccp_listed=True, management_fte=2.0, committed_members=12,
 ...                        member_types=("business", "research"), english_website=True)
 >>> decision = eligibility_criteria(profile, dt.date(2024, 3, 1))
@@ -33,28 +30,24 @@ Eligibility Criteria on 2024-03-01: not_eligible (rulebook ecei-2019)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
-import attrs
-
-from ._enums import ValueEnum
-from ._months import add_months
-from .assessments import Assessment, Benchmarking, GoldAudit, SilverAudit
-from .catalogue import Catalogue, meets
+from .._calendar import add_months
+from .._text import show
+from ..model.assessments import Assessment, Benchmarking, GoldAudit, SilverAudit
+from ..model.catalogues import Catalogue, meets
+from ..model.clusters import Cluster, Organisation
+from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.tiers import Tier
+from .decisions import Decision, Finding, outcome_of
+from .gold_points import gold_score
 from .labels import latest_labels
-from .portfolio import Cluster, Organisation
-from .rulebook import ECEI_2019, Rulebook
-from .scoring import gold_score
-from .tiers import Tier
 
 A = TypeVar("A", bound=Assessment)
 
 __all__ = [
     "CRITERIA_IN_FORCE_FROM",
-    "Decision",
-    "Finding",
-    "Outcome",
     "bronze_eligibility",
     "eligibility_criteria",
     "gold_baseline",
@@ -68,106 +61,12 @@ CRITERIA_IN_FORCE_FROM = dt.date(2019, 11, 15)
 _CRITERIA = "Eligibility Criteria (in force for all labels since 2019-11-15)"
 _CRITERIA_SOURCE = (
     "https://www.cluster-analysis.org/benchmarked-clusters; ECCP cluster listing rules "
-    "(domain brief, Eligibility Criteria)"
+    "(https://www.clustercollaboration.eu)"
 )
 _BRONZE_SOURCE = "https://www.cluster-analysis.org/benchmarked-clusters"
 MIN_MANAGEMENT_FTE = 0.5
 MIN_COMMITTED_MEMBERS = 15
 MIN_MEMBER_TYPES = 2
-
-
-class Outcome(ValueEnum):
-    """The answer of a decision."""
-
-    ELIGIBLE = "eligible"
-    NOT_ELIGIBLE = "not_eligible"
-    #: A figure the decision needs is not recorded.
-    UNDETERMINED = "undetermined"
-
-
-@attrs.frozen
-class Finding:
-    """One reason of a decision."""
-
-    #: Stable identifier, e.g. ``criteria.committed_members``.
-    code: str
-    #: True met, False not met, None not decidable (a figure is missing).
-    met: bool | None
-    #: One line with the figures, e.g. ``committed members 12 < 15``.
-    message: str
-    rule: str
-    rulebook: str
-    source: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """This finding as JSON-ready data."""
-        return attrs.asdict(self)
-
-
-@attrs.frozen
-class Decision:
-    """An explained answer: can this organisation get a tier (or meet the criteria) on a day?"""
-
-    cluster_id: str | None
-    #: ``"eligibility_criteria"`` or a tier's name.
-    question: str
-    tier: Tier | None
-    on: dt.date
-    outcome: Outcome
-    findings: tuple[Finding, ...]
-    rulebook: str
-
-    def to_text(self) -> str:
-        """The decision and its findings, one line each."""
-        title = "Eligibility Criteria" if self.tier is None else f"{self.tier.value.title()}"
-        who = f"{self.cluster_id}: " if self.cluster_id else ""
-        lines = [
-            f"{who}{title} on {self.on.isoformat()}: {self.outcome.value} "
-            f"(rulebook {self.rulebook})"
-        ]
-        marks = {True: "met", False: "not met", None: "missing"}
-        lines.extend(f"  [{marks[f.met]}] {f.code}: {f.message}" for f in self.findings)
-        return "\n".join(lines)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The decision as JSON-ready data."""
-        return {
-            "cluster": self.cluster_id,
-            "question": self.question,
-            "tier": self.tier.value if self.tier else None,
-            "on": self.on.isoformat(),
-            "outcome": self.outcome.value,
-            "rulebook": self.rulebook,
-            "findings": [finding.to_dict() for finding in self.findings],
-        }
-
-    def _repr_html_(self) -> str:
-        from ._html import records_table
-
-        caption = self.to_text().splitlines()[0]
-        return records_table(caption, self.to_records(), ("code", "met", "message", "source"))
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """One flat record per finding (dates as :class:`datetime.date`)."""
-        return [
-            {
-                "cluster": self.cluster_id,
-                "question": self.question,
-                "on": self.on,
-                "outcome": self.outcome.value,
-                **finding.to_dict(),
-            }
-            for finding in self.findings
-        ]
-
-
-def _outcome(findings: Iterable[Finding]) -> Outcome:
-    found = [finding.met for finding in findings]
-    if False in found:
-        return Outcome.NOT_ELIGIBLE
-    if None in found:
-        return Outcome.UNDETERMINED
-    return Outcome.ELIGIBLE
 
 
 def _finding(code: str, met: bool | None, message: str, rulebook: Rulebook) -> Finding:
@@ -235,7 +134,8 @@ def _member_types(profile: Organisation, rulebook: Rulebook) -> Finding:
     """At least two member types; cooperation with public bodies stands in for public members.
 
     Our reading of "at least two member types (triple helix; without public
-    members, visible cooperation with public bodies)" (domain brief).
+    members, visible cooperation with public bodies)" (ECCP listing rules;
+    docs: *Eligibility*).
     """
     types = profile.member_types
     if types is None:
@@ -268,7 +168,8 @@ def eligibility_criteria(
     Before 2019-11-15 the criteria do not apply (eligible, with the finding
     ``criteria.not_in_force``); recognition by a cluster programme waives
     them (``criteria.waived``). Otherwise each criterion is a finding.
-    Source: domain brief, "Eligibility Criteria".
+    Source: https://www.cluster-analysis.org/benchmarked-clusters; docs,
+    *Eligibility*, "The Eligibility Criteria".
     """
     findings = _criteria_findings(profile, on, rulebook)
     return Decision(
@@ -276,7 +177,7 @@ def eligibility_criteria(
         "eligibility_criteria",
         None,
         on,
-        _outcome(findings),
+        outcome_of(findings),
         tuple(findings),
         rulebook.id,
     )
@@ -288,8 +189,7 @@ def bronze_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_
     Bronze needs a benchmarking by an ESCA expert (benchmarkings recorded in a
     portfolio are taken to be theirs) and, for a benchmarking from 2019-11-15
     on, the Eligibility Criteria, judged on the benchmarking's day (the rule in
-    force then). Source: https://www.cluster-analysis.org/benchmarked-clusters;
-    domain brief, "Bronze".
+    force then). Source: https://www.cluster-analysis.org/benchmarked-clusters.
     """
     benchmarkings = [a for a in cluster.assessments if isinstance(a, Benchmarking) and a.date <= on]
     rule = "Bronze: a benchmarking by an ESCA expert"
@@ -310,14 +210,14 @@ def bronze_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_
         Tier.BRONZE.value,
         Tier.BRONZE,
         on,
-        _outcome(findings),
+        outcome_of(findings),
         tuple(findings),
         rulebook.id,
     )
 
 
-_SILVER_SOURCE = "https://www.cluster-analysis.org/silver-label; domain brief, Decision 7"
-_GOLD_SOURCE = "https://www.cluster-analysis.org/gold-label; domain brief, Gold"
+_SILVER_SOURCE = "https://www.cluster-analysis.org/silver-label; docs: Eligibility, Silver"
+_GOLD_SOURCE = "https://www.cluster-analysis.org/gold-label"
 #: A Silver applicant's previous benchmarking lies this many months before
 #: the second one, inclusive, counted to the day (published: "1.5 to 2 years").
 SILVER_INTERVAL_MONTHS = (18, 24)
@@ -339,12 +239,12 @@ def _decision(
     cluster: Cluster, tier: Tier, on: dt.date, findings: list[Finding], rulebook: Rulebook
 ) -> Decision:
     return Decision(
-        cluster.id, tier.value, tier, on, _outcome(findings), tuple(findings), rulebook.id
+        cluster.id, tier.value, tier, on, outcome_of(findings), tuple(findings), rulebook.id
     )
 
 
 def _silver_interval(cluster: Cluster, audit_day: dt.date, rulebook: Rulebook) -> Finding:
-    """Decision 7: a previous Bronze benchmarking 18 to 24 months before the second."""
+    """A previous Bronze benchmarking 18 to 24 months before the second (docs: *Eligibility*)."""
     rule = "Silver: a second benchmarking 1.5 to 2 years after the first"
     awarded = [
         a for a in cluster.assessments
@@ -382,7 +282,7 @@ def _silver_interval(cluster: Cluster, audit_day: dt.date, rulebook: Rulebook) -
 def silver_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_2019) -> Decision:
     """Whether the cluster's latest Silver audit on or before ``on`` qualifies for Silver.
 
-    Silver needs (domain brief, Decision 7; https://www.cluster-analysis.org/silver-label):
+    Silver needs (https://www.cluster-analysis.org/silver-label; docs: *Eligibility*):
     a previous Bronze benchmarking 18 to 24 months before the second one
     (inclusive; counted to the day, clamped at month ends: our reading);
     exactly three improvement areas, each tied to indicators and described
@@ -466,8 +366,8 @@ def gold_eligibility(
 ) -> Decision:
     """Whether the cluster's latest Gold audit on or before ``on`` qualifies for Gold.
 
-    Gold needs (https://www.cluster-analysis.org/gold-label; domain brief,
-    Gold): the self-test passed where recorded; the on-site audit, 2 days by 2
+    Gold needs (https://www.cluster-analysis.org/gold-label; docs:
+    *Eligibility*): the self-test passed where recorded; the on-site audit, 2 days by 2
     experts for a first award and 1 day for a renewal inside the renewal
     window; a score at or above the rulebook's pass score (the recorded
     score, else the score of the audit's indicator values under
@@ -598,8 +498,14 @@ def gold_baseline(
         if indicator.direction.value == "lower":
             margin = -margin
         verb = "meets" if met else "misses"
-        message = f"{indicator.name}: {value!r} {verb} {minimum!r} (margin {margin:+g})"
+        message = f"{indicator.name}: {show(value)} {verb} {show(minimum)} (margin {margin:+g})"
         findings.append(Finding(code, met, message, rule, rulebook.id, indicator.source))
     return Decision(
-        cluster.id, "gold_baseline", Tier.GOLD, on, _outcome(findings), tuple(findings), rulebook.id
+        cluster.id,
+        "gold_baseline",
+        Tier.GOLD,
+        on,
+        outcome_of(findings),
+        tuple(findings),
+        rulebook.id,
     )

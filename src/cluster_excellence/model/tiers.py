@@ -1,6 +1,8 @@
 """The three label tiers, ordered Bronze < Silver < Gold.
 
-Source: domain brief, "The three tiers"; cluster-analysis.org (ESCA).
+Sources: https://www.cluster-analysis.org/benchmarked-clusters,
+https://www.cluster-analysis.org/silver-label and
+https://www.cluster-analysis.org/gold-label (ESCA).
 
 >>> Tier.BRONZE < Tier.SILVER < Tier.GOLD
 True
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import functools
 
-from ._enums import ValueEnum
+from .._enums import ValueEnum
 
 __all__ = ["Tier"]
 

@@ -5,13 +5,12 @@
 - :class:`GoldAudit`: the on-site Gold audit; awards Gold when passed, or
   when its score reaches the pass score and every minimum requirement was met.
 
-Which assessment awards which tier is Decision 5 of the domain brief
-(``shared/design/domain.md``); the tiers and their steps are described at
+Which assessment awards which tier is Decision 5 (docs: *Validity and
+renewal*); the tiers and their steps are described at
 https://www.cluster-analysis.org/benchmarked-clusters,
 https://www.cluster-analysis.org/silver-label and
 https://www.cluster-analysis.org/gold-label.
 
->>> import datetime as dt
 >>> from cluster_excellence import ECEI_2019
 >>> awarded_tier(Benchmarking(dt.date(2019, 7, 25)), ECEI_2019)
 Tier.BRONZE
@@ -25,17 +24,25 @@ None
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 import attrs
 
-from ._checks import is_bool, is_day, is_optional_percent, is_optional_text
-from .rulebook import Rulebook
+from .._checks import (
+    is_bool,
+    is_day,
+    is_optional_bool,
+    is_optional_free_text,
+    number_problem,
+    text_problem,
+)
+from .._text import show
+from .rulebooks import PUBLISHED_GOLD_PASS_SCORE, Rulebook
 from .tiers import Tier
 
 __all__ = [
+    "KIND_ORDER",
     "Assessment",
     "Benchmarking",
     "GoldAudit",
@@ -44,6 +51,8 @@ __all__ = [
     "SilverAudit",
     "Value",
     "awarded_tier",
+    "gold_audit_problems",
+    "indicator_value_problem",
 ]
 
 
@@ -51,11 +60,20 @@ __all__ = [
 Value = int | float | bool
 
 
+def indicator_value_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as an indicator value (a number or true/false), or None."""
+    if value is True or value is False:
+        return None
+    problem = number_problem(value)
+    return None if problem is None else problem.replace("a number", "a number or true/false")
+
+
 class IndicatorValues(Mapping[str, Value]):
     """Indicator values by code, immutable and hashable: what a benchmark measured.
 
-    Values are numbers or true/false; whether they fit their indicator is
-    checked against a catalogue (see :func:`~cluster_excellence.read_portfolio`).
+    Codes are single-line texts; values are numbers or true/false. Whether
+    they fit their indicator is checked against a catalogue (see
+    :func:`~cluster_excellence.read_portfolio`).
 
     >>> values = IndicatorValues({"B-STR-01": 42, "B-MAN-01": 2.5})
     >>> values["B-STR-01"], len(values), "B-FIN-01" in values
@@ -70,15 +88,20 @@ class IndicatorValues(Mapping[str, Value]):
     def __init__(self, values: Mapping[str, Value] | Iterable[tuple[str, Value]] = ()) -> None:
         pairs = dict(values)
         for code, value in pairs.items():
-            if not isinstance(code, str) or not code.strip():
-                raise ValueError(f"indicator codes must be non-blank strings, not {code!r}")
-            if not (
-                value is True
-                or value is False
-                or (type(value) in (int, float) and math.isfinite(value))
-            ):
-                raise ValueError(f"indicator {code!r}: {value!r} is not a finite number or a bool")
+            problem = text_problem(code)
+            if problem is not None:
+                raise ValueError(f"indicator code {show(code)} {problem}")
+            problem = indicator_value_problem(value)
+            if problem is not None:
+                raise ValueError(f"indicator {show(code)}: {problem}")
         object.__setattr__(self, "_values", dict(sorted(pairs.items())))
+
+    @classmethod
+    def _trusted(cls, values: dict[str, Value]) -> IndicatorValues:
+        """Values already checked by the rules of ``__init__`` (by a reader)."""
+        made = object.__new__(cls)
+        object.__setattr__(made, "_values", dict(sorted(values.items())))
+        return made
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("IndicatorValues are immutable")
@@ -114,14 +137,7 @@ class IndicatorValues(Mapping[str, Value]):
         return (IndicatorValues, (dict(self._values),))
 
 
-def _checked_values(values: dict[str, Value]) -> IndicatorValues:
-    """IndicatorValues of ``values`` that a reader has already checked (no second check)."""
-    made = object.__new__(IndicatorValues)
-    object.__setattr__(made, "_values", dict(sorted(values.items())))
-    return made
-
-
-def _raw_values(values: IndicatorValues) -> dict[str, Value]:
+def raw_values(values: IndicatorValues) -> dict[str, Value]:
     """The dict behind ``values``, for loops over many values; never to be changed."""
     return values._values
 
@@ -149,26 +165,32 @@ class Benchmarking:
     #: False when the benchmarking did not lead to a Bronze label.
     awarded: bool = attrs.field(default=True, validator=is_bool, kw_only=True)
     #: Free text, e.g. where the record comes from.
-    note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    note: str | None = attrs.field(default=None, validator=is_optional_free_text, kw_only=True)
     #: The benchmark: values of the benchmarking catalogue's indicators.
     indicators: IndicatorValues = attrs.field(
         default=NO_VALUES, converter=_indicator_values, kw_only=True
     )
 
 
-def _optional_flag(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None and type(value) is not bool:
-        raise TypeError(f"{attribute.name} must be True, False or None, not {value!r}")
-
-
 def _codes(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _non_blank_codes(instance: Any, attribute: Any, value: tuple[Any, ...]) -> None:
+def indicator_codes_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as the indicator codes of an improvement area, or None."""
+    if not isinstance(value, (tuple, list)) or not value:
+        return f"must be a list of indicator codes (at least one), not {show(value)}"
     for code in value:
-        if not isinstance(code, str) or not code.strip():
-            raise ValueError(f"indicator codes must be non-blank strings, not {code!r}")
+        problem = text_problem(code)
+        if problem is not None:
+            return f"holds a code that {problem}"
+    return None
+
+
+def _indicator_codes(instance: Any, attribute: Any, value: Any) -> None:
+    problem = indicator_codes_problem(value)
+    if problem is not None:
+        raise ValueError(f"{attribute.name} {problem}")
 
 
 @attrs.frozen
@@ -176,32 +198,49 @@ class ImprovementArea:
     """One of the three improvement areas a Silver audit validates.
 
     Each is tied to quality indicators and described with its effect on the
-    cluster (domain brief, "Silver"; https://www.cluster-analysis.org/silver-label).
+    cluster (https://www.cluster-analysis.org/silver-label).
     """
 
-    #: The codes of the indicators the area is tied to.
-    indicators: tuple[str, ...] = attrs.field(converter=_codes, validator=_non_blank_codes)
+    #: The codes of the indicators the area is tied to (at least one).
+    indicators: tuple[str, ...] = attrs.field(converter=_codes, validator=_indicator_codes)
     #: What was improved; None when not recorded.
-    description: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    description: str | None = attrs.field(
+        default=None, validator=is_optional_free_text, kw_only=True
+    )
     #: Its effect on the cluster; None when not recorded.
-    effect: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    effect: str | None = attrs.field(default=None, validator=is_optional_free_text, kw_only=True)
     #: Whether the audit validated it (against the Gold criteria of its
     #: indicators); None when not recorded.
-    validated: bool | None = attrs.field(default=None, validator=_optional_flag, kw_only=True)
+    validated: bool | None = attrs.field(default=None, validator=is_optional_bool, kw_only=True)
 
 
 def _areas(value: Iterable[ImprovementArea] | None) -> tuple[ImprovementArea, ...] | None:
     return None if value is None else tuple(value)
 
 
-def _optional_positive(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None and (type(value) not in (int, float) or not 0 < value < math.inf):
-        raise ValueError(f"{attribute.name} must be a number above 0, not {value!r}")
+def _area_items(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and not all(isinstance(area, ImprovementArea) for area in value):
+        raise TypeError(f"{attribute.name} must be ImprovementArea values")
 
 
-def _optional_whole(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None and (type(value) is not int or value <= 0):
-        raise ValueError(f"{attribute.name} must be a whole number above 0, not {value!r}")
+def positive_problem(value: Any, *, whole: bool) -> str | None:
+    """What is wrong with ``value`` as a number above 0 (a whole one when ``whole``)."""
+    problem = number_problem(value)
+    if problem is not None:
+        return problem
+    if value <= 0 or (whole and type(value) is not int):
+        return f"{show(value)} must be {'a whole number' if whole else 'a number'} above 0"
+    return None
+
+
+def _optional_positive(whole: bool) -> Any:
+    def validate(instance: Any, attribute: Any, value: Any) -> None:
+        if value is not None:
+            problem = positive_problem(value, whole=whole)
+            if problem is not None:
+                raise ValueError(f"{attribute.name}: {problem}")
+
+    return validate
 
 
 @attrs.frozen
@@ -219,25 +258,83 @@ class SilverAudit:
     #: Whether the audit was passed.
     passed: bool = attrs.field(validator=is_bool, kw_only=True)
     #: Free text, e.g. where the record comes from.
-    note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    note: str | None = attrs.field(default=None, validator=is_optional_free_text, kw_only=True)
     #: The improvement areas the audit looked at; None when not recorded.
     improvement_areas: tuple[ImprovementArea, ...] | None = attrs.field(
-        default=None, converter=_areas, kw_only=True
+        default=None, converter=_areas, validator=_area_items, kw_only=True
     )
     #: Whether every Gold minimum requirement was met; None when not recorded.
     minimum_requirements_met: bool | None = attrs.field(
-        default=None, validator=_optional_flag, kw_only=True
+        default=None, validator=is_optional_bool, kw_only=True
     )
 
 
-def _passed_or_score(instance: GoldAudit, attribute: Any, value: Any) -> None:
-    if instance.passed is None and instance.score is None:
-        raise ValueError("a Gold audit needs passed or score (or both)")
+def percent_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as a percentage of the maximum points (0 to 100)."""
+    if type(value) not in (int, float):
+        return f"must be a number from 0 to 100, not {show(value)}"
+    problem = number_problem(value)
+    if problem is not None:
+        return problem
+    if not 0 <= value <= 100:
+        return f"{show(value)} is outside 0-100 (percent of the maximum points)"
+    return None
 
 
-def _optional_bool(instance: Any, attribute: Any, value: Any) -> None:
+def _score(value: Any) -> Any:
+    """Scores are kept as floats, so that 84 and 84.0 are one score, written alike."""
+    return float(value) if type(value) is int and number_problem(value) is None else value
+
+
+def _optional_percent(instance: Any, attribute: Any, value: Any) -> None:
     if value is not None:
-        is_bool(instance, attribute, value)
+        problem = percent_problem(value)
+        if problem is not None:
+            raise ValueError(f"{attribute.name}: {problem}")
+
+
+def gold_audit_problems(
+    passed: bool | None, score: float | None, minimum_requirements_met: bool
+) -> Iterator[tuple[str, str]]:
+    """What contradicts what in a Gold audit's record: (field, message) pairs.
+
+    A record needs ``passed`` or ``score``. A recorded ``passed`` must agree
+    with the rest: Gold needs every minimum requirement, and at least the
+    published 80 % of the points (https://www.cluster-analysis.org/gold-label).
+    The published pass score, not a rulebook's, judges a record (our
+    decision: a record is a fact, the same under every rulebook; a rulebook
+    with another pass score decides only audits recorded without
+    ``passed``).
+    """
+    if passed is None and score is None:
+        yield "", "a gold_audit needs passed or score (or both)"
+        return
+    if passed is None:
+        return
+    if passed and not minimum_requirements_met:
+        yield "passed", "passed is true but minimum_requirements_met is false"
+        return
+    if score is None:
+        return
+    by_score = score >= PUBLISHED_GOLD_PASS_SCORE and minimum_requirements_met
+    if by_score == passed:
+        return
+    pass_score = f"{PUBLISHED_GOLD_PASS_SCORE:g}"
+    if passed:
+        yield "passed", f"passed is true but score {score:g} is below the pass score {pass_score}"
+    else:
+        yield (
+            "passed",
+            f"passed is false but score {score:g} reaches the pass score {pass_score}"
+            " and the minimum requirements were met",
+        )
+
+
+def _consistent_gold(instance: GoldAudit, attribute: Any, value: Any) -> None:
+    for _, message in gold_audit_problems(
+        instance.passed, instance.score, instance.minimum_requirements_met
+    ):
+        raise ValueError(message)
 
 
 @attrs.frozen
@@ -246,8 +343,9 @@ class GoldAudit:
 
     It awards Gold when ``passed`` is true; when ``passed`` is not recorded,
     when ``score`` reaches the rulebook's pass score and the minimum
-    requirements were met (Decision 5). A recorded ``passed`` decides; a file
-    in which it contradicts the score is rejected by the portfolio reader.
+    requirements were met (Decision 5). A recorded ``passed`` must agree
+    with the score and the minimum requirements (see
+    :func:`gold_audit_problems`).
     """
 
     kind: ClassVar[str] = "gold_audit"
@@ -256,32 +354,37 @@ class GoldAudit:
     #: The (last) day of the audit.
     date: dt.date = attrs.field(validator=is_day)
     #: Whether the audit was passed, when recorded.
-    passed: bool | None = attrs.field(default=None, validator=_optional_bool, kw_only=True)
-    #: The score in percent of the maximum points (0-100), when recorded.
+    passed: bool | None = attrs.field(default=None, validator=is_optional_bool, kw_only=True)
+    #: The score in percent of the maximum points (0-100), when recorded; kept as a float.
     score: float | None = attrs.field(
-        default=None, validator=[is_optional_percent, _passed_or_score], kw_only=True
+        default=None, converter=_score, validator=_optional_percent, kw_only=True
     )
     #: Whether every minimum requirement was met (default true).
-    minimum_requirements_met: bool = attrs.field(default=True, validator=is_bool, kw_only=True)
+    minimum_requirements_met: bool = attrs.field(
+        default=True, validator=[is_bool, _consistent_gold], kw_only=True
+    )
     #: Free text, e.g. where the record comes from.
-    note: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+    note: str | None = attrs.field(default=None, validator=is_optional_free_text, kw_only=True)
     #: Values of the Gold catalogue's indicators found in the audit.
     indicators: IndicatorValues = attrs.field(
         default=NO_VALUES, converter=_indicator_values, kw_only=True
     )
     #: Whether the self-test before the audit was passed; None when not recorded.
     self_test_passed: bool | None = attrs.field(
-        default=None, validator=_optional_flag, kw_only=True
+        default=None, validator=is_optional_bool, kw_only=True
     )
     #: Days the on-site audit took; None when not recorded.
-    audit_days: float | None = attrs.field(default=None, validator=_optional_positive, kw_only=True)
+    audit_days: float | None = attrs.field(
+        default=None, validator=_optional_positive(whole=False), kw_only=True
+    )
     #: Experts who audited; None when not recorded.
-    experts: int | None = attrs.field(default=None, validator=_optional_whole, kw_only=True)
+    experts: int | None = attrs.field(
+        default=None, validator=_optional_positive(whole=True), kw_only=True
+    )
 
     def passes_by_score(self, rulebook: Rulebook) -> bool | None:
         """Whether the score and minimum requirements alone pass; None without a score.
 
-        >>> import datetime as dt
         >>> from cluster_excellence import ECEI_2019
         >>> GoldAudit(dt.date(2013, 5, 1), score=80.0).passes_by_score(ECEI_2019)
         True
@@ -309,7 +412,7 @@ def awarded_tier(assessment: Assessment, rulebook: Rulebook) -> Tier | None:
     true or, without a recorded ``passed``, when its score is at least the
     rulebook's ``gold_pass_score`` and the minimum requirements were met. A
     failed audit awards nothing and revokes nothing.
-    Source: domain brief, Decision 5.
+    Source: docs, *Validity and renewal*, Decision 5.
     """
     if isinstance(assessment, Benchmarking):
         return Tier.BRONZE if assessment.awarded else None
@@ -319,27 +422,3 @@ def awarded_tier(assessment: Assessment, rulebook: Rulebook) -> Tier | None:
     if passed is None:
         passed = assessment.passes_by_score(rulebook)
     return Tier.GOLD if passed else None
-
-
-def gold_audit_contradiction(audit: GoldAudit, rulebook: Rulebook) -> str | None:
-    """Describe how a recorded ``passed`` contradicts the rest of the audit, or None.
-
-    ``passed`` true contradicts missed minimum requirements (Gold needs every
-    one of them, domain brief "Gold") or a score below the pass score;
-    ``passed`` false contradicts a score at or above the pass score with the
-    minimum requirements met.
-    """
-    if audit.passed is None:
-        return None
-    if audit.passed and not audit.minimum_requirements_met:
-        return "passed is true but minimum_requirements_met is false"
-    by_score = audit.passes_by_score(rulebook)
-    if by_score is None or by_score == audit.passed:
-        return None
-    pass_score = f"{rulebook.gold_pass_score:g}"
-    if audit.passed:
-        return f"passed is true but score {audit.score:g} is below the pass score {pass_score}"
-    return (
-        f"passed is false but score {audit.score:g} reaches the pass score {pass_score}"
-        " and the minimum requirements were met"
-    )

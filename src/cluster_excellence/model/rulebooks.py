@@ -1,11 +1,11 @@
 """Rulebooks: every parameter of the label lifecycle, named and dated.
 
-A :class:`Rulebook` holds the parameters of Decisions 1-5 of the domain brief
-(``shared/design/domain.md``): how validity is anchored, the first term, the
-renewal term per tier, the renewal window, what a renewal extends from, and
-the Gold pass score. The preset :data:`ECEI_2019` is the default. Variants are
-made from it with :meth:`Rulebook.variant`, which gives the variant its own id
-so that every result says which rules produced it.
+A :class:`Rulebook` holds the parameters of the lifecycle decisions (docs:
+*Validity and renewal*, Decisions 1-5): how validity is anchored, the first
+term, the renewal term per tier, the renewal window, what a renewal extends
+from, and the Gold pass score. The preset :data:`ECEI_2019` is the default.
+Variants are made from it with :meth:`Rulebook.variant`, which gives the
+variant its own id so that every result says which rules produced it.
 
 >>> ECEI_2019.id
 'ecei-2019'
@@ -36,12 +36,15 @@ from typing import Any
 
 import attrs
 
-from ._checks import is_day, is_non_negative_int, is_percent, is_positive_int, is_text
-from ._enums import ValueEnum
+from .._calendar import MAX_TERM_MONTHS
+from .._checks import is_query_day, is_text, number_problem, text_problem
+from .._enums import ValueEnum
+from .._text import show
 from .tiers import Tier
 
 __all__ = [
     "ECEI_2019",
+    "PUBLISHED_GOLD_PASS_SCORE",
     "RULEBOOKS",
     "Anchor",
     "ExtensionBase",
@@ -69,8 +72,43 @@ class ExtensionBase(ValueEnum):
     ASSESSMENT = "assessment"
 
 
+#: Gold needs at least 80 % of the maximum points (published: 2013, 120 of 150
+#: points; https://www.cluster-analysis.org/gold-label).
+PUBLISHED_GOLD_PASS_SCORE = 80.0
+
+
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
+
+
+def _texts(instance: Any, attribute: Any, value: tuple[Any, ...]) -> None:
+    for item in value:
+        problem = text_problem(item)
+        if problem is not None:
+            raise ValueError(f"{attribute.name}: each {problem}")
+
+
+def _months(low: int) -> Any:
+    """A validator: a whole number of months from ``low`` to :data:`MAX_TERM_MONTHS`."""
+
+    def validate(instance: Any, attribute: Any, value: Any) -> None:
+        if type(value) is not int or not low <= value <= MAX_TERM_MONTHS:
+            raise ValueError(
+                f"{attribute.name} must be a whole number of months from {low} to "
+                f"{MAX_TERM_MONTHS}, not {show(value)}"
+            )
+
+    return validate
+
+
+is_positive_months = _months(1)
+is_window_months = _months(0)
+
+
+def _percent(instance: Any, attribute: Any, value: Any) -> None:
+    problem = number_problem(value)
+    if problem is not None or not 0 <= value <= 100:
+        raise ValueError(f"{attribute.name} must be a number from 0 to 100, not {show(value)}")
 
 
 @attrs.frozen
@@ -81,9 +119,9 @@ class TierMonths:
     24
     """
 
-    bronze: int = attrs.field(validator=is_positive_int)
-    silver: int = attrs.field(validator=is_positive_int)
-    gold: int = attrs.field(validator=is_positive_int)
+    bronze: int = attrs.field(validator=is_positive_months)
+    silver: int = attrs.field(validator=is_positive_months)
+    gold: int = attrs.field(validator=is_positive_months)
 
     def __getitem__(self, tier: Tier) -> int:
         if tier is Tier.BRONZE:
@@ -110,7 +148,8 @@ class Rulebook:
     """The parameters of the label lifecycle, with an id, a date and sources.
 
     Build variants with :meth:`variant` rather than by hand, so that the id
-    changes with the rules.
+    changes with the rules. Every term is at most ``MAX_TERM_MONTHS`` (120)
+    months long (our decision: it keeps every computed day in the calendar).
     """
 
     #: Short identifier named in every result, e.g. ``"ecei-2019"``.
@@ -118,15 +157,15 @@ class Rulebook:
     #: One line saying what this rulebook is.
     title: str = attrs.field(validator=is_text)
     #: The day from which these rules are in force.
-    effective_from: dt.date = attrs.field(validator=is_day)
-    #: Where the rules come from (URLs or the domain brief).
-    sources: tuple[str, ...] = attrs.field(converter=_strings)
+    effective_from: dt.date = attrs.field(validator=is_query_day)
+    #: Where the rules come from (URLs, or the docs page recording a decision).
+    sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_texts)
     #: Decision 1: how a term is anchored.
     anchor: Anchor = attrs.field(
         default=Anchor.MONTH_END, validator=attrs.validators.instance_of(Anchor)
     )
     #: Decision 1: months of a first award's validity (published: two years).
-    first_term_months: int = attrs.field(default=24, validator=is_positive_int)
+    first_term_months: int = attrs.field(default=24, validator=is_positive_months)
     #: Decision 3: months a seamless renewal adds, per tier
     #: (published: three years for Bronze and Silver, two for Gold).
     renewal_term_months: TierMonths = attrs.field(
@@ -136,7 +175,7 @@ class Rulebook:
     #: Decision 2: months after expiry during which a label can be renewed
     #: seamlessly (published: one year).
     renewal_window_months: int = attrs.field(
-        default=12, validator=[is_non_negative_int, _window_within_terms]
+        default=12, validator=[is_window_months, _window_within_terms]
     )
     #: Decision 3: what a renewal extends from.
     extension_base: ExtensionBase = attrs.field(
@@ -145,7 +184,7 @@ class Rulebook:
     )
     #: Decision 5: the Gold pass score in percent of the maximum points
     #: (published: 80 %).
-    gold_pass_score: float = attrs.field(default=80.0, validator=is_percent)
+    gold_pass_score: float = attrs.field(default=PUBLISHED_GOLD_PASS_SCORE, validator=_percent)
 
     def variant(self, *, id: str | None = None, **changes: Any) -> Rulebook:
         """Return a copy with ``changes`` applied and an id that names them.
@@ -180,7 +219,7 @@ def _describe(value: object) -> str:
 
 #: The default rulebook: the published ECEI rules as in force since the
 #: Eligibility Criteria of 15 Nov 2019, with the library's decisions where the
-#: sources are silent (domain brief, "Decisions").
+#: sources are silent (docs: *Rules, sources and decisions*).
 ECEI_2019 = Rulebook(
     id="ecei-2019",
     title="ECEI labels as run by ESCA/EUCLES since the Eligibility Criteria of 15 Nov 2019",
@@ -189,7 +228,7 @@ ECEI_2019 = Rulebook(
         "https://www.cluster-analysis.org/benchmarked-clusters",
         "https://www.cluster-analysis.org/silver-label",
         "https://www.cluster-analysis.org/gold-label",
-        "shared/design/domain.md (Decisions 1-5)",
+        "cluster_excellence docs, Validity and renewal (Decisions 1-5)",
     ),
 )
 

@@ -1,0 +1,354 @@
+"""One description of each JSON file format, from which it is read, written and described.
+
+A format is a set of :class:`ObjectSpec` values: per JSON object, its keys
+in order, each a :class:`Field` saying how its value is read (checked and
+converted), written and described in the JSON Schema. The checks are the
+value types' own rules (``cluster_excellence._checks`` and the ``*_problem``
+functions of the model), so the readers accept exactly the values the
+constructors accept, and the writers write nothing the readers refuse.
+
+A :class:`Checker` walks a parsed document with the specs, collecting
+every problem with its JSON path, at most :data:`~cluster_excellence.errors.MAX_PROBLEMS`
+of them kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .._checks import day_problem, free_text_problem, text_problem
+from .._text import show
+from ..errors import MAX_PROBLEMS, DocumentError, Problem
+from ._json import RepeatedKeys
+
+__all__ = [
+    "MISSING",
+    "Checker",
+    "Field",
+    "Invalid",
+    "Kind",
+    "ObjectSpec",
+    "key_path",
+]
+
+MISSING: Any = object()
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Keys longer than this are shortened in paths, and get no "did you mean" search.
+KEY_WIDTH = 40
+_FLOAT_MAX = sys.float_info.max
+
+
+class Invalid(Exception):
+    """A value that does not fit its field; ``message`` says why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def key_path(path: str, key: str) -> str:
+    """The JSON path of ``key`` inside the object at ``path``: escaped, and shortened."""
+    if _IDENTIFIER.fullmatch(key) and len(key) <= KEY_WIDTH:
+        return f"{path}.{key}" if path else key
+    step = "[" + show(key, KEY_WIDTH) + "]"
+    return f"{path}{step}"
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@attrs.frozen
+class Kind:
+    """How one JSON value is read (``read`` raises :class:`Invalid`), written, described."""
+
+    read: Callable[[Any], Any]
+    schema: Mapping[str, Any]
+    write: Callable[[Any], Any] = _same
+
+
+@attrs.frozen
+class Field:
+    """One key of a JSON object.
+
+    A leaf field has a :class:`Kind`; a nested field (a list of objects, an
+    object, a map) reads with ``nested(checker, value, path)`` instead, and
+    writes with ``write``.
+    """
+
+    key: str
+    schema: Mapping[str, Any]
+    read: Callable[[Any], Any] | None = None
+    nested: Callable[[Checker, Any, str], Any] | None = None
+    write: Callable[[Any], Any] = _same
+    required: bool = False
+    #: The value when the key is absent; the writer leaves out a value equal to it.
+    default: Any = None
+    #: The value's attribute, when it is not named like the key.
+    attribute: str | None = None
+
+    @classmethod
+    def of(cls, key: str, kind: Kind, *, required: bool = False, default: Any = None) -> Field:
+        """A leaf field of ``kind``."""
+        return cls(
+            key, kind.schema, read=kind.read, write=kind.write, required=required, default=default
+        )
+
+    def omitted(self, value: Any) -> bool:
+        """Whether the writer leaves ``value`` out (it equals the default)."""
+        return not self.required and (value is None or value == self.default)
+
+
+@attrs.frozen
+class ObjectSpec:
+    """The keys of one kind of JSON object, in the order the writer writes them."""
+
+    title: str
+    fields: tuple[Field, ...]
+    #: Keys handled outside the fields (e.g. an assessment's ``type``).
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+    #: More of the JSON Schema (e.g. ``anyOf``).
+    schema_more: Mapping[str, Any] = attrs.field(factory=dict)
+
+    @property
+    def allowed(self) -> frozenset[str]:
+        """Every key the object may hold."""
+        return frozenset([*self.extra, *(field.key for field in self.fields)])
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON Schema of the object."""
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [*self.extra, *(f.key for f in self.fields if f.required)],
+            "properties": {**self.extra, **{f.key: dict(f.schema) for f in self.fields}},
+            **self.schema_more,
+        }
+
+    def write(self, value: Any) -> dict[str, Any]:
+        """The JSON object of ``value`` (an attrs value with the fields' attributes)."""
+        out: dict[str, Any] = {}
+        for field in self.fields:
+            item = getattr(value, field.attribute or field.key)
+            if not field.omitted(item):
+                out[field.key] = field.write(item)
+        return out
+
+
+class Checker:
+    """Collects the problems of one document, each with its JSON path."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        #: Every problem found, also those beyond the kept ones.
+        self.count = 0
+
+    @property
+    def full(self) -> bool:
+        """Whether no further problem is kept (only counted)."""
+        return len(self.problems) >= MAX_PROBLEMS
+
+    def fail(self, path: str, message: str) -> None:
+        """Record a problem at ``path``."""
+        self.count += 1
+        if not self.full:
+            self.problems.append(Problem(path, message))
+
+    def error(self, error: type[DocumentError]) -> DocumentError:
+        """The error of ``error``'s class holding the problems found."""
+        return error(self.source, self.problems, more=self.count - len(self.problems))
+
+    def check_keys(self, obj: dict[str, Any], path: str, allowed: frozenset[str]) -> None:
+        """Report repeated and unknown keys."""
+        if type(obj) is RepeatedKeys:
+            for key in obj.repeated:
+                self.fail(key_path(path, key), "appears more than once in the object")
+        if allowed.issuperset(obj):
+            return
+        for key in obj:
+            if key in allowed:
+                continue
+            if self.full:
+                self.count += 1
+                continue
+            close = (
+                difflib.get_close_matches(key, sorted(allowed), n=1)
+                if len(key) <= KEY_WIDTH
+                else []
+            )
+            hint = (
+                f"did you mean {close[0]!r}?" if close else "expected " + ", ".join(sorted(allowed))
+            )
+            self.fail(key_path(path, key), f"unknown key ({hint})")
+
+    def fields(self, value: Any, path: str, spec: ObjectSpec) -> list[Any] | None:
+        """The values of ``spec``'s fields in the object ``value`` (None for a field with a
+        problem), or None when ``value`` is not an object. Compare :attr:`count` before and
+        after to know whether all went well."""
+        if not isinstance(value, dict):
+            self.fail(path, f"must be an object, not {show(value)}")
+            return None
+        if type(value) is not dict or not spec.allowed.issuperset(value):
+            self.check_keys(value, path, spec.allowed)
+        values: list[Any] = []
+        for field in spec.fields:
+            raw = value.get(field.key, MISSING)
+            if raw is MISSING:
+                if field.required:
+                    self.fail(key_path(path, field.key), "is missing (required)")
+                values.append(field.default)
+            elif field.read is not None:
+                try:
+                    values.append(field.read(raw))
+                except Invalid as bad:
+                    self.fail(key_path(path, field.key), bad.message)
+                    values.append(None)
+            else:
+                assert field.nested is not None
+                values.append(field.nested(self, raw, key_path(path, field.key)))
+        return values
+
+    def items(self, value: Any, path: str) -> Iterator[tuple[int, str, Any]]:
+        """Each item of the JSON list ``value`` at ``path`` with its index and path."""
+        if type(value) is not list:
+            self.fail(path, f"must be a list, not {show(value)}")
+            return
+        for index, item in enumerate(value):
+            yield index, f"{path}[{index}]", item
+
+
+# -- leaf kinds ----------------------------------------------------------------
+
+_UNSAFE_CLASS = "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029"
+_FREE_UNSAFE_CLASS = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029"
+
+
+def _read_text(value: Any) -> str:
+    if type(value) is str and value and value.isprintable() and not value.isspace():
+        return value
+    problem = text_problem(value)
+    if problem is not None:
+        raise Invalid(problem)
+    return value  # type: ignore[no-any-return]
+
+
+def _read_free_text(value: Any) -> str:
+    problem = free_text_problem(value)
+    if problem is not None:
+        raise Invalid(problem)
+    return value  # type: ignore[no-any-return]
+
+
+#: Single-line text: no blank, no control character, no line break.
+TEXT = Kind(
+    _read_text,
+    {"type": "string", "pattern": f"^[^{_UNSAFE_CLASS}]*\\S[^{_UNSAFE_CLASS}]*$"},
+)
+#: Free text: like :data:`TEXT`, but new lines and tabs are allowed.
+FREE_TEXT = Kind(
+    _read_free_text,
+    {"type": "string", "pattern": f"^[^{_FREE_UNSAFE_CLASS}]*\\S[^{_FREE_UNSAFE_CLASS}]*$"},
+)
+
+
+def _read_bool(value: Any) -> bool:
+    if value is True or value is False:
+        return value
+    raise Invalid(f"must be true or false, not {show(value)}")
+
+
+BOOLEAN = Kind(_read_bool, {"type": "boolean"})
+
+# Days already read: a portfolio's dates repeat, and the lookup is cheaper.
+_DAYS: dict[str, dt.date] = {}
+
+
+def _read_day(value: Any) -> dt.date:
+    if type(value) is not str:
+        raise Invalid(f"must be a date string YYYY-MM-DD, not {show(value)}")
+    day = _DAYS.get(value)
+    if day is not None:
+        return day
+    if not _DATE_SHAPE.fullmatch(value):
+        raise Invalid(f"{show(value)} is not a date in YYYY-MM-DD form")
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(f"{value} is not a valid date") from None
+    problem = day_problem(day)
+    if problem is not None:
+        raise Invalid(problem)
+    if len(_DAYS) > 100_000:
+        _DAYS.clear()
+    _DAYS[value] = day
+    return day
+
+
+def _write_day(value: dt.date) -> str:
+    return value.isoformat()
+
+
+#: A day, ``YYYY-MM-DD``, within the days values may hold.
+DAY = Kind(_read_day, {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, _write_day)
+
+
+def checked(
+    rule: Callable[[Any], str | None],
+    schema: Mapping[str, Any],
+    convert: Callable[[Any], Any] = _same,
+    write: Callable[[Any], Any] = _same,
+) -> Kind:
+    """A kind whose values are checked with ``rule`` (a model rule) and then converted."""
+
+    def read(value: Any) -> Any:
+        problem = rule(value)
+        if problem is not None:
+            raise Invalid(problem)
+        return convert(value)
+
+    return Kind(read, schema, write)
+
+
+def constant(expected: str) -> Kind:
+    """The one value a document's ``format`` key may hold."""
+
+    def read(value: Any) -> str:
+        if type(value) is not str or value != expected:
+            raise Invalid(f"{show(value)} is not a supported format (expected {expected!r})")
+        return value
+
+    return Kind(read, {"const": expected})
+
+
+def number_schema(**bounds: Any) -> dict[str, Any]:
+    """A JSON Schema of numbers that a float can hold, within ``bounds``."""
+    return {"type": "number", "minimum": -_FLOAT_MAX, "maximum": _FLOAT_MAX, **bounds}
+
+
+def choice(values: Sequence[str], convert: Callable[[str], Any] = _same) -> Kind:
+    """One of ``values`` (strings), converted with ``convert``; written back as text."""
+    options = tuple(values)
+
+    def read(value: Any) -> Any:
+        if type(value) is str and value in options:
+            return convert(value)
+        raise Invalid(f"{show(value)} is not one of {', '.join(options)}")
+
+    def write(value: Any) -> Any:
+        return getattr(value, "value", value)
+
+    return Kind(read, {"enum": list(options)}, write)
+
+
+def schema_of(items: Sequence[ObjectSpec]) -> list[dict[str, Any]]:
+    """The schemas of several specs (for ``oneOf``)."""
+    return [spec.schema() for spec in items]

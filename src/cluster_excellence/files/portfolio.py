@@ -1,0 +1,576 @@
+"""Portfolio files: the format ``cluster-excellence.portfolio/1``, read, written and described.
+
+The format is described once, below, key by key; the reader, the writer
+and the JSON Schema (:func:`portfolio_schema`) come from that description,
+and its checks are the value types' own rules. So every portfolio you can
+build is written into a file the reader accepts and reads back equal
+(docs: *File formats*).
+
+The reader reports every problem of a file at once, each with its JSON
+path, in one :class:`~cluster_excellence.PortfolioError`:
+
+>>> portfolio = parse_portfolio('''
+... {"format": "cluster-excellence.portfolio/1",
+...  "clusters": [{"id": "qoot", "name": "Qoot Cluster", "country": "JO",
+...                "assessments": [{"type": "benchmarking", "date": "2019-07-25"}]}]}
+... ''')
+>>> portfolio.clusters[0].assessments[0]
+Benchmarking(date=datetime.date(2019, 7, 25), awarded=True, note=None, indicators=...)
+>>> try:
+...     parse_portfolio('{"format": "cluster-excellence.portfolio/1", "clusters": '
+...                     '[{"id": "x", "name": "X", "assessments": '
+...                     '[{"type": "benchmarking", "date": "2019-02-30"}]}]}', source="x.json")
+... except PortfolioError as error:
+...     print(error)
+x.json: clusters[0].assessments[0].date: 2019-02-30 is not a valid date
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from .._checks import text_problem, trusted
+from .._countries import ALPHA_2
+from .._text import show
+from ..errors import PortfolioError
+from ..model.assessments import (
+    NO_VALUES,
+    Assessment,
+    Benchmarking,
+    GoldAudit,
+    ImprovementArea,
+    IndicatorValues,
+    SilverAudit,
+    Value,
+    gold_audit_problems,
+    indicator_codes_problem,
+    indicator_value_problem,
+    percent_problem,
+    positive_problem,
+)
+from ..model.catalogues import Catalogue, Indicator, value_problem
+from ..model.clusters import (
+    MEMBER_TYPES,
+    Cluster,
+    Organisation,
+    Portfolio,
+    StatedLabel,
+    amount_problem,
+    assessment_problems,
+    canonical_order,
+    cluster_id_problems,
+    country_problem,
+    member_types_problem,
+    stated_label_problems,
+    stated_order,
+)
+from ..model.tiers import Tier
+from ._fields import (
+    BOOLEAN,
+    DAY,
+    FREE_TEXT,
+    MISSING,
+    TEXT,
+    Checker,
+    Field,
+    ObjectSpec,
+    checked,
+    choice,
+    constant,
+    key_path,
+    number_schema,
+    schema_of,
+)
+from ._json import RepeatedKeys, load_json, read_bytes
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMAT",
+    "parse_portfolio",
+    "portfolio_schema",
+    "portfolio_to_json",
+    "read_portfolio",
+]
+
+#: The ``format`` value of the portfolio files this version reads and writes.
+FORMAT = "cluster-excellence.portfolio/1"
+
+#: Files larger than this are refused unless the caller raises the limit
+#: (our decision: 256 MiB holds well over a million clusters).
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+
+class _PortfolioChecker(Checker):
+    """A checker that also knows the catalogues indicator values are checked against."""
+
+    def __init__(self, source: str, catalogues: Iterable[Catalogue]) -> None:
+        super().__init__(source)
+        self.catalogues = {catalogue.purpose: catalogue for catalogue in catalogues}
+        self.codes: dict[str, dict[str, Indicator]] = {
+            purpose: {indicator.code: indicator for indicator in catalogue.indicators}
+            for purpose, catalogue in self.catalogues.items()
+        }
+
+
+# -- leaf kinds --------------------------------------------------------------------
+
+
+def _as_float(value: Any) -> float:
+    return float(value)
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value)
+
+
+def _whole_positive(value: Any) -> str | None:
+    return positive_problem(value, whole=True)
+
+
+def _positive(value: Any) -> str | None:
+    return positive_problem(value, whole=False)
+
+
+def _amount(value: Any) -> str | None:
+    return amount_problem(value, whole=False)
+
+
+def _count(value: Any) -> str | None:
+    return amount_problem(value, whole=True)
+
+
+_FORMAT = constant(FORMAT)
+_SCORE = checked(percent_problem, number_schema(minimum=0, maximum=100), convert=_as_float)
+_POSITIVE = checked(_positive, number_schema(exclusiveMinimum=0))
+_WHOLE_POSITIVE = checked(_whole_positive, {**number_schema(minimum=1), "type": "integer"})
+_AMOUNT = checked(_amount, number_schema(minimum=0))
+_COUNT = checked(_count, {**number_schema(minimum=0), "type": "integer"})
+_COUNTRY = checked(country_problem, {"enum": sorted(ALPHA_2)})
+_TIER = choice([tier.value for tier in Tier], Tier)
+_MEMBER_TYPES = checked(
+    member_types_problem,
+    {"type": "array", "uniqueItems": True, "items": {"enum": list(MEMBER_TYPES)}},
+    convert=_tuple,
+    write=_list,
+)
+_CODES = checked(
+    indicator_codes_problem,
+    {"type": "array", "minItems": 1, "items": dict(TEXT.schema)},
+    convert=_tuple,
+    write=_list,
+)
+
+# -- objects -----------------------------------------------------------------------
+
+_VALUES_SCHEMA = {
+    "type": "object",
+    "propertyNames": dict(TEXT.schema),
+    "additionalProperties": {"anyOf": [{"type": "boolean"}, number_schema()]},
+}
+
+
+def _indicators(purpose: str) -> Field:
+    """The ``indicators`` object; with a catalogue of ``purpose``, values are checked
+    against their indicators."""
+
+    def read(checker: Checker, raw: Any, path: str) -> IndicatorValues:
+        if not isinstance(raw, dict):
+            checker.fail(path, f"must be an object of indicator values, not {show(raw)}")
+            return NO_VALUES
+        if type(raw) is RepeatedKeys:
+            for code in raw.repeated:
+                checker.fail(key_path(path, code), "appears more than once in the object")
+        assert isinstance(checker, _PortfolioChecker)
+        catalogue = checker.catalogues.get(purpose)
+        known = checker.codes.get(purpose, {})
+        values: dict[str, Value] = {}
+        for code, value in raw.items():
+            problem = text_problem(code)
+            if problem is not None:
+                checker.fail(key_path(path, code), f"an indicator code {problem}")
+                continue
+            if catalogue is None:
+                problem = indicator_value_problem(value)
+            elif code not in known:
+                problem = f"{catalogue.label} has no indicator {show(code)}"
+            else:
+                indicator = known[code]
+                problem = value_problem(indicator.kind, value, indicator.scale)
+                if problem is not None:
+                    problem += f" ({indicator.kind.value}: {indicator.name})"
+            if problem is not None:
+                checker.fail(key_path(path, code), problem)
+                continue
+            values[code] = value
+        return IndicatorValues._trusted(values)
+
+    return Field("indicators", _VALUES_SCHEMA, nested=read, write=dict, default=NO_VALUES)
+
+
+def _list_of(spec: ObjectSpec, build: Any) -> Any:
+    """A nested reader of a list of ``spec`` objects, each built with ``build``."""
+
+    def read(checker: Checker, raw: Any, path: str) -> tuple[Any, ...]:
+        items = []
+        for _, at, item in checker.items(raw, path):
+            before = checker.count
+            values = checker.fields(item, at, spec)
+            if values is not None and checker.count == before:
+                made = build(checker, values, at)
+                if made is not None:
+                    items.append(made)
+        return tuple(items)
+
+    return read
+
+
+_AREA = ObjectSpec(
+    "improvement area",
+    (
+        Field.of("indicators", _CODES, required=True),
+        Field.of("description", FREE_TEXT),
+        Field.of("effect", FREE_TEXT),
+        Field.of("validated", BOOLEAN),
+    ),
+)
+_area = trusted(ImprovementArea)
+
+
+def _build_area(checker: Checker, values: list[Any], path: str) -> ImprovementArea:
+    assert isinstance(checker, _PortfolioChecker)
+    catalogue = checker.catalogues.get("gold")
+    if catalogue is not None:
+        for code in values[0]:
+            if code not in checker.codes["gold"]:
+                checker.fail(
+                    key_path(path, "indicators"), f"{catalogue.label} has no indicator {show(code)}"
+                )
+    return _area(*values)
+
+
+_read_areas = _list_of(_AREA, _build_area)
+
+
+def _write_areas(areas: tuple[ImprovementArea, ...]) -> list[dict[str, Any]]:
+    return [_AREA.write(area) for area in areas]
+
+
+_BENCHMARKING = ObjectSpec(
+    "benchmarking",
+    (
+        Field.of("date", DAY, required=True),
+        Field.of("awarded", BOOLEAN, default=True),
+        Field.of("note", FREE_TEXT),
+        _indicators("benchmarking"),
+    ),
+    extra={"type": {"const": "benchmarking"}},
+)
+_SILVER = ObjectSpec(
+    "silver_audit",
+    (
+        Field.of("date", DAY, required=True),
+        Field.of("passed", BOOLEAN, required=True),
+        Field.of("note", FREE_TEXT),
+        Field(
+            "improvement_areas",
+            {"type": "array", "items": _AREA.schema()},
+            nested=_read_areas,
+            write=_write_areas,
+        ),
+        Field.of("minimum_requirements_met", BOOLEAN),
+    ),
+    extra={"type": {"const": "silver_audit"}},
+)
+_GOLD = ObjectSpec(
+    "gold_audit",
+    (
+        Field.of("date", DAY, required=True),
+        Field.of("passed", BOOLEAN),
+        Field.of("score", _SCORE),
+        Field.of("minimum_requirements_met", BOOLEAN, default=True),
+        Field.of("note", FREE_TEXT),
+        _indicators("gold"),
+        Field.of("self_test_passed", BOOLEAN),
+        Field.of("audit_days", _POSITIVE),
+        Field.of("experts", _WHOLE_POSITIVE),
+    ),
+    extra={"type": {"const": "gold_audit"}},
+    schema_more={"anyOf": [{"required": ["passed"]}, {"required": ["score"]}]},
+)
+_benchmarking = trusted(Benchmarking)
+_silver_audit = trusted(SilverAudit)
+_gold_audit = trusted(GoldAudit)
+_SPECS = {"benchmarking": _BENCHMARKING, "silver_audit": _SILVER, "gold_audit": _GOLD}
+_KINDS = ", ".join(_SPECS)
+
+
+def _assessment(checker: Checker, item: Any, path: str) -> Assessment | None:
+    """One assessment, by its ``type``; None after reporting its problems."""
+    if not isinstance(item, dict):
+        checker.fail(path, f"must be an object, not {show(item)}")
+        return None
+    kind = item.get("type", MISSING)
+    if kind is MISSING:
+        checker.fail(key_path(path, "type"), f"is missing (required: one of {_KINDS})")
+        return None
+    spec = _SPECS.get(kind) if type(kind) is str else None
+    if spec is None:
+        checker.fail(key_path(path, "type"), f"{show(kind)} is not one of {_KINDS}")
+        return None
+    before = checker.count
+    values = checker.fields(item, path, spec)
+    if values is None or checker.count != before:
+        return None
+    if spec is _BENCHMARKING:
+        return _benchmarking(*values)
+    if spec is _SILVER:
+        return _silver_audit(*values)
+    problems = list(gold_audit_problems(values[1], values[2], values[3]))
+    for field, message in problems:
+        checker.fail(key_path(path, field) if field else path, message)
+    return None if problems else _gold_audit(*values)
+
+
+def _read_assessments(checker: Checker, raw: Any, path: str) -> tuple[Assessment, ...]:
+    items: list[Assessment | None] = [
+        _assessment(checker, item, at) for _, at, item in checker.items(raw, path)
+    ]
+    problems = list(assessment_problems(items, path))
+    for index, field, message in problems:
+        at = f"{path}[{index}]"
+        checker.fail(key_path(at, field) if field else at, message)
+    return canonical_order(item for item in items if item is not None)
+
+
+def _write_assessments(assessments: tuple[Assessment, ...]) -> list[dict[str, Any]]:
+    return [{"type": a.kind, **_SPECS[a.kind].write(a)} for a in assessments]
+
+
+_STATED = ObjectSpec(
+    "stated label",
+    (
+        Field.of("tier", _TIER, required=True),
+        Field.of("valid_until", DAY, required=True),
+        Field.of("source", TEXT),
+    ),
+)
+_stated_label = trusted(StatedLabel)
+
+
+def _read_stated(checker: Checker, raw: Any, path: str) -> tuple[StatedLabel, ...]:
+    items: list[StatedLabel | None] = []
+    for _, at, item in checker.items(raw, path):
+        before = checker.count
+        values = checker.fields(item, at, _STATED)
+        ok = values is not None and checker.count == before
+        items.append(_stated_label(*values) if ok and values is not None else None)
+    for index, message in stated_label_problems(items, path):
+        checker.fail(f"{path}[{index}]", message)
+    return stated_order(item for item in items if item is not None)
+
+
+def _write_stated(stated: tuple[StatedLabel, ...]) -> list[dict[str, Any]]:
+    return [_STATED.write(item) for item in stated]
+
+
+_ORGANISATION = ObjectSpec(
+    "organisation",
+    (
+        Field.of("eccp_listed", BOOLEAN),
+        Field.of("management_fte", _AMOUNT),
+        Field.of("committed_members", _COUNT),
+        Field.of("member_types", _MEMBER_TYPES),
+        Field.of("public_cooperation", BOOLEAN),
+        Field.of("english_website", BOOLEAN),
+        Field.of("programme_recognition", TEXT),
+    ),
+)
+_organisation = trusted(Organisation)
+
+
+def _read_organisation(checker: Checker, raw: Any, path: str) -> Organisation | None:
+    before = checker.count
+    values = checker.fields(raw, path, _ORGANISATION)
+    if values is None or checker.count != before:
+        return None
+    return _organisation(*values)
+
+
+_CLUSTER = ObjectSpec(
+    "cluster",
+    (
+        Field.of("id", TEXT, required=True),
+        Field.of("name", TEXT, required=True),
+        Field.of("country", _COUNTRY),
+        Field.of("comparative_portfolio", TEXT),
+        Field.of("website", TEXT),
+        Field.of("note", FREE_TEXT),
+        Field(
+            "organisation",
+            _ORGANISATION.schema(),
+            nested=_read_organisation,
+            write=_ORGANISATION.write,
+        ),
+        Field(
+            "stated_labels",
+            {"type": "array", "items": _STATED.schema()},
+            nested=_read_stated,
+            write=_write_stated,
+            default=(),
+        ),
+        Field(
+            "assessments",
+            {"type": "array", "items": {"oneOf": schema_of([_BENCHMARKING, _SILVER, _GOLD])}},
+            nested=_read_assessments,
+            write=_write_assessments,
+            required=True,
+        ),
+    ),
+)
+_cluster = trusted(Cluster)
+
+
+def _read_clusters(checker: Checker, raw: Any, path: str) -> tuple[Cluster, ...]:
+    clusters: list[Cluster] = []
+    ids: list[str | None] = []
+    for _, at, item in checker.items(raw, path):
+        before = checker.count
+        values = checker.fields(item, at, _CLUSTER)
+        if values is None:
+            ids.append(None)
+            continue
+        ids.append(values[0])
+        if checker.count == before:
+            cid, name, country, field, website, note, organisation, stated, assessments = values
+            clusters.append(
+                _cluster(
+                    cid, name, assessments, country, field, note, organisation, stated, website
+                )
+            )
+    for index, message in cluster_id_problems(ids, path):
+        checker.fail(key_path(f"{path}[{index}]", "id"), message)
+    return tuple(clusters)
+
+
+def _write_clusters(clusters: tuple[Cluster, ...]) -> list[dict[str, Any]]:
+    return [_CLUSTER.write(cluster) for cluster in clusters]
+
+
+_PORTFOLIO = ObjectSpec(
+    "portfolio",
+    (
+        Field.of("format", _FORMAT, required=True),
+        Field(
+            "clusters",
+            {"type": "array", "items": _CLUSTER.schema()},
+            nested=_read_clusters,
+            write=_write_clusters,
+            required=True,
+            attribute="clusters",
+        ),
+    ),
+)
+_portfolio = trusted(Portfolio)
+
+
+def read_document(data: bytes, source: str, catalogues: Iterable[Catalogue] = ()) -> Portfolio:
+    """Decode, parse and check a portfolio document (the bytes of a file)."""
+    document = load_json(data, source, PortfolioError)
+    checker = _PortfolioChecker(source, catalogues)
+    if not isinstance(document, dict):
+        checker.fail("", f"the document must be a JSON object, not {show(document)}")
+        raise checker.error(PortfolioError)
+    values = checker.fields(document, "", _PORTFOLIO)
+    if checker.count or values is None:
+        raise checker.error(PortfolioError)
+    return _portfolio(values[1])
+
+
+def read_portfolio(
+    path: str | os.PathLike[str],
+    *,
+    catalogues: Iterable[Catalogue] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Portfolio:
+    """Read a portfolio file, strictly.
+
+    Every problem is collected and raised together in one
+    :class:`~cluster_excellence.PortfolioError` naming the file and each
+    problem's JSON path: an unreadable, empty, non-UTF-8, malformed, too
+    large (``max_bytes``) or too deeply nested file; unknown and repeated
+    keys; missing or mistyped fields; texts with control characters or lone
+    surrogates; NaN, infinite or too large numbers; booleans where numbers
+    are meant; dates that are not ``YYYY-MM-DD``, do not exist or lie too
+    near the calendar's ends; duplicate cluster ids; two assessments of one
+    type on one day; a Gold audit whose ``passed`` contradicts its score.
+
+    Indicator values of benchmarkings and Gold audits must be numbers or
+    true/false; with ``catalogues`` (a benchmarking and/or a Gold
+    catalogue), each value is also checked against its indicator: an
+    unknown code, a value of the wrong kind, a negative count, a share
+    outside 0..1, a step off an ordinal scale.
+    """
+    source = os.fspath(path)
+    return read_document(read_bytes(source, max_bytes, PortfolioError), source, catalogues)
+
+
+def parse_portfolio(
+    text: str | bytes, *, source: str = "<string>", catalogues: Iterable[Catalogue] = ()
+) -> Portfolio:
+    """Parse a portfolio from JSON text, with the checks of :func:`read_portfolio`."""
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    return read_document(data, source, catalogues)
+
+
+def portfolio_to_json(portfolio: Portfolio) -> str:
+    """Write ``portfolio`` in the ``cluster-excellence.portfolio/1`` format.
+
+    Optional fields are written only when set (``awarded`` only when false,
+    a Gold audit's ``minimum_requirements_met`` only when false);
+    assessments come in date order. The output is stable and reads back into
+    an equal portfolio.
+
+    >>> from cluster_excellence import sample_portfolio
+    >>> sample = sample_portfolio()
+    >>> parse_portfolio(portfolio_to_json(sample)) == sample
+    True
+    """
+    document = _PORTFOLIO.write(_Document(portfolio.clusters))
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+class _Document:
+    """The top of a portfolio document, as the writer sees it."""
+
+    __slots__ = ("clusters", "format")
+
+    def __init__(self, clusters: tuple[Cluster, ...]) -> None:
+        self.format = FORMAT
+        self.clusters = clusters
+
+
+def portfolio_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``cluster-excellence.portfolio/1`` files.
+
+    It says what a schema can: the keys, their types and ranges. The reader
+    checks more: that dates exist and lie within the calendar's bounds, that
+    cluster ids are unique, that no assessment type repeats on a day, that a
+    Gold audit's ``passed`` agrees with its score, and that indicator values
+    fit their catalogue.
+
+    >>> portfolio_schema()["properties"]["format"]
+    {'const': 'cluster-excellence.portfolio/1'}
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": FORMAT,
+        "title": "cluster_excellence portfolio file",
+        **_PORTFOLIO.schema(),
+    }

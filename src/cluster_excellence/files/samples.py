@@ -1,0 +1,75 @@
+"""The data shipped with the package: sample portfolios and reference catalogues.
+
+>>> [c.id for c in sample_portfolio()][:4]
+['qoot', 'nordland-2016', 'hemp-sk', 'basque-energy']
+>>> len(sample_portfolio("reference"))
+36
+>>> [area.code for area in benchmarking_catalogue().areas]
+['structure', 'management', 'financing', 'services', 'interaction', 'achievements']
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from ..model.catalogues import Catalogue
+from ..model.clusters import Portfolio
+from .catalogue import read_catalogue_document
+from .portfolio import read_document
+
+__all__ = ["SAMPLES", "benchmarking_catalogue", "gold_catalogue", "sample_portfolio"]
+
+#: The samples shipped with the package, by name.
+SAMPLES = {
+    "labels": "sample-portfolio.json",
+    "region": "sample-region.json",
+    "reference": "sample-reference.json",
+}
+
+
+def _data(name: str) -> bytes:
+    return resources.files("cluster_excellence").joinpath(f"data/{name}").read_bytes()
+
+
+@functools.cache
+def benchmarking_catalogue() -> Catalogue:
+    """The shipped reference catalogue for benchmarking: six areas, 36 indicators.
+
+    The six areas and the Eligibility Criteria thresholds are published
+    (https://www.cluster-analysis.org/benchmarked-clusters; the ECCP listing
+    rules); the other indicators are ``illustrative`` stand-ins.
+    """
+    return read_catalogue_document(
+        _data("benchmarking-reference.json"), "benchmarking-reference.json"
+    )
+
+
+@functools.cache
+def gold_catalogue() -> Catalogue:
+    """The shipped reference catalogue for Gold: 31 indicators, 150 points.
+
+    The scale of 150 points (2013: 120 of 150 to pass) and the categories are
+    published (https://www.cluster-analysis.org/gold-label); thresholds,
+    points per indicator and minimum requirements are ``illustrative``.
+    """
+    return read_catalogue_document(_data("gold-reference.json"), "gold-reference.json")
+
+
+def sample_portfolio(name: str = "labels") -> Portfolio:
+    """Return a sample portfolio shipped with the package.
+
+    ``"labels"`` (the default) holds public records (Qoot Cluster, a
+    Nordland cluster, Hemp Cluster, Basque Energy Cluster; docs: *Real
+    records the tests reproduce*) and invented clusters whose names start
+    with "Example"; each cluster's ``note`` says where its records come
+    from. ``"region"`` (7 clusters) and ``"reference"`` (36 clusters in four
+    countries) are synthetic clusters with indicator values of the shipped
+    reference catalogues, made by ``tools/make_sample_benchmarks.py``; their
+    names say "Synthetic".
+    """
+    try:
+        file = SAMPLES[name]
+    except KeyError:
+        raise KeyError(f"no sample {name!r} (samples: {', '.join(SAMPLES)})") from None
+    return read_document(_data(file), file, (benchmarking_catalogue(), gold_catalogue()))

@@ -1,0 +1,226 @@
+"""Results as text for an 80-column terminal: aligned tables and indented findings.
+
+Every text that comes from data (ids, names, sources) is shown with its
+control characters escaped (:func:`~cluster_excellence._text.printable`),
+so that a name cannot move the cursor, colour the terminal or forge a row.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from .._text import printable
+from ..rules.consistency import Inconsistency
+from ..rules.decisions import Decision
+from ..rules.gold_points import GoldScores
+from ..rules.lights import Light
+from ..rules.planning import Plan
+from ..rules.scorecard import Scorecard
+from ..rules.status import PortfolioStatus, StatedDisagreement
+
+__all__ = [
+    "decisions_table",
+    "fit",
+    "gold_scores_table",
+    "inconsistencies_table",
+    "plans_table",
+    "scorecard_table",
+    "status_table",
+    "to_table",
+]
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` with control characters escaped, cut to ``width`` characters (a cut
+    marked with an ellipsis)."""
+    text = printable(text)
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def to_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], flexible: int, total: int = 80
+) -> str:
+    """Align ``rows`` under ``header`` in columns two spaces apart, within ``total`` characters.
+
+    Column ``flexible`` takes what room the others leave and is cut to fit.
+    Cells are shown with their control characters escaped.
+    """
+    header = [printable(cell) for cell in header]
+    rows = [[printable(cell) for cell in row] for row in rows]
+    widths = [max([len(header[i])] + [len(row[i]) for row in rows]) for i in range(len(header))]
+    room = total - (sum(widths) - widths[flexible]) - 2 * (len(header) - 1)
+    widths[flexible] = max(len(header[flexible]), min(widths[flexible], room))
+    lines = []
+    for row in [header, *rows]:
+        cells = [fit(cell, widths[i]).ljust(widths[i]) for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def status_table(result: PortfolioStatus) -> str:
+    """Aligned columns for an 80-column terminal, one row per cluster and tier."""
+    rows: list[list[str]] = []
+    for cluster in result.clusters:
+        if not cluster.labels:
+            rows.append([cluster.cluster_id, "-", "no label", "", "", ""])
+        for entry in cluster.labels:
+            tier = entry.tier.value + ("*" if entry.tier is cluster.highest_valid_tier else "")
+            rows.append(
+                [
+                    cluster.cluster_id,
+                    tier,
+                    entry.status.value,
+                    "stated" if entry.valid_from is None else entry.valid_from.isoformat(),
+                    entry.valid_until.isoformat(),
+                    entry.renewable_until.isoformat(),
+                ]
+            )
+    reading = "retroactive" if result.retroactive else "as of the day"
+    title = (
+        f"Label status on {result.on.isoformat()}, {reading}\n"
+        f"Rulebook: {printable(result.rulebook)}\n\n"
+    )
+    header = ("CLUSTER", "TIER", "STATUS", "FROM", "UNTIL", "RENEWABLE")
+    footer = "\n* highest valid tier; RENEWABLE: last day of seamless renewal\n"
+    if any(entry.basis == "stated" for cluster in result.clusters for entry in cluster.labels):
+        footer += "FROM stated: known only by its stated end (e.g. the label listing)\n"
+    disagreements = [
+        textwrap.fill(
+            printable(f"{cluster.cluster_id}, {disagreement}"),
+            width=80,
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+        )
+        for cluster in result.clusters
+        for disagreement in cluster.disagreements
+    ]
+    if disagreements:
+        footer += "\nStated labels that disagree with the assessments:\n"
+        footer += "".join(line + "\n" for line in disagreements)
+    return title + to_table(header, rows, flexible=0) + footer
+
+
+def _figure(value: float | None) -> str:
+    """A number in at most 9 characters: 4 significant digits, thousands as k, and
+    powers of ten beyond ten million."""
+    if value is None:
+        return "-"
+    if abs(value) >= 10_000_000:
+        return f"{value:.2e}"
+    if abs(value) >= 10_000:
+        return f"{value / 1000:.0f}k"
+    return f"{value:.4g}"
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def scorecard_table(result: Scorecard) -> str:
+    """Indicators with the region's and each group's median; then each cluster's lights."""
+    groups = ", ".join(f"{printable(name)} ({size})" for name, size in result.groups)
+    title = (
+        f"Regional scorecard on {result.on.isoformat()}: region of {result.region_size} "
+        f"clusters\nReference groups: {groups}\n"
+        f"Catalogue {printable(result.catalogue)}; lights: {printable(result.light_rule)}\n\n"
+    )
+    header = ("INDICATOR", "REGION", *(name for name, _ in result.groups), "R/Y/G")
+    rows = [
+        [
+            row.code,
+            _figure(row.region_median),
+            *(f"{_figure(g.median)} {_share(g.region_at_or_above)}" for g in row.groups),
+            f"{row.red}/{row.yellow}/{row.green}",
+        ]
+        for row in result.indicators
+    ]
+    legend = "\nGroup columns: the group's median, then the share of the region at or above it.\n\n"
+    letters = {Light.RED: "r", Light.YELLOW: "y", Light.GREEN: "g", None: "."}
+    cluster_rows = [
+        [c.cluster_id, "".join(letters[light] for light in c.lights)] for c in result.clusters
+    ]
+    lights = to_table(
+        ("CLUSTER", "LIGHTS (r red, y yellow, g green, . none)"), cluster_rows, flexible=0
+    )
+    return title + to_table(header, rows, flexible=0) + legend + lights
+
+
+def gold_scores_table(result: GoldScores) -> str:
+    """One row per cluster with its latest Gold audit's points and result."""
+    title = (
+        f"Gold scores on {result.on.isoformat()}\n"
+        f"Catalogue {printable(result.catalogue)}; rulebook {printable(result.rulebook)}\n\n"
+    )
+    header = ("CLUSTER", "AUDIT", "POINTS", "PERCENT", "MINIMUMS", "RESULT")
+    rows = []
+    for entry in result.clusters:
+        score = entry.score
+        if score is None or entry.audit is None:
+            rows.append([entry.cluster_id, "-", "", "", "", "no Gold audit with values"])
+            continue
+        minimums = "met" if score.minimums_met else f"{len(score.missed_minimums)} missed"
+        rows.append(
+            [
+                entry.cluster_id,
+                entry.audit.date.isoformat(),
+                f"{score.points}/{score.max_points}",
+                f"{score.percent:.1f}",
+                minimums,
+                "pass" if score.passed else "fail",
+            ]
+        )
+    return title + to_table(header, rows, flexible=0)
+
+
+def decisions_table(decisions: Sequence[Decision]) -> str:
+    """Each cluster's outcome, then its findings indented, each line within 80 columns."""
+    if not decisions:
+        return "No clusters.\n"
+    marks = {True: "met", False: "NOT MET", None: "missing"}
+    first = decisions[0]
+    lines = [
+        f"{first.question.title()} eligibility on {first.on.isoformat()} "
+        f"(rulebook {printable(first.rulebook)})",
+        "",
+    ]
+    for decision in decisions:
+        lines.append(fit(f"{decision.cluster_id}: {decision.outcome.value}", 80))
+        lines.extend(
+            fit(f"  {marks[f.met]:<8} {f.code}: {f.message}", 80) for f in decision.findings
+        )
+    return "\n".join(lines) + "\n"
+
+
+def plans_table(plans: Sequence[Plan]) -> str:
+    """Each cluster's actions by date, each line within 80 columns."""
+    if not plans:
+        return "No clusters.\n"
+    lines = [f"Plans from {plans[0].on.isoformat()} (rulebook {printable(plans[0].rulebook)})", ""]
+    for entry in plans:
+        lines.append(fit(f"{entry.cluster_id}: {len(entry.actions)} action(s)", 80))
+        lines.extend(fit(f"  {a.date.isoformat()}  {a.title}", 80) for a in entry.actions)
+    return "\n".join(lines) + "\n"
+
+
+def inconsistencies_table(
+    found: Sequence[Inconsistency], stated: Sequence[tuple[str, str, StatedDisagreement]] = ()
+) -> str:
+    """Each contradicted award and what contradicts it; then the stated disagreements."""
+    if not found and not stated:
+        return "No recorded award contradicts the rules; no stated label disagrees.\n"
+    lines = [f"{len(found)} recorded award(s) contradict the rules", ""]
+    for item in found:
+        lines.append(fit(f"{item.path} {item.cluster_id}: {item.assessment} on {item.date}", 80))
+        lines.extend(
+            fit(f"  {f.code}: {f.message}", 80) for f in item.decision.findings if f.met is False
+        )
+    if stated:
+        lines += ["", f"{len(stated)} stated label(s) disagree with the assessments", ""]
+        for path, cluster, d in stated:
+            lines.append(fit(f"{path} {cluster}:", 80))
+            lines.append(
+                textwrap.fill(printable(str(d)), 80, initial_indent="  ", subsequent_indent="    ")
+            )
+    return "\n".join(lines) + "\n"

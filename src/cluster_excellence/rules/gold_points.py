@@ -1,0 +1,246 @@
+"""Gold points: a Gold audit's indicator values scored against a catalogue.
+
+Gold needs at least the rulebook's pass score (published: 80 %; 2013: 120
+of 150 points) of the catalogue's points and every minimum requirement
+(https://www.cluster-analysis.org/gold-label; docs: *Scoring*, "Gold points").
+
+>>> from cluster_excellence import gold_catalogue
+>>> catalogue = gold_catalogue()
+>>> values = {i.code: i.gold_threshold for i in catalogue.indicators}
+>>> result = gold_score(values, catalogue)
+>>> result.points, result.max_points, result.percent, result.passed
+(150, 150, 100.0, True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from .._tabular import dataframe, records_table
+from ..model.assessments import Benchmarking, GoldAudit, Value
+from ..model.catalogues import Catalogue, meets
+from ..model.clusters import Cluster
+from ..model.rulebooks import ECEI_2019, Rulebook
+
+__all__ = [
+    "GOLD_SCORE_COLUMNS",
+    "ClusterGoldScore",
+    "GoldScore",
+    "GoldScores",
+    "IndicatorPoints",
+    "gold_score",
+    "gold_scores",
+    "latest_gold_audit",
+    "latest_measured",
+]
+
+M = TypeVar("M", Benchmarking, GoldAudit)
+
+
+@attrs.frozen
+class IndicatorPoints:
+    """What one Gold indicator earned."""
+
+    code: str
+    value: Value | None
+    threshold: Value
+    points: int
+    earned: int
+
+
+@attrs.frozen
+class GoldScore:
+    """A Gold result: points, percentage, minimum requirements, pass or fail."""
+
+    catalogue: str
+    rulebook: str
+    points: int
+    max_points: int
+    percent: float
+    pass_score: float
+    #: Every minimum requirement met (a missing value does not meet it).
+    minimums_met: bool
+    missed_minimums: tuple[str, ...]
+    #: Indicators without a value: they earn nothing.
+    missing: tuple[str, ...]
+    #: The indicators that cost points, most points first.
+    lost: tuple[IndicatorPoints, ...]
+    passed: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """This result as plain JSON-ready data."""
+        return {
+            "catalogue": self.catalogue,
+            "rulebook": self.rulebook,
+            "points": self.points,
+            "max_points": self.max_points,
+            "percent": self.percent,
+            "pass_score": self.pass_score,
+            "passed": self.passed,
+            "minimums_met": self.minimums_met,
+            "missed_minimums": list(self.missed_minimums),
+            "missing": list(self.missing),
+            "lost": [
+                {"code": p.code, "value": p.value, "threshold": p.threshold, "points": p.points}
+                for p in self.lost
+            ],
+        }
+
+
+def gold_score(
+    values: Mapping[str, Value], catalogue: Catalogue, rulebook: Rulebook = ECEI_2019
+) -> GoldScore:
+    """Score ``values`` against the Gold thresholds and points of ``catalogue``.
+
+    An indicator earns its points when its value meets its threshold. Gold
+    is passed with at least ``rulebook.gold_pass_score`` percent of the
+    catalogue's points and every minimum requirement met (published: 80 %,
+    2013: 120 of 150 points; https://www.cluster-analysis.org/gold-label). A
+    missing value earns nothing and does not meet a minimum (our decision).
+
+    >>> from cluster_excellence import gold_catalogue
+    >>> catalogue = gold_catalogue()
+    >>> values = {i.code: i.gold_threshold for i in catalogue.indicators}
+    >>> values["G-REC-01"] = values["G-REC-02"] = values["G-REC-04"] = 0  # 3 x 4 points
+    >>> values["G-SER-01"] = values["G-SER-02"] = 0                      # 2 x 5 points
+    >>> result = gold_score(values, catalogue)
+    >>> result.points, result.percent, result.passed
+    (128, 85.33333333333333, True)
+    """
+    earned_total = 0
+    lost: list[IndicatorPoints] = []
+    missed: list[str] = []
+    missing: list[str] = []
+    for indicator in catalogue.indicators:
+        value = values.get(indicator.code)
+        if value is None:
+            missing.append(indicator.code)
+        if indicator.minimum is not None and (
+            value is None or not meets(value, indicator.minimum, indicator.direction)
+        ):
+            missed.append(indicator.code)
+        if indicator.gold_threshold is None or indicator.points is None:
+            continue
+        earned = (
+            indicator.points
+            if value is not None and meets(value, indicator.gold_threshold, indicator.direction)
+            else 0
+        )
+        earned_total += earned
+        if earned < indicator.points:
+            lost.append(
+                IndicatorPoints(
+                    indicator.code, value, indicator.gold_threshold, indicator.points, earned
+                )
+            )
+    maximum = catalogue.max_points()
+    percent = 100.0 * earned_total / maximum if maximum else 0.0
+    lost.sort(key=lambda p: (-(p.points - p.earned), p.code))
+    return GoldScore(
+        catalogue=catalogue.label,
+        rulebook=rulebook.id,
+        points=earned_total,
+        max_points=maximum,
+        percent=percent,
+        pass_score=rulebook.gold_pass_score,
+        minimums_met=not missed,
+        missed_minimums=tuple(missed),
+        missing=tuple(missing),
+        lost=tuple(lost),
+        passed=maximum > 0 and percent >= rulebook.gold_pass_score and not missed,
+    )
+
+
+def latest_measured(cluster: Cluster, kind: type[M], on: dt.date) -> M | None:
+    """The cluster's latest assessment of ``kind`` on or before ``on`` with indicator values."""
+    found = None
+    for assessment in cluster.assessments:  # date order
+        if assessment.date > on:
+            break
+        if isinstance(assessment, kind) and assessment.indicators:
+            found = assessment
+    return found
+
+
+def latest_gold_audit(cluster: Cluster, on: dt.date) -> GoldAudit | None:
+    """The cluster's latest Gold audit on or before ``on`` with indicator values."""
+    return latest_measured(cluster, GoldAudit, on)
+
+
+@attrs.frozen
+class ClusterGoldScore:
+    """A cluster's latest Gold audit with indicator values, scored; or neither."""
+
+    cluster_id: str
+    name: str
+    audit: GoldAudit | None
+    score: GoldScore | None
+
+
+#: The columns of :meth:`GoldScores.to_records` and ``gold-score --format csv``.
+GOLD_SCORE_COLUMNS = (
+    "on", "catalogue", "rulebook", "cluster_id", "cluster_name", "audit_date",
+    "recorded_score", "points", "max_points", "percent", "minimums_met",
+    "missed_minimums", "passed",
+)  # fmt: skip
+
+
+@attrs.frozen
+class GoldScores:
+    """The Gold scores of a portfolio's clusters on a day, in portfolio order."""
+
+    on: dt.date
+    catalogue: str
+    rulebook: str
+    clusters: tuple[ClusterGoldScore, ...]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per cluster; without a scored audit, the result columns are None."""
+        records = []
+        for entry in self.clusters:
+            score, audit = entry.score, entry.audit
+            records.append(
+                {
+                    "on": self.on,
+                    "catalogue": self.catalogue,
+                    "rulebook": self.rulebook,
+                    "cluster_id": entry.cluster_id,
+                    "cluster_name": entry.name,
+                    "audit_date": audit.date if audit else None,
+                    "recorded_score": audit.score if audit else None,
+                    "points": score.points if score else None,
+                    "max_points": score.max_points if score else None,
+                    "percent": score.percent if score else None,
+                    "minimums_met": score.minimums_met if score else None,
+                    "missed_minimums": " ".join(score.missed_minimums) if score else None,
+                    "passed": score.passed if score else None,
+                }
+            )
+        return records
+
+    def _repr_html_(self) -> str:
+        caption = f"Gold scores on {self.on.isoformat()} ({self.catalogue}, {self.rulebook})"
+        return records_table(caption, self.to_records(), GOLD_SCORE_COLUMNS[3:])
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
+        return dataframe(self.to_records(), GOLD_SCORE_COLUMNS)
+
+
+def gold_scores(
+    clusters: Iterable[Cluster],
+    catalogue: Catalogue,
+    on: dt.date,
+    rulebook: Rulebook = ECEI_2019,
+) -> GoldScores:
+    """Score each cluster's latest Gold audit on or before ``on`` (see :func:`gold_score`)."""
+    entries = []
+    for cluster in clusters:
+        audit = latest_gold_audit(cluster, on)
+        score = gold_score(audit.indicators, catalogue, rulebook) if audit else None
+        entries.append(ClusterGoldScore(cluster.id, cluster.name, audit, score))
+    return GoldScores(on, catalogue.label, rulebook.id, tuple(entries))
