@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import cluster_excellence
+from cluster_excellence._version import __version__
 
 project = "cluster_excellence"
 author = "cluster_excellence maintainers"
 copyright = "2026, cluster_excellence maintainers"
-release = cluster_excellence.__version__
+release = __version__
 version = release
 
 extensions = ["sphinx.ext.autodoc", "sphinx.ext.intersphinx"]

@@ -15,7 +15,6 @@ first use.
 """
 
 from ._lazy import attach
+from ._version import __version__ as __version__
 
-__version__ = "0.1.0.dev0"
-
-__getattr__, __dir__, __all__ = attach(__name__, globals())
+__getattr__, __dir__, __all__ = attach(__name__, __file__, globals())

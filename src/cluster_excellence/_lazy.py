@@ -1,39 +1,45 @@
 """The public names of the package, loaded on first use.
 
-``cluster_excellence/__init__.pyi`` lists every public name once, as
-``from .module import Name as Name``. Type checkers read that stub; at run
-time :func:`attach` reads it too, so ``import cluster_excellence`` stays
-quick (each name's module is imported when the name is first used) and the
-names are never written twice.
+``cluster_excellence/__init__.pyi`` lists every public name once, one per
+line as ``from .module import Name as Name``. Type checkers read that stub;
+at run time :func:`attach` reads it too, so ``import cluster_excellence``
+stays quick (each name's module is imported when the name is first used)
+and the names are never written twice. The stub is read with plain string
+operations: parsing it as Python would cost more than the rest of the
+import.
 """
 
 from __future__ import annotations
 
-import ast
 import importlib
-from collections.abc import Callable
-from importlib import resources
-from typing import Any
+import os
 
-__all__ = ["attach"]
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+
+if TYPE_CHECKING:  # annotations only: typing costs more to import than the rest
+    from collections.abc import Callable
+    from typing import Any
+
+__all__ = ["attach", "public_names"]
 
 
-def public_names(package: str) -> dict[str, str]:
-    """Every public name of ``package`` with the module (relative, ``.x.y``) it comes from."""
-    stub = resources.files(package).joinpath("__init__.pyi").read_text(encoding="utf-8")
+def public_names(init_file: str) -> dict[str, str]:
+    """Every public name in the stub beside ``init_file``, with its module (``.x.y``)."""
+    stub = os.path.join(os.path.dirname(init_file), "__init__.pyi")
     names: dict[str, str] = {}
-    for node in ast.parse(stub).body:
-        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
-            for alias in node.names:
-                names[alias.asname or alias.name] = "." + node.module
+    with open(stub, encoding="utf-8") as file:
+        for line in file:
+            words = line.split()
+            if len(words) == 6 and words[0] == "from" and words[1].startswith("."):
+                names[words[5]] = words[1]
     return names
 
 
 def attach(
-    package: str, namespace: dict[str, Any]
+    package: str, init_file: str, namespace: dict[str, Any]
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]], list[str]]:
     """``__getattr__``, ``__dir__`` and ``__all__`` for ``package`` from its stub."""
-    names = public_names(package)
+    names = public_names(init_file)
 
     def __getattr__(name: str) -> Any:
         module = names.get(name)

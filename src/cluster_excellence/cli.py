@@ -27,9 +27,9 @@ from typing import Any
 
 import attrs
 
-from . import __version__
 from ._checks import text_problem
 from ._text import printable
+from ._version import __version__
 from .errors import DocumentError, ListingError, PortfolioError
 from .files._json import read_stdin
 from .files.catalogue import read_catalogue

@@ -1,0 +1,1 @@
+"""Every file format read and written, and safe output."""

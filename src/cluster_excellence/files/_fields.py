@@ -107,6 +107,22 @@ class Field:
         return not self.required and (value is None or value == self.default)
 
 
+def _allowed(spec: ObjectSpec) -> frozenset[str]:
+    return frozenset([*spec.extra, *(field.key for field in spec.fields)])
+
+
+def _steps(spec: ObjectSpec) -> dict[str, tuple[int, Any, Any]]:
+    return {f.key: (i, f.read, f.nested) for i, f in enumerate(spec.fields)}
+
+
+def _defaults(spec: ObjectSpec) -> list[Any]:
+    return [field.default for field in spec.fields]
+
+
+def _required(spec: ObjectSpec) -> frozenset[str]:
+    return frozenset(field.key for field in spec.fields if field.required)
+
+
 @attrs.frozen
 class ObjectSpec:
     """The keys of one kind of JSON object, in the order the writer writes them."""
@@ -117,11 +133,22 @@ class ObjectSpec:
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     #: More of the JSON Schema (e.g. ``anyOf``).
     schema_more: Mapping[str, Any] = attrs.field(factory=dict)
-
-    @property
-    def allowed(self) -> frozenset[str]:
-        """Every key the object may hold."""
-        return frozenset([*self.extra, *(field.key for field in self.fields)])
+    #: Every key the object may hold.
+    allowed: frozenset[str] = attrs.field(
+        init=False, default=attrs.Factory(_allowed, takes_self=True)
+    )
+    #: What the reader does per key: (position, read, nested).
+    steps: dict[str, tuple[int, Any, Any]] = attrs.field(
+        init=False, default=attrs.Factory(_steps, takes_self=True), repr=False
+    )
+    #: The values of absent keys, in field order.
+    defaults: list[Any] = attrs.field(
+        init=False, default=attrs.Factory(_defaults, takes_self=True), repr=False
+    )
+    #: The keys that must be present.
+    required: frozenset[str] = attrs.field(
+        init=False, default=attrs.Factory(_required, takes_self=True), repr=False
+    )
 
     def schema(self) -> dict[str, Any]:
         """The JSON Schema of the object."""
@@ -194,27 +221,33 @@ class Checker:
         """The values of ``spec``'s fields in the object ``value`` (None for a field with a
         problem), or None when ``value`` is not an object. Compare :attr:`count` before and
         after to know whether all went well."""
-        if not isinstance(value, dict):
-            self.fail(path, f"must be an object, not {show(value)}")
-            return None
-        if type(value) is not dict or not spec.allowed.issuperset(value):
+        if type(value) is not dict:
+            if not isinstance(value, dict):
+                self.fail(path, f"must be an object, not {show(value)}")
+                return None
+            self.check_keys(value, path, spec.allowed)  # a key repeats
+        elif not spec.allowed.issuperset(value):
             self.check_keys(value, path, spec.allowed)
-        values: list[Any] = []
-        for field in spec.fields:
-            raw = value.get(field.key, MISSING)
-            if raw is MISSING:
-                if field.required:
-                    self.fail(key_path(path, field.key), "is missing (required)")
-                values.append(field.default)
-            elif field.read is not None:
+        values = spec.defaults.copy()
+        steps = spec.steps
+        # Only the keys present are visited (most optional keys are absent).
+        for key, raw in value.items():
+            step = steps.get(key)
+            if step is None:
+                continue  # a key handled outside the fields, or unknown (reported)
+            position, read, nested = step
+            if read is not None:
                 try:
-                    values.append(field.read(raw))
+                    values[position] = read(raw)
                 except Invalid as bad:
-                    self.fail(key_path(path, field.key), bad.message)
-                    values.append(None)
+                    self.fail(key_path(path, key), bad.message)
+                    values[position] = None
             else:
-                assert field.nested is not None
-                values.append(field.nested(self, raw, key_path(path, field.key)))
+                values[position] = nested(self, raw, key_path(path, key))
+        if not spec.required.issubset(value):
+            for field in spec.fields:
+                if field.required and field.key not in value:
+                    self.fail(key_path(path, field.key), "is missing (required)")
         return values
 
     def items(self, value: Any, path: str) -> Iterator[tuple[int, str, Any]]:
@@ -306,10 +339,17 @@ def checked(
     schema: Mapping[str, Any],
     convert: Callable[[Any], Any] = _same,
     write: Callable[[Any], Any] = _same,
+    sure: Callable[[Any], bool] | None = None,
 ) -> Kind:
-    """A kind whose values are checked with ``rule`` (a model rule) and then converted."""
+    """A kind whose values are checked with ``rule`` (a model rule) and then converted.
+
+    ``sure``, when given, is a quick test of values the rule certainly accepts
+    (the common case); any other value goes to the rule.
+    """
 
     def read(value: Any) -> Any:
+        if sure is not None and sure(value):
+            return convert(value)
         problem = rule(value)
         if problem is not None:
             raise Invalid(problem)

@@ -45,7 +45,7 @@ from ..model.assessments import (
     IndicatorValues,
     SilverAudit,
     Value,
-    gold_audit_problems,
+    gold_audit_problem,
     indicator_codes_problem,
     indicator_value_problem,
     percent_problem,
@@ -147,7 +147,15 @@ def _count(value: Any) -> str | None:
 
 
 _FORMAT = constant(FORMAT)
-_SCORE = checked(percent_problem, number_schema(minimum=0, maximum=100), convert=_as_float)
+
+
+def _plain_score(value: Any) -> bool:
+    return type(value) is float and 0.0 <= value <= 100.0  # NaN fails both comparisons
+
+
+_SCORE = checked(
+    percent_problem, number_schema(minimum=0, maximum=100), convert=_as_float, sure=_plain_score
+)
 _POSITIVE = checked(_positive, number_schema(exclusiveMinimum=0))
 _WHOLE_POSITIVE = checked(_whole_positive, {**number_schema(minimum=1), "type": "integer"})
 _AMOUNT = checked(_amount, number_schema(minimum=0))
@@ -332,21 +340,23 @@ def _assessment(checker: Checker, item: Any, path: str) -> Assessment | None:
         return _benchmarking(*values)
     if spec is _SILVER:
         return _silver_audit(*values)
-    problems = list(gold_audit_problems(values[1], values[2], values[3]))
-    for field, message in problems:
+    problem = gold_audit_problem(values[1], values[2], values[3])
+    if problem is not None:
+        field, message = problem
         checker.fail(key_path(path, field) if field else path, message)
-    return None if problems else _gold_audit(*values)
+        return None
+    return _gold_audit(*values)
 
 
 def _read_assessments(checker: Checker, raw: Any, path: str) -> tuple[Assessment, ...]:
-    items: list[Assessment | None] = [
-        _assessment(checker, item, at) for _, at, item in checker.items(raw, path)
-    ]
-    problems = list(assessment_problems(items, path))
-    for index, field, message in problems:
+    if type(raw) is not list:
+        checker.fail(path, f"must be a list, not {show(raw)}")
+        return ()
+    items = [_assessment(checker, item, f"{path}[{index}]") for index, item in enumerate(raw)]
+    for index, field, message in assessment_problems(items, path):
         at = f"{path}[{index}]"
         checker.fail(key_path(at, field) if field else at, message)
-    return canonical_order(item for item in items if item is not None)
+    return canonical_order(items)
 
 
 def _write_assessments(assessments: tuple[Assessment, ...]) -> list[dict[str, Any]]:

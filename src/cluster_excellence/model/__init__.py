@@ -1,0 +1,1 @@
+"""Value types only: tiers, rulebooks, assessments, clusters, catalogues. No I/O."""

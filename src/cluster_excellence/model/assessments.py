@@ -51,7 +51,7 @@ __all__ = [
     "SilverAudit",
     "Value",
     "awarded_tier",
-    "gold_audit_problems",
+    "gold_audit_problem",
     "indicator_value_problem",
 ]
 
@@ -293,10 +293,10 @@ def _optional_percent(instance: Any, attribute: Any, value: Any) -> None:
             raise ValueError(f"{attribute.name}: {problem}")
 
 
-def gold_audit_problems(
+def gold_audit_problem(
     passed: bool | None, score: float | None, minimum_requirements_met: bool
-) -> Iterator[tuple[str, str]]:
-    """What contradicts what in a Gold audit's record: (field, message) pairs.
+) -> tuple[str, str] | None:
+    """What contradicts what in a Gold audit's record: (field, message), or None.
 
     A record needs ``passed`` or ``score``. A recorded ``passed`` must agree
     with the rest: Gold needs every minimum requirement, and at least the
@@ -306,35 +306,29 @@ def gold_audit_problems(
     with another pass score decides only audits recorded without
     ``passed``).
     """
-    if passed is None and score is None:
-        yield "", "a gold_audit needs passed or score (or both)"
-        return
     if passed is None:
-        return
+        return ("", "a gold_audit needs passed or score (or both)") if score is None else None
     if passed and not minimum_requirements_met:
-        yield "passed", "passed is true but minimum_requirements_met is false"
-        return
+        return "passed", "passed is true but minimum_requirements_met is false"
     if score is None:
-        return
+        return None
     by_score = score >= PUBLISHED_GOLD_PASS_SCORE and minimum_requirements_met
     if by_score == passed:
-        return
+        return None
     pass_score = f"{PUBLISHED_GOLD_PASS_SCORE:g}"
     if passed:
-        yield "passed", f"passed is true but score {score:g} is below the pass score {pass_score}"
-    else:
-        yield (
-            "passed",
-            f"passed is false but score {score:g} reaches the pass score {pass_score}"
-            " and the minimum requirements were met",
-        )
+        return "passed", f"passed is true but score {score:g} is below the pass score {pass_score}"
+    return (
+        "passed",
+        f"passed is false but score {score:g} reaches the pass score {pass_score}"
+        " and the minimum requirements were met",
+    )
 
 
 def _consistent_gold(instance: GoldAudit, attribute: Any, value: Any) -> None:
-    for _, message in gold_audit_problems(
-        instance.passed, instance.score, instance.minimum_requirements_met
-    ):
-        raise ValueError(message)
+    problem = gold_audit_problem(instance.passed, instance.score, instance.minimum_requirements_met)
+    if problem is not None:
+        raise ValueError(problem[1])
 
 
 @attrs.frozen
@@ -345,7 +339,7 @@ class GoldAudit:
     when ``score`` reaches the rulebook's pass score and the minimum
     requirements were met (Decision 5). A recorded ``passed`` must agree
     with the score and the minimum requirements (see
-    :func:`gold_audit_problems`).
+    :func:`gold_audit_problem`).
     """
 
     kind: ClassVar[str] = "gold_audit"

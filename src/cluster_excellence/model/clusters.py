@@ -18,6 +18,7 @@ ValueError: assessments[1]: a second benchmarking on 2019-07-25 (the first is as
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -77,10 +78,15 @@ def _order_key(assessment: Assessment) -> tuple[dt.date, int]:
     return assessment.date, KIND_ORDER[assessment.kind]
 
 
-def canonical_order(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
-    """Assessments by date; on one day benchmarking, Silver audit, Gold audit."""
-    items = tuple(value)
+def canonical_order(value: Iterable[Assessment | None]) -> tuple[Assessment, ...]:
+    """Assessments by date; on one day benchmarking, Silver audit, Gold audit.
+
+    ``None`` items (ones a reader could not read) are left out.
+    """
+    items = tuple(item for item in value if item is not None)
     try:
+        if all(a.date < b.date for a, b in itertools.pairwise(items)):
+            return items  # the usual order of records: nothing to sort
         return tuple(sorted(items, key=_order_key))
     except (AttributeError, KeyError, TypeError):
         return items  # the validator names what is wrong
@@ -88,7 +94,7 @@ def canonical_order(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
 
 def assessment_problems(
     items: Sequence[Assessment | None], path: str = "assessments"
-) -> Iterator[tuple[int, str, str]]:
+) -> list[tuple[int, str, str]]:
     """What is wrong with a cluster's assessments together: (index, field, message).
 
     ``None`` stands for an item that could not be read (it is skipped, and
@@ -102,6 +108,14 @@ def assessment_problems(
       9999-12-31 (our decision: no rulebook can then compute a day past the
       calendar's end; docs: *File formats*, "Dates at the calendar's edges").
     """
+    present = [item for item in items if item is not None]
+    if not present or (
+        len({(item.kind, item.date) for item in present}) == len(present)
+        and month_index(max(item.date for item in present)) + MAX_TERM_MONTHS * (len(present) + 1)
+        <= LAST_MONTH
+    ):
+        return []  # the common case, told at once: nothing repeats, and room for any chain
+    found = []
     first: dict[tuple[str, dt.date], int] = {}
     latest: dict[str, tuple[int, dt.date]] = {}
     count: dict[str, int] = {}
@@ -110,11 +124,13 @@ def assessment_problems(
             continue
         key = (item.kind, item.date)
         if key in first:
-            yield (
-                index,
-                "",
-                f"a second {item.kind} on {item.date.isoformat()} "
-                f"(the first is {path}[{first[key]}])",
+            found.append(
+                (
+                    index,
+                    "",
+                    f"a second {item.kind} on {item.date.isoformat()} "
+                    f"(the first is {path}[{first[key]}])",
+                )
             )
         else:
             first[key] = index
@@ -123,12 +139,15 @@ def assessment_problems(
             latest[item.kind] = (index, item.date)
     for kind, (index, last) in latest.items():
         if month_index(last) + MAX_TERM_MONTHS * (count[kind] + 1) > LAST_MONTH:
-            yield (
-                index,
-                "date",
-                f"{last.isoformat()} with {count[kind]} {kind} record(s) up to it: renewed that "
-                "often, a label could run past 9999-12-31, the end of the calendar",
+            found.append(
+                (
+                    index,
+                    "date",
+                    f"{last.isoformat()} with {count[kind]} {kind} record(s) up to it: renewed "
+                    "that often, a label could run past 9999-12-31, the end of the calendar",
+                )
             )
+    return found
 
 
 def _assessments(instance: Cluster, attribute: Any, value: tuple[Any, ...]) -> None:

@@ -108,6 +108,24 @@ def _rows(
     return rows
 
 
+def _year_step(span: int) -> int:
+    """Years between ticks: 1, 2, 5, 10, 20, 50, ... so that at most about 15 ticks show."""
+    step = 1
+    while span / step > 15:
+        for factor in (2, 5, 10):
+            if span / (step * factor) <= 15 or factor == 10:
+                step *= factor
+                break
+    return step
+
+
+def _year_formatter() -> Any:
+    """Tick labels as years: unlike ``%Y`` in ``strftime``, four digits also before 1000."""
+    mdates: Any = importlib.import_module("matplotlib.dates")  # untyped
+    ticker: Any = importlib.import_module("matplotlib.ticker")
+    return ticker.FuncFormatter(lambda value, position: f"{mdates.num2date(value).year:04d}")
+
+
 def label_timeline(
     clusters: Iterable[Cluster],
     *,
@@ -167,15 +185,17 @@ def label_timeline(
         ax.axvline(mdates.date2num(on), color="black", linestyle="--", linewidth=1, zorder=5)
     ax.set_yticks(range(count), ticks, fontsize=8)
     ax.set_ylim(count - 0.5, -0.5)
+    years = 1
     if days:
         low, high = min(days), max(days)
         margin = max((high - low).days // 30, 60)
-        ax.set_xlim(
-            mdates.date2num(low - dt.timedelta(days=margin)),
-            mdates.date2num(high + dt.timedelta(days=margin)),
-        )
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        # The margin stops at the calendar's ends (a day can be 0001-01-01 or 9999-12-31).
+        first = dt.date.fromordinal(max(low.toordinal() - margin, 1))
+        last = dt.date.fromordinal(min(high.toordinal() + margin, dt.date.max.toordinal()))
+        ax.set_xlim(mdates.date2num(first), mdates.date2num(last))
+        years = _year_step(last.year - first.year)
+    ax.xaxis.set_major_locator(mdates.YearLocator(base=years))
+    ax.xaxis.set_major_formatter(_year_formatter())
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#CCCCCC", linewidth=0.6)
     ax.set_axisbelow(True)

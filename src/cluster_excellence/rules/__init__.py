@@ -1,0 +1,1 @@
+"""Pure functions over the value types, and the result types they return."""
