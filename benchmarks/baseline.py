@@ -1,15 +1,13 @@
-"""Baselines: the status rules of ``ecei-2019`` as a minimal plain-Python program.
+"""A baseline: the status rules of ``ecei-2019`` with ``dateutil.relativedelta``.
 
 Reads a portfolio file, computes each cluster's labels as of a day with the
 default rules (month-end anchor, extension from the previous expiry, as-of
-reading) and writes the same JSON document as ``cluster-excellence status
---format json``. No validation: it trusts its input. ``status_benchmark.py``
-times it as the yardstick, in one of two forms of date arithmetic:
+reading) with ``relativedelta`` for every date, and writes the same JSON
+document as ``cluster-excellence status --format json``. No validation: it
+trusts its input. ``status_benchmark.py`` shows how the command's integer
+month arithmetic compares with it.
 
-- ``plain``: integer month arithmetic;
-- ``relativedelta``: ``dateutil.relativedelta`` for every date.
-
-Usage: python baseline.py plain|relativedelta PORTFOLIO DATE
+Usage: python baseline.py PORTFOLIO DATE
 """
 
 from __future__ import annotations
@@ -20,18 +18,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 TERMS = {"bronze": 36, "silver": 36, "gold": 24}
 TIER_OF = {"benchmarking": "bronze", "silver_audit": "silver", "gold_audit": "gold"}
-
-
-def month_end_plain(start: dt.date, months: int) -> dt.date:
-    """The last day of the month ``months`` after ``start``'s, with integers."""
-    year, month0 = divmod(start.year * 12 + start.month - 1 + months, 12)
-    day = DAYS[month0]
-    if month0 == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        day = 29
-    return dt.date(year, month0 + 1, day)
 
 
 def month_end_relativedelta(start: dt.date, months: int) -> dt.date:
@@ -102,5 +90,4 @@ def main(month_end: Callable[[dt.date, int], dt.date], path: str, day: str) -> N
 
 
 if __name__ == "__main__":
-    arithmetic = {"plain": month_end_plain, "relativedelta": month_end_relativedelta}
-    main(arithmetic[sys.argv[1]], sys.argv[2], sys.argv[3])
+    main(month_end_relativedelta, sys.argv[1], sys.argv[2])

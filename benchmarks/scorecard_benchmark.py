@@ -1,4 +1,4 @@
-"""Time ``cluster-excellence scorecard`` on many benchmarks, and the package's import.
+"""Time ``cluster-excellence scorecard`` on many benchmarks.
 
 Generates a portfolio of clusters (default 10,000) in eight countries, each
 with one benchmarking that holds a value for every indicator of the shipped
@@ -10,9 +10,8 @@ benchmarking catalogue, then runs, end to end as separate processes,
 - ``scorecard_baseline.py``: the same rules in minimal plain Python.
 
 It checks that both print the same bytes and prints the best times, the
-ratio (median of the rounds' ratios) and the peak memory. Then it times the
-import of the package: ``python -c "import cluster_excellence"`` against
-``python -c "import attrs"`` and a bare ``python -c pass``.
+ratio (median of the rounds' ratios) and the peak memory. (The import of the
+package is timed by ``import_benchmark.py``.)
 
 Usage: python benchmarks/scorecard_benchmark.py [--clusters N] [--repeat K] [--seed S]
 """
@@ -25,13 +24,12 @@ import json
 import os
 import random
 import shutil
-import statistics
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from _measure import median_ratio, peak_rss, rounds, run
+from _measure import median_ratio, peak_rss, rounds
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "_work"
@@ -115,33 +113,6 @@ def main() -> None:
     print(f"ratio (median of rounds) to the plain baseline {ratio:.2f}")
     print(f"peak memory of cluster-excellence scorecard: {peak_rss(ours) / 1024:.0f} MiB")
     print(f"peak memory of the plain baseline:           {peak_rss(baseline) / 1024:.0f} MiB")
-
-    python = [sys.executable, "-X", "frozen_modules=on", "-c"]
-    imports = {
-        "python -c pass": [*python, "pass"],
-        "import attrs": [*python, "import attrs"],
-        "import cluster_excellence": [*python, "import cluster_excellence"],
-    }
-    times: dict[str, list[float]] = {name: [] for name in imports}
-    for _ in range(max(args.repeat, 5) * 4):
-        for name, command in imports.items():
-            times[name].append(run(command)[0])
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    print(f"start-up and import (median of {len(times['python -c pass'])} runs):")
-    for name, seconds in medians.items():
-        print(f"  {name:26} {seconds * 1000:6.1f} ms")
-    bare = medians["python -c pass"]
-    ours_start = medians["import cluster_excellence"]
-    print(
-        f"  import cluster_excellence costs {(ours_start - bare) * 1000:.1f} ms, "
-        f"attrs alone {(medians['import attrs'] - bare) * 1000:.1f} ms; "
-        f"ratio of the whole start to a bare start {ours_start / bare:.2f}"
-    )
-    imported = peak_rss(imports["import cluster_excellence"]) / 1024
-    print(
-        f"  peak memory with the import: {imported:.0f} MiB "
-        f"(bare start {peak_rss(imports['python -c pass']) / 1024:.0f} MiB)"
-    )
 
 
 if __name__ == "__main__":

@@ -8,8 +8,7 @@ separate processes, ``--repeat`` interleaved rounds:
 - ``floor.py``: the tightest plain-Python program for the same document (one
   ``json.loads``, the same rules with integer months, one ``json.dumps``, no
   validation at all);
-- ``baseline.py relativedelta``: the same rules with ``relativedelta`` for
-  every date.
+- ``baseline.py``: the same rules with ``relativedelta`` for every date.
 
 It checks that all three print the same bytes, and prints times, the ratios
 (the median of the ratios within each round) and the peak memory (max RSS)
@@ -105,7 +104,6 @@ def main() -> None:
         "relativedelta baseline": [
             sys.executable,
             str(HERE / "baseline.py"),
-            "relativedelta",
             str(path),
             ON,
         ],

@@ -1,4 +1,4 @@
-"""The ``cluster-excellence status`` command (contract: ``shared/design/contract.md``)."""
+"""The ``cluster-excellence status`` command (docs: Command line)."""
 
 from __future__ import annotations
 
@@ -335,3 +335,44 @@ def test_the_installed_entry_points(command: list[str]) -> None:
     )
     assert (bad.returncode, bad.stdout) == (2, "")
     assert "Traceback" not in bad.stderr
+
+
+class TestCommandRefusals:
+    def test_a_timeline_too_tall_for_a_picture(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        many = {
+            "format": "cluster-excellence.portfolio/1",
+            "clusters": [
+                {
+                    "id": f"c{n}",
+                    "name": "C",
+                    "assessments": [{"type": "benchmarking", "date": "2020-01-01"}],
+                }
+                for n in range(301)
+            ],
+        }
+        picture = tmp_path / "t.png"
+        code, out, err = run(capsys, "timeline", write(tmp_path, many), "-o", str(picture))
+        assert (code, out) == (2, "")
+        assert "301 rows are too many for one picture (at most 300)" in err
+        assert not picture.exists()
+
+    def test_a_listing_cannot_join_two_namesakes(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        twins = {
+            "format": "cluster-excellence.portfolio/1",
+            "clusters": [
+                {"id": "a", "name": "Qoot Cluster", "assessments": []},
+                {"id": "b", "name": "QOOT  cluster", "assessments": []},
+            ],
+        }
+        into = write(tmp_path, twins)
+        listing = tmp_path / "listing.txt"
+        listing.write_text("Qoot Cluster | ICT | | 2021/07/25\n", encoding="utf-8")
+        code, out, err = run(
+            capsys, "import-listing", str(listing), "--tier", "bronze", "--into", into
+        )
+        assert (code, out) == (2, "")
+        assert f"{into}: two clusters named 'QOOT  cluster' ('a' and 'b')" in err

@@ -1,4 +1,4 @@
-"""Validity, seamless renewal and status of labels (domain brief, Decisions 1-5)."""
+"""Validity, seamless renewal and status of labels (docs: Validity and renewal, Decisions 1-5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Calendar-month arithmetic (domain brief, Decision 1)."""
+"""Calendar-month arithmetic (docs: Validity and renewal, Decision 1)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Status of clusters and portfolios on a day (domain brief, Decisions 4 and 6)."""
+"""Status of clusters and portfolios on a day (docs: Validity and renewal, Decisions 4 and 6)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Properties of validity and renewal (domain brief, Decisions 1-3)."""
+"""Properties of validity and renewal (docs: Validity and renewal, Decisions 1-3)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
+    Assessment,
     Benchmarking,
     Cluster,
     GoldAudit,
@@ -248,3 +250,43 @@ def test_renewal_chains_near_the_calendar_end(chain: list[dt.date]) -> None:
         {"assessments": [{"type": "benchmarking", "date": d.isoformat()} for d in chain]}
     )
     assert _read(document) == _built(lambda: Cluster("c", "C", [Benchmarking(d) for d in chain]))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["benchmarking", "silver_audit", "gold_audit"]),
+            st.sampled_from([dt.date(2019, 7, 25), dt.date(2020, 1, 1), dt.date(9970, 6, 1)])
+            | recent_days,
+        ),
+        max_size=6,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_assessments_in_any_order_read_as_the_constructor_builds_them(
+    records: list[tuple[str, dt.date]], rng: Any
+) -> None:
+    """In order or not, repeated or not, near the calendar's end or not."""
+    rng.shuffle(records)
+    raw = [
+        {
+            "type": kind,
+            "date": day.isoformat(),
+            **({"passed": True} if kind != "benchmarking" else {}),
+        }
+        for kind, day in records
+    ]
+    made: dict[str, Callable[[dt.date], Assessment]] = {
+        "benchmarking": Benchmarking,
+        "silver_audit": lambda day: SilverAudit(day, passed=True),
+        "gold_audit": lambda day: GoldAudit(day, passed=True),
+    }
+    try:
+        built: Cluster | None = Cluster("c", "C", [made[kind](day) for kind, day in records])
+    except ValueError:
+        built = None
+    try:
+        read: Cluster | None = parse_portfolio(_document({"assessments": raw})).clusters[0]
+    except PortfolioError:
+        read = None
+    assert read == built

@@ -1,4 +1,4 @@
-"""Properties of status on a day (domain brief, Decision 4)."""
+"""Properties of status on a day (docs: Validity and renewal, Decision 4)."""
 
 from __future__ import annotations
 

@@ -27,11 +27,13 @@ x.json: clusters[0].assessments[0].date: 2019-02-30 is not a valid date
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
+from .._calendar import LAST_MONTH, MAX_TERM_MONTHS, month_index
 from .._checks import text_problem, trusted
 from .._countries import ALPHA_2
 from .._text import show
@@ -200,10 +202,11 @@ def _indicators(purpose: str) -> Field:
         known = checker.codes.get(purpose, {})
         values: dict[str, Value] = {}
         for code, value in raw.items():
-            problem = text_problem(code)
-            if problem is not None:
-                checker.fail(key_path(path, code), f"an indicator code {problem}")
-                continue
+            if not (code.isprintable() and code and not code.isspace()):  # else: the rule
+                problem = text_problem(code)
+                if problem is not None:
+                    checker.fail(key_path(path, code), f"an indicator code {problem}")
+                    continue
             if catalogue is None:
                 problem = indicator_value_problem(value)
             elif code not in known:
@@ -352,11 +355,24 @@ def _read_assessments(checker: Checker, raw: Any, path: str) -> tuple[Assessment
     if type(raw) is not list:
         checker.fail(path, f"must be a list, not {show(raw)}")
         return ()
-    items = [_assessment(checker, item, f"{path}[{index}]") for index, item in enumerate(raw)]
+    items: list[Assessment | None] = []
+    ordered, latest = True, dt.date.min
+    for index, item in enumerate(raw):
+        assessment = _assessment(checker, item, f"{path}[{index}]")
+        items.append(assessment)
+        if assessment is None or assessment.date <= latest:
+            ordered = False
+        else:
+            latest = assessment.date
+    if ordered and month_index(latest) + MAX_TERM_MONTHS * (len(items) + 1) <= LAST_MONTH:
+        # The usual records: strictly later days (so no kind twice on a day) and room
+        # for any renewal chain (a chain of one kind is no longer than all records),
+        # so assessment_problems finds nothing and the order is the canonical one.
+        return cast("tuple[Assessment, ...]", tuple(items))
     for index, field, message in assessment_problems(items, path):
         at = f"{path}[{index}]"
         checker.fail(key_path(at, field) if field else at, message)
-    return canonical_order(items)
+    return canonical_order(item for item in items if item is not None)
 
 
 def _write_assessments(assessments: tuple[Assessment, ...]) -> list[dict[str, Any]]:

@@ -78,12 +78,9 @@ def _order_key(assessment: Assessment) -> tuple[dt.date, int]:
     return assessment.date, KIND_ORDER[assessment.kind]
 
 
-def canonical_order(value: Iterable[Assessment | None]) -> tuple[Assessment, ...]:
-    """Assessments by date; on one day benchmarking, Silver audit, Gold audit.
-
-    ``None`` items (ones a reader could not read) are left out.
-    """
-    items = tuple(item for item in value if item is not None)
+def canonical_order(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
+    """Assessments by date; on one day benchmarking, Silver audit, Gold audit."""
+    items = tuple(value)
     try:
         if all(a.date < b.date for a, b in itertools.pairwise(items)):
             return items  # the usual order of records: nothing to sort
