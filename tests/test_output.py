@@ -317,6 +317,17 @@ class TestStandardStreams:
         assert "Traceback" not in done.stderr
         assert "Exception ignored" not in done.stderr
 
+    def test_a_usage_error_with_standard_error_closed(self) -> None:
+        """The usage goes to standard error or nowhere, never to standard output."""
+        done = subprocess.run(
+            f"'{SCRIPT}' status --on 2021-02-30 2>&-",
+            shell=True,
+            text=True,
+            capture_output=True,
+            check=False,
+        )
+        assert (done.returncode, done.stdout) == (2, "")
+
     def test_a_closed_standard_input(self) -> None:
         done = subprocess.run(
             f"'{SCRIPT}' status - <&-", shell=True, text=True, capture_output=True, check=False

@@ -16,6 +16,7 @@ when standard output is closed early (a broken pipe).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
 import os
@@ -23,7 +24,7 @@ import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
@@ -615,8 +616,32 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse whose messages go to their own stream or nowhere: a usage error to
+    standard error only (argparse sends its usage to standard output when standard
+    error is closed), help to standard output only, and a closed or broken stream
+    is no error (Python 3.10's argparse fails on it). Subparsers are of this class too."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message and file is not None:
+            with contextlib.suppress(AttributeError, OSError, ValueError):
+                file.write(message)
+
+    def print_help(self, file: Any = None) -> None:
+        self._print_message(self.format_help(), file if file is not None else sys.stdout)
+
+    def error(self, message: str) -> NoReturn:
+        self._print_message(self.format_usage(), sys.stderr)
+        self.exit(BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self._print_message(message, sys.stderr)
+        raise SystemExit(status)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog=PROG,
         description="Label status, validity and renewal for ECEI cluster excellence labels. "
         "Commands: " + ", ".join(command.name for command in COMMANDS) + ".",
