@@ -308,3 +308,48 @@ class TestListings:
     def test_a_source_must_be_single_line_text(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["import-listing", "-", "--tier", "gold", "--source", "a\x1bb"]) == 2
         assert "contains the control character \\x1b" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["status", "--on", "x" * 100_000],
+        ["plan", "--within", "9" * 5000],
+        ["status", "--format", "\x1b[2J" * 1000],
+        ["import-listing", "-", "--tier", "gold", "--source", "\x07\u202e" * 1000],
+        ["status", *(["--x\x1b[31m"] * 1000)],
+    ],
+)
+def test_command_line_arguments_are_quoted_short_and_escaped(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    message = err.splitlines()[-1]
+    assert message.startswith(f"cluster-excellence {argv[0]}: error: argument ") or (
+        "unrecognized arguments" in message
+    )
+    assert len(message) <= 400
+    assert "\x1b" not in err
+    assert "\u202e" not in err
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+@pytest.mark.parametrize("option", ["scorecard --reference", "import-listing --into"])
+def test_every_other_portfolio_argument_refuses_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, case: str, option: str
+) -> None:
+    document, message = HOSTILE[case]
+    path = write(tmp_path, document)
+    listing = tmp_path / "listing.txt"
+    listing.write_text("Qoot Cluster | ICT | | 2021/07/25\n", encoding="utf-8")
+    command, flag = option.split()
+    argv = [command, flag, path]
+    if command == "import-listing":
+        argv = [command, str(listing), "--tier", "bronze", flag, path]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith(f"cluster-excellence {command}: {path}")
+    assert message in err

@@ -29,7 +29,7 @@ from typing import Any, NoReturn
 import attrs
 
 from ._checks import text_problem
-from ._text import printable
+from ._text import printable, shorten, show
 from ._version import __version__
 from .errors import DocumentError, ListingError, PortfolioError
 from .files._json import read_stdin
@@ -80,19 +80,20 @@ def _day(text: str) -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise argparse.ArgumentTypeError(f"{printable(text)!r} is not a date in YYYY-MM-DD form")
+    raise argparse.ArgumentTypeError(f"{show(text)} is not a date in YYYY-MM-DD form")
 
 
 def _months(text: str) -> int:
-    if text.isascii() and text.isdigit() and int(text) > 0:
+    # Up to nine digits: no horizon needs more, and int() refuses thousands of them.
+    if text.isascii() and text.isdigit() and len(text) <= 9 and int(text) > 0:
         return int(text)
-    raise argparse.ArgumentTypeError(f"{printable(text)!r} is not a whole number of months above 0")
+    raise argparse.ArgumentTypeError(f"{show(text)} is not a whole number of months above 0")
 
 
 def _text(text: str) -> str:
     problem = text_problem(text)
     if problem is not None:
-        raise argparse.ArgumentTypeError(f"{printable(text)!r} {problem}")
+        raise argparse.ArgumentTypeError(f"{show(text)} {problem}")
     return text
 
 
@@ -631,8 +632,9 @@ class _ArgumentParser(argparse.ArgumentParser):
         self._print_message(self.format_help(), file if file is not None else sys.stdout)
 
     def error(self, message: str) -> NoReturn:
+        # argparse quotes arguments as they were given: escape and shorten them here.
         self._print_message(self.format_usage(), sys.stderr)
-        self.exit(BAD_INPUT, f"{self.prog}: error: {message}\n")
+        self.exit(BAD_INPUT, f"{self.prog}: error: {shorten(printable(message), 300)}\n")
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
