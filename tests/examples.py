@@ -18,6 +18,18 @@ from cluster_excellence import (
     sample_portfolio,
 )
 
+#: Qoot Cluster's public record as a portfolio document: benchmarked on 2019-07-25.
+QOOT: dict[str, Any] = {
+    "format": "cluster-excellence.portfolio/1",
+    "clusters": [
+        {
+            "id": "qoot",
+            "name": "Qoot Cluster",
+            "assessments": [{"type": "benchmarking", "date": "2019-07-25"}],
+        }
+    ],
+}
+
 #: The day the sample results are computed on.
 ON = dt.date(2026, 11, 20)
 

@@ -102,7 +102,7 @@ class TestContradictions:
 class TestValues:
     def test_a_datetime_is_not_a_day(self) -> None:
         with pytest.raises(
-            ValueError, match=r"date must be a day \(datetime\.date\), not a datetime"
+            ValueError, match=r"date: must be a day \(datetime\.date\), not a datetime"
         ):
             Benchmarking(dt.datetime(2019, 7, 25, 10, 30))
 

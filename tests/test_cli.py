@@ -14,16 +14,7 @@ import pytest
 
 from cluster_excellence.cli import main
 
-QOOT = {
-    "format": "cluster-excellence.portfolio/1",
-    "clusters": [
-        {
-            "id": "qoot",
-            "name": "Qoot Cluster",
-            "assessments": [{"type": "benchmarking", "date": "2019-07-25"}],
-        }
-    ],
-}
+from .examples import QOOT
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -285,7 +276,7 @@ class TestBadInput:
     @pytest.mark.parametrize(
         ("argv", "message"),
         [
-            (["status", "--on", "2021-02-30"], "'2021-02-30' is not a date in YYYY-MM-DD form"),
+            (["status", "--on", "2021-02-30"], '"2021-02-30" is not a date in YYYY-MM-DD form'),
             (["status", "--on", "2021-08-01T00:00"], "is not a date in YYYY-MM-DD form"),
             (["status", "--format", "xml"], "invalid choice: 'xml'"),
             (["status", "--anchor", "first-day"], "invalid choice: 'first-day'"),

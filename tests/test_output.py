@@ -21,17 +21,9 @@ import pytest
 
 from cluster_excellence.cli import main
 
+from .examples import QOOT
+
 LISTING = "Aviation Valley | Aviation and space | | 2013/02/23\n"
-QOOT = {
-    "format": "cluster-excellence.portfolio/1",
-    "clusters": [
-        {
-            "id": "qoot",
-            "name": "Qoot Cluster",
-            "assessments": [{"type": "benchmarking", "date": "2019-07-25"}],
-        }
-    ],
-}
 SCRIPT = str(Path(sys.executable).with_name("cluster-excellence"))
 
 

@@ -64,8 +64,8 @@ def test_a_variant_with_an_unknown_parameter_is_refused() -> None:
         ("gold_pass_score", 101, "from 0 to 100"),
         ("gold_pass_score", float("nan"), "from 0 to 100"),
         ("effective_from", dt.datetime(2019, 11, 15, 9, 0), "not a datetime"),
-        ("id", " ", "id must not be blank"),
-        ("id", "ecei\n2019", "id contains a line break"),
+        ("id", " ", "id: must not be blank"),
+        ("id", "ecei\n2019", "id: contains a line break"),
         ("sources", ("a", "\x1b[2J"), "sources: each contains the control character"),
     ],
 )

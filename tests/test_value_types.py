@@ -33,14 +33,14 @@ HALF: Any = 1.5
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda: ImprovementArea([]), "indicators must be a list of indicator codes"),
+        (lambda: ImprovementArea([]), "indicators: must be a list of indicator codes"),
         (lambda: ImprovementArea(["B\n1"]), "holds a code that contains a line break"),
-        (lambda: ImprovementArea(["B-1"], description=" "), "description must not be blank"),
+        (lambda: ImprovementArea(["B-1"], description=" "), "description: must not be blank"),
         (lambda: SilverAudit(D, passed=True, improvement_areas=[TEXT]), "ImprovementArea values"),
         (lambda: GoldAudit(D, score=90.0, audit_days=0), "audit_days: 0 must be a number above 0"),
         (lambda: GoldAudit(D, score=90.0, experts=HALF), "experts: 1.5 must be a whole number"),
         (lambda: GoldAudit(D, score=90.0, experts=True), "experts: must be a number, not true"),
-        (lambda: Organisation(member_types=("business", "x")), "member_types must be a list of"),
+        (lambda: Organisation(member_types=("business", "x")), "member_types: must be a list of"),
         (lambda: Organisation(member_types=("public", "public")), "lists a member type twice"),
         (lambda: Organisation(management_fte=-0.5), "management_fte: -0.5 must be a number of 0"),
         (lambda: Organisation(committed_members=HALF), "committed_members: 1.5 must be a whole"),
@@ -49,7 +49,7 @@ HALF: Any = 1.5
         (lambda: Cluster("c", "C", [None]), "assessments must be assessments, not NoneType"),  # type: ignore[list-item]
         (lambda: Cluster("c", "C", [], stated_labels=[TEXT]), "must be StatedLabel values"),
         (lambda: Cluster("c", "C", [], country="UK"), "(the United Kingdom is GB)"),
-        (lambda: Cluster("c", "C", [], note="\x00"), "note contains the control character"),
+        (lambda: Cluster("c", "C", [], note="\x00"), "note: contains the control character"),
         (lambda: Portfolio([TEXT]), "clusters must be Cluster values, not str"),
         (
             lambda: Cluster(

@@ -31,8 +31,10 @@ __all__ = [
     "day_problem",
     "free_text_problem",
     "number_problem",
+    "optional",
     "text_problem",
     "trusted",
+    "validator",
 ]
 
 T = TypeVar("T", bound=AttrsInstance)
@@ -69,13 +71,7 @@ def text_problem(value: Any) -> str | None:
     or lone surrogate (our decision: such characters forge rows in tables and
     lines in calendars, and cannot be written as UTF-8).
     """
-    if type(value) is not str:
-        return f"must be a string, not {show(value)}"
-    if not value or value.isspace():
-        return "must not be blank"
-    if value.isprintable():
-        return None
-    return _character_problem(value, "")
+    return _text_problem(value, "")
 
 
 def free_text_problem(value: Any) -> str | None:
@@ -83,13 +79,17 @@ def free_text_problem(value: Any) -> str | None:
 
     Like :func:`text_problem`, but new lines (``\\n``) and tabs are allowed.
     """
+    return _text_problem(value, "\n\t")
+
+
+def _text_problem(value: Any, allowed: str) -> str | None:
     if type(value) is not str:
         return f"must be a string, not {show(value)}"
     if not value or value.isspace():
         return "must not be blank"
     if value.isprintable():
         return None
-    return _character_problem(value, "\n\t")
+    return _character_problem(value, allowed)
 
 
 def number_problem(value: Any) -> str | None:
@@ -145,29 +145,37 @@ def query_day_problem(value: Any) -> str | None:
 # -- attrs validators built on the rules --------------------------------------
 
 
-def _raising(rule: Callable[[Any], str | None]) -> Callable[[Any, Any, Any], None]:
+Rule = Callable[[Any], "str | None"]
+
+
+def validator(rule: Rule) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator raising :class:`ValueError` (``field: problem``) when ``rule``
+    finds a problem: the same rule, the same words, as the readers report."""
+
     def validate(instance: Any, attribute: Any, value: Any) -> None:
         problem = rule(value)
         if problem is not None:
-            raise ValueError(f"{attribute.name} {problem}")
+            raise ValueError(f"{attribute.name}: {problem}")
 
     validate.__doc__ = f"Raise :class:`ValueError` when :func:`{rule.__name__}` finds a problem."
     return validate
 
 
-def _optional(rule: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
-    def optional(value: Any) -> str | None:
+def optional(rule: Rule) -> Rule:
+    """``rule``, but None (not recorded) is no problem."""
+
+    def optional_rule(value: Any) -> str | None:
         return None if value is None else rule(value)
 
-    optional.__name__ = rule.__name__
-    return optional
+    optional_rule.__name__ = rule.__name__
+    return optional_rule
 
 
-is_text = _raising(text_problem)
-is_optional_text = _raising(_optional(text_problem))
-is_optional_free_text = _raising(_optional(free_text_problem))
-is_day = _raising(day_problem)
-is_query_day = _raising(query_day_problem)
+is_text = validator(text_problem)
+is_optional_text = validator(optional(text_problem))
+is_optional_free_text = validator(optional(free_text_problem))
+is_day = validator(day_problem)
+is_query_day = validator(query_day_problem)
 
 
 def is_bool(instance: Any, attribute: Any, value: Any) -> None:

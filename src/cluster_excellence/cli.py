@@ -250,6 +250,40 @@ class Run:
         self.emit(renderers[self.args.format](*result))
 
 
+# -- the renderings of each kind of result, by --format ----------------------------------
+
+STATUS = {
+    "table": text_render.status_table,
+    "json": json_render.status_json,
+    "csv": csv_render.status_csv,
+}
+SCORECARD = {
+    "table": text_render.scorecard_table,
+    "json": json_render.scorecard_json,
+    "csv": csv_render.scorecard_csv,
+}
+GOLD_SCORES = {
+    "table": text_render.gold_scores_table,
+    "json": json_render.gold_scores_json,
+    "csv": csv_render.gold_scores_csv,
+}
+DECISIONS = {
+    "table": text_render.decisions_table,
+    "json": json_render.decisions_json,
+    "csv": csv_render.decisions_csv,
+}
+PLANS = {
+    "table": text_render.plans_table,
+    "json": json_render.plans_json,
+    "csv": csv_render.plans_csv,
+    "ics": plan_to_ics,
+}
+INCONSISTENCIES = {
+    "table": text_render.inconsistencies_table,
+    "json": json_render.inconsistencies_json,
+    "csv": csv_render.inconsistencies_csv,
+}
+
 # -- the commands --------------------------------------------------------------------------
 
 
@@ -257,14 +291,7 @@ def _status(run: Run) -> int:
     rulebook = run.rulebook()
     portfolio = run.portfolio()
     result = portfolio_status(portfolio, run.on, rulebook, retroactive=run.args.retroactive)
-    run.render(
-        {
-            "table": text_render.status_table,
-            "json": json_render.status_json,
-            "csv": csv_render.status_csv,
-        },
-        result,
-    )
+    run.render(STATUS, result)
     return OK
 
 
@@ -288,14 +315,7 @@ def _scorecard(run: Run) -> int:
         else {Path(reference_name).name: tuple(reference)}
     )
     result = regional_scorecard(region, groups, catalogue, run.on)
-    run.render(
-        {
-            "table": text_render.scorecard_table,
-            "json": json_render.scorecard_json,
-            "csv": csv_render.scorecard_csv,
-        },
-        result,
-    )
+    run.render(SCORECARD, result)
     return OK
 
 
@@ -303,14 +323,7 @@ def _gold_score(run: Run) -> int:
     catalogue = run.catalogue("gold")
     portfolio = run.portfolio("reference", [catalogue])
     result = gold_scores(portfolio, catalogue, run.on, run.rulebook())
-    run.render(
-        {
-            "table": text_render.gold_scores_table,
-            "json": json_render.gold_scores_json,
-            "csv": csv_render.gold_scores_csv,
-        },
-        result,
-    )
+    run.render(GOLD_SCORES, result)
     return OK
 
 
@@ -320,14 +333,7 @@ def _eligibility(run: Run) -> int:
     portfolio = run.portfolio(catalogues=[catalogue])
     tier = Tier(run.args.tier)
     decisions = [decide(cluster, tier, run.on, rulebook, catalogue) for cluster in portfolio]
-    run.render(
-        {
-            "table": text_render.decisions_table,
-            "json": json_render.decisions_json,
-            "csv": csv_render.decisions_csv,
-        },
-        decisions,
-    )
+    run.render(DECISIONS, decisions)
     return OK
 
 
@@ -339,15 +345,7 @@ def _plan(run: Run) -> int:
         plan(cluster, run.on, rulebook, within_months=run.args.within, catalogue=catalogue)
         for cluster in portfolio
     ]
-    run.render(
-        {
-            "table": text_render.plans_table,
-            "json": json_render.plans_json,
-            "csv": csv_render.plans_csv,
-            "ics": plan_to_ics,
-        },
-        plans,
-    )
+    run.render(PLANS, plans)
     return OK
 
 
@@ -361,15 +359,7 @@ def _check(run: Run) -> int:
         for index, cluster in enumerate(portfolio)
         for disagreement in stated_disagreements(cluster, rulebook)
     ]
-    run.render(
-        {
-            "table": text_render.inconsistencies_table,
-            "json": json_render.inconsistencies_json,
-            "csv": csv_render.inconsistencies_csv,
-        },
-        found,
-        stated,
-    )
+    run.render(INCONSISTENCIES, found, stated)
     return FINDINGS if found or stated else OK
 
 

@@ -250,6 +250,20 @@ class Checker:
                     self.fail(key_path(path, field.key), "is missing (required)")
         return values
 
+    def objects(
+        self, value: Any, path: str, spec: ObjectSpec, build: Callable[..., Any]
+    ) -> list[Any]:
+        """Each object of the JSON list ``value`` read by ``spec`` and made by
+        ``build(checker, values, path)``; None for an item with a problem, so that the
+        list's indices stay those of the document."""
+        made: list[Any] = []
+        for _, at, item in self.items(value, path):
+            before = self.count
+            values = self.fields(item, at, spec)
+            sound = values is not None and self.count == before
+            made.append(build(self, values, at) if sound else None)
+        return made
+
     def items(self, value: Any, path: str) -> Iterator[tuple[int, str, Any]]:
         """Each item of the JSON list ``value`` at ``path`` with its index and path."""
         if type(value) is not list:

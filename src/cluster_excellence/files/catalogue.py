@@ -66,14 +66,6 @@ def _scale_problem(value: Any) -> str | None:
     return None
 
 
-def _tuple(value: Any) -> tuple[Any, ...]:
-    return tuple(value)
-
-
-def _list(value: Any) -> list[Any]:
-    return list(value)
-
-
 def _points_problem(value: Any) -> str | None:
     if type(value) is not int or value <= 0:
         return f"must be a whole number above 0, not {show(value)}"
@@ -105,8 +97,8 @@ _INDICATOR = ObjectSpec(
             checked(
                 _scale_problem,
                 {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
-                convert=_tuple,
-                write=_list,
+                convert=tuple,
+                write=list,
             ),
         ),
         Field.of("gold_threshold", _VALUE),
@@ -124,15 +116,7 @@ _catalogue = trusted(Catalogue)
 
 def _read_list(spec: ObjectSpec, build: Any) -> Any:
     def read(checker: Checker, raw: Any, path: str) -> list[Any | None]:
-        items: list[Any | None] = []
-        for _, at, item in checker.items(raw, path):
-            before = checker.count
-            values = checker.fields(item, at, spec)
-            made = None
-            if values is not None and checker.count == before:
-                made = build(checker, values, at)
-            items.append(made)
-        return items
+        return checker.objects(raw, path, spec, build)
 
     return read
 

@@ -124,14 +124,6 @@ def _as_float(value: Any) -> float:
     return float(value)
 
 
-def _tuple(value: Any) -> tuple[Any, ...]:
-    return tuple(value)
-
-
-def _list(value: Any) -> list[Any]:
-    return list(value)
-
-
 def _whole_positive(value: Any) -> str | None:
     return positive_problem(value, whole=True)
 
@@ -167,14 +159,14 @@ _TIER = choice([tier.value for tier in Tier], Tier)
 _MEMBER_TYPES = checked(
     member_types_problem,
     {"type": "array", "uniqueItems": True, "items": {"enum": list(MEMBER_TYPES)}},
-    convert=_tuple,
-    write=_list,
+    convert=tuple,
+    write=list,
 )
 _CODES = checked(
     indicator_codes_problem,
     {"type": "array", "minItems": 1, "items": dict(TEXT.schema)},
-    convert=_tuple,
-    write=_list,
+    convert=tuple,
+    write=list,
 )
 
 # -- objects -----------------------------------------------------------------------
@@ -225,23 +217,6 @@ def _indicators(purpose: str) -> Field:
     return Field("indicators", _VALUES_SCHEMA, nested=read, write=dict, default=NO_VALUES)
 
 
-def _list_of(spec: ObjectSpec, build: Any) -> Any:
-    """A nested reader of a list of ``spec`` objects, each built with ``build``."""
-
-    def read(checker: Checker, raw: Any, path: str) -> tuple[Any, ...]:
-        items = []
-        for _, at, item in checker.items(raw, path):
-            before = checker.count
-            values = checker.fields(item, at, spec)
-            if values is not None and checker.count == before:
-                made = build(checker, values, at)
-                if made is not None:
-                    items.append(made)
-        return tuple(items)
-
-    return read
-
-
 _AREA = ObjectSpec(
     "improvement area",
     (
@@ -266,7 +241,8 @@ def _build_area(checker: Checker, values: list[Any], path: str) -> ImprovementAr
     return _area(*values)
 
 
-_read_areas = _list_of(_AREA, _build_area)
+def _read_areas(checker: Checker, raw: Any, path: str) -> tuple[ImprovementArea, ...]:
+    return tuple(a for a in checker.objects(raw, path, _AREA, _build_area) if a is not None)
 
 
 def _write_areas(areas: tuple[ImprovementArea, ...]) -> list[dict[str, Any]]:
@@ -390,13 +366,12 @@ _STATED = ObjectSpec(
 _stated_label = trusted(StatedLabel)
 
 
+def _build_stated(checker: Checker, values: list[Any], path: str) -> StatedLabel:
+    return _stated_label(*values)
+
+
 def _read_stated(checker: Checker, raw: Any, path: str) -> tuple[StatedLabel, ...]:
-    items: list[StatedLabel | None] = []
-    for _, at, item in checker.items(raw, path):
-        before = checker.count
-        values = checker.fields(item, at, _STATED)
-        ok = values is not None and checker.count == before
-        items.append(_stated_label(*values) if ok and values is not None else None)
+    items: list[StatedLabel | None] = checker.objects(raw, path, _STATED, _build_stated)
     for index, message in stated_label_problems(items, path):
         checker.fail(f"{path}[{index}]", message)
     return stated_order(item for item in items if item is not None)

@@ -35,7 +35,9 @@ from .._checks import (
     is_optional_bool,
     is_optional_free_text,
     number_problem,
+    optional,
     text_problem,
+    validator,
 )
 from .._text import show
 from .rulebooks import PUBLISHED_GOLD_PASS_SCORE, Rulebook
@@ -187,12 +189,6 @@ def indicator_codes_problem(value: Any) -> str | None:
     return None
 
 
-def _indicator_codes(instance: Any, attribute: Any, value: Any) -> None:
-    problem = indicator_codes_problem(value)
-    if problem is not None:
-        raise ValueError(f"{attribute.name} {problem}")
-
-
 @attrs.frozen
 class ImprovementArea:
     """One of the three improvement areas a Silver audit validates.
@@ -202,7 +198,9 @@ class ImprovementArea:
     """
 
     #: The codes of the indicators the area is tied to (at least one).
-    indicators: tuple[str, ...] = attrs.field(converter=_codes, validator=_indicator_codes)
+    indicators: tuple[str, ...] = attrs.field(
+        converter=_codes, validator=validator(indicator_codes_problem)
+    )
     #: What was improved; None when not recorded.
     description: str | None = attrs.field(
         default=None, validator=is_optional_free_text, kw_only=True
@@ -233,14 +231,12 @@ def positive_problem(value: Any, *, whole: bool) -> str | None:
     return None
 
 
-def _optional_positive(whole: bool) -> Any:
-    def validate(instance: Any, attribute: Any, value: Any) -> None:
-        if value is not None:
-            problem = positive_problem(value, whole=whole)
-            if problem is not None:
-                raise ValueError(f"{attribute.name}: {problem}")
+def _positive_number(value: Any) -> str | None:
+    return positive_problem(value, whole=False)
 
-    return validate
+
+def _positive_whole(value: Any) -> str | None:
+    return positive_problem(value, whole=True)
 
 
 @attrs.frozen
@@ -284,13 +280,6 @@ def percent_problem(value: Any) -> str | None:
 def _score(value: Any) -> Any:
     """Scores are kept as floats, so that 84 and 84.0 are one score, written alike."""
     return float(value) if type(value) is int and number_problem(value) is None else value
-
-
-def _optional_percent(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None:
-        problem = percent_problem(value)
-        if problem is not None:
-            raise ValueError(f"{attribute.name}: {problem}")
 
 
 def gold_audit_problem(
@@ -351,7 +340,7 @@ class GoldAudit:
     passed: bool | None = attrs.field(default=None, validator=is_optional_bool, kw_only=True)
     #: The score in percent of the maximum points (0-100), when recorded; kept as a float.
     score: float | None = attrs.field(
-        default=None, converter=_score, validator=_optional_percent, kw_only=True
+        default=None, converter=_score, validator=validator(optional(percent_problem)), kw_only=True
     )
     #: Whether every minimum requirement was met (default true).
     minimum_requirements_met: bool = attrs.field(
@@ -369,11 +358,11 @@ class GoldAudit:
     )
     #: Days the on-site audit took; None when not recorded.
     audit_days: float | None = attrs.field(
-        default=None, validator=_optional_positive(whole=False), kw_only=True
+        default=None, validator=validator(optional(_positive_number)), kw_only=True
     )
     #: Experts who audited; None when not recorded.
     experts: int | None = attrs.field(
-        default=None, validator=_optional_positive(whole=True), kw_only=True
+        default=None, validator=validator(optional(_positive_whole)), kw_only=True
     )
 
     def passes_by_score(self, rulebook: Rulebook) -> bool | None:

@@ -32,6 +32,8 @@ from .._checks import (
     is_optional_text,
     is_text,
     number_problem,
+    optional,
+    validator,
 )
 from .._countries import ALPHA_2, HINTS
 from .._text import show
@@ -202,13 +204,6 @@ def country_problem(value: Any) -> str | None:
     )
 
 
-def _country(instance: Cluster, attribute: Any, value: Any) -> None:
-    if value is not None:
-        problem = country_problem(value)
-        if problem is not None:
-            raise ValueError(f"{attribute.name}: {problem}")
-
-
 #: The member types an organisation profile may list (the triple helix and the rest).
 MEMBER_TYPES = ("business", "research", "public", "other")
 
@@ -234,25 +229,16 @@ def amount_problem(value: Any, *, whole: bool) -> str | None:
     return None
 
 
-def _member_types(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None:
-        problem = member_types_problem(value)
-        if problem is not None:
-            raise ValueError(f"{attribute.name} {problem}")
-
-
 def _optional_tuple(value: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if value is None else tuple(value)
 
 
-def _optional_amount(whole: bool) -> Any:
-    def validate(instance: Any, attribute: Any, value: Any) -> None:
-        if value is not None:
-            problem = amount_problem(value, whole=whole)
-            if problem is not None:
-                raise ValueError(f"{attribute.name}: {problem}")
+def _amount(value: Any) -> str | None:
+    return amount_problem(value, whole=False)
 
-    return validate
+
+def _count(value: Any) -> str | None:
+    return amount_problem(value, whole=True)
 
 
 @attrs.frozen
@@ -266,12 +252,12 @@ class Organisation:
     #: Listed on the European Cluster Collaboration Platform.
     eccp_listed: bool | None = attrs.field(default=None, validator=is_optional_bool)
     #: Full-time equivalents of the dedicated management team.
-    management_fte: float | None = attrs.field(default=None, validator=_optional_amount(False))
+    management_fte: float | None = attrs.field(default=None, validator=validator(optional(_amount)))
     #: Clearly committed members.
-    committed_members: int | None = attrs.field(default=None, validator=_optional_amount(True))
+    committed_members: int | None = attrs.field(default=None, validator=validator(optional(_count)))
     #: The member types among the members (:data:`MEMBER_TYPES`).
     member_types: tuple[str, ...] | None = attrs.field(
-        default=None, converter=_optional_tuple, validator=_member_types
+        default=None, converter=_optional_tuple, validator=validator(optional(member_types_problem))
     )
     #: Visible cooperation with public bodies (counts when no public body is a member).
     public_cooperation: bool | None = attrs.field(default=None, validator=is_optional_bool)
@@ -297,7 +283,9 @@ class Cluster:
         default=(), converter=canonical_order, validator=_assessments
     )
     #: ISO 3166-1 alpha-2 code.
-    country: str | None = attrs.field(default=None, validator=_country, kw_only=True)
+    country: str | None = attrs.field(
+        default=None, validator=validator(optional(country_problem)), kw_only=True
+    )
     #: The technology field the benchmarking compares with, e.g. ``"ICT"``.
     comparative_portfolio: str | None = attrs.field(
         default=None, validator=is_optional_text, kw_only=True
