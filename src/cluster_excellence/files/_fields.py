@@ -92,8 +92,6 @@ class Field:
     required: bool = False
     #: The value when the key is absent; the writer leaves out a value equal to it.
     default: Any = None
-    #: The value's attribute, when it is not named like the key.
-    attribute: str | None = None
 
     @classmethod
     def of(cls, key: str, kind: Kind, *, required: bool = False, default: Any = None) -> Field:
@@ -161,10 +159,10 @@ class ObjectSpec:
         }
 
     def write(self, value: Any) -> dict[str, Any]:
-        """The JSON object of ``value`` (an attrs value with the fields' attributes)."""
+        """The JSON object of ``value`` (a value with an attribute per key)."""
         out: dict[str, Any] = {}
         for field in self.fields:
-            item = getattr(value, field.attribute or field.key)
+            item = getattr(value, field.key)
             if not field.omitted(item):
                 out[field.key] = field.write(item)
         return out

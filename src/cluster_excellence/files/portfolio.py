@@ -474,7 +474,6 @@ _PORTFOLIO = ObjectSpec(
             nested=_read_clusters,
             write=_write_clusters,
             required=True,
-            attribute="clusters",
         ),
     ),
 )
