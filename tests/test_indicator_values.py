@@ -15,6 +15,7 @@ from cluster_excellence import (
     GoldAudit,
     IndicatorValues,
     PortfolioError,
+    SilverAudit,
     benchmarking_catalogue,
     gold_catalogue,
     parse_portfolio,
@@ -94,7 +95,7 @@ class TestWithoutCatalogues:
     def test_silver_audits_carry_no_values(self) -> None:
         text = document({"X": 1}, "silver_audit").replace('"date"', '"passed": true, "date"')
         assert problems(text) == [
-            "clusters[0].assessments[0].indicators: unknown key (expected date, improvement_areas, minimum_requirements_met, note, passed, type)"
+            "clusters[0].assessments[0].indicators: unknown key (expected awarded_on, date, improvement_areas, minimum_requirements_met, note, passed, type)"
         ]
 
 
@@ -141,6 +142,35 @@ class TestWithCatalogues:
         audit = portfolio.clusters[0].assessments[0]
         assert isinstance(audit, GoldAudit)
         assert audit.indicators["G-STR-01"] == 20
+
+    @pytest.mark.parametrize(
+        ("codes", "expected"),
+        [
+            (["B-SER-01", "B-SER-03"], None),  # chosen from two benchmarking reports
+            (["G-SER-01"], None),  # the Gold criterion the audit validated it against
+            (
+                ["B-SER-01", "X-1"],
+                "clusters[0].assessments[0].improvement_areas[0].indicators: "
+                "ecei-benchmarking-reference@2026.2 or ecei-gold-reference@2026.1 has no "
+                'indicator "X-1"',
+            ),
+        ],
+    )
+    def test_improvement_areas_name_benchmarking_or_gold_indicators(
+        self, codes: list[str], expected: str | None
+    ) -> None:
+        text = document({}, "silver_audit").replace(
+            '"indicators": {}',
+            '"passed": true, "improvement_areas": [{"indicators": ' + json.dumps(codes) + "}]",
+        )
+        if expected is None:
+            (audit,) = parse_portfolio(text, catalogues=CATALOGUES).clusters[0].assessments
+            assert isinstance(audit, SilverAudit)
+            assert audit.improvement_areas is not None
+            assert audit.improvement_areas[0].indicators == tuple(codes)
+        else:
+            assert problems(text, catalogues=CATALOGUES) == [expected]
+        parse_portfolio(text)  # without catalogues only the shape is checked
 
     def test_the_command_reports_bad_values_with_their_path(
         self, tmp_path: Any, capsys: pytest.CaptureFixture[str]

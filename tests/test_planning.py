@@ -6,13 +6,16 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import attrs
 import icalendar
 import pytest
 
 from cluster_excellence import (
+    ECEI_2019,
     Benchmarking,
     Cluster,
     GoldAudit,
+    IntervalLimit,
     Portfolio,
     StatedLabel,
     Tier,
@@ -128,6 +131,8 @@ class TestCheck:
         ]
 
     def test_a_silver_passed_29_months_after_the_benchmarking(self) -> None:
+        """Beyond the page's 24 months is a remark by default (Mineralklynge Norge was
+        awarded after 29); a rulebook that makes it a knock-out finds the contradiction."""
         from cluster_excellence import SilverAudit
 
         cluster = Cluster(
@@ -135,7 +140,11 @@ class TestCheck:
             [Benchmarking(D(2019, 1, 10)), Benchmarking(D(2021, 6, 10)), SilverAudit(D(2021, 9, 1), passed=True)],
             organisation=PROFILE,
         )  # fmt: skip
-        (found,) = check_records(Portfolio([cluster]))
+        assert check_records(Portfolio([cluster])) == ()
+        knock_out = ECEI_2019.variant(
+            silver=attrs.evolve(ECEI_2019.silver, max_interval=IntervalLimit.KNOCK_OUT)
+        )
+        (found,) = check_records(Portfolio([cluster]), knock_out)
         assert found.assessment == "silver_audit"
         assert "silver.benchmarking_interval" in [
             f.code for f in found.decision.findings if f.met is False
@@ -209,7 +218,7 @@ class TestCommands:
 
 
 def test_a_gold_pass_with_a_minimum_missed_by_its_values() -> None:
-    from cluster_excellence import gold_catalogue
+    from cluster_excellence import Provenance, gold_catalogue
 
     catalogue = gold_catalogue()
     values = {
@@ -219,10 +228,15 @@ def test_a_gold_pass_with_a_minimum_missed_by_its_values() -> None:
     audit = GoldAudit(D(2023, 5, 1), passed=True, audit_days=2, experts=2, indicators=values)
     portfolio = Portfolio([Cluster("g", "G", [audit], organisation=PROFILE)])
     assert check_records(portfolio) == ()  # without the catalogue the recorded verdict stands
-    (found,) = check_records(portfolio, catalogue=catalogue)
+    assert check_records(portfolio, catalogue=catalogue) == ()  # illustrative: a remark only
+    published = attrs.evolve(
+        catalogue,
+        indicators=[attrs.evolve(i, provenance=Provenance.PUBLISHED) for i in catalogue.indicators],
+    )
+    (found,) = check_records(portfolio, catalogue=published)
     assert found.assessment == "gold_audit"
     assert [f.message for f in found.decision.findings if f.met is False] == [
-        "minimum requirements missed: G-MAN-01"
+        "minimum requirements missed by ecei-gold-reference@2026.1 (published): G-MAN-01"
     ]
 
 

@@ -241,7 +241,7 @@ class TestAssessments:
             ),
             (
                 {"type": "benchmarking", "date": "2019-07-25", "passed": True},
-                ".passed: unknown key (expected awarded, date, indicators, note, type)",
+                ".passed: unknown key (expected awarded, awarded_on, date, indicators, note, type)",
             ),
             ({"type": "silver_audit", "date": "2019-07-25"}, ".passed: is missing (required)"),
             (

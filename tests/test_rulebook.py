@@ -8,7 +8,9 @@ from typing import Any
 import attrs
 import pytest
 
+import cluster_excellence
 from cluster_excellence import (
+    ECEI_2010,
     ECEI_2019,
     Anchor,
     ExtensionBase,
@@ -101,19 +103,22 @@ def test_rulebooks_are_hashable_values() -> None:
         title=ECEI_2019.title,
         effective_from=ECEI_2019.effective_from,
         sources=list(ECEI_2019.sources),
+        previous=ECEI_2010,
+        parameter_sources=dict(ECEI_2019.parameter_sources),
     )
     assert copy == ECEI_2019
     assert hash(copy) == hash(ECEI_2019)
-    assert (
-        eval(
-            repr(ECEI_2019),
-            {
-                "Rulebook": Rulebook,
-                "datetime": dt,
-                "Anchor": Anchor,
-                "TierMonths": TierMonths,
-                "ExtensionBase": ExtensionBase,
-            },
-        )
-        == ECEI_2019
-    )
+    assert copy != attrs.evolve(copy, previous=None)
+
+
+def test_a_single_edition_repr_evaluates_back() -> None:
+    """The repr leaves out the earlier editions and the sources, which are long."""
+    alone = attrs.evolve(ECEI_2019, previous=None, parameter_sources=())
+    names = {
+        name: getattr(cluster_excellence, name)
+        for name in ("Rulebook", "Anchor", "TierMonths", "ExtensionBase", "Criteria", "SilverRules",
+                     "GoldRules", "ScoringRules", "IntervalLimit", "IntervalCounting",
+                     "GoldRenewal", "Unrecorded")
+    }  # fmt: skip
+    assert eval(repr(alone), {"datetime": dt, **names}) == alone
+    assert "previous" not in repr(ECEI_2019)

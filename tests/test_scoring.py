@@ -13,6 +13,8 @@ from cluster_excellence import (
     Light,
     LightRule,
     Provenance,
+    ScoringRules,
+    Unrecorded,
     Value,
     ValueKind,
     area_summaries,
@@ -202,14 +204,29 @@ class TestGoldScore:
             True, False, ("G-STR-01",), False,
         )  # fmt: skip
 
-    def test_missing_values_earn_nothing_and_miss_their_minimum(self) -> None:
+    def test_missing_values_earn_nothing_and_leave_their_minimum_undetermined(self) -> None:
         gold = gold_catalogue()
         values = full_marks()
         del values["G-MAN-01"]
         result = gold_score(values, gold)
         assert result.missing == ("G-MAN-01",)
-        assert result.missed_minimums == ("G-MAN-01",)
+        assert (result.missed_minimums, result.undetermined_minimums) == ((), ("G-MAN-01",))
+        assert (result.minimums_met, result.passed) == (None, None)
         assert [(p.code, p.points, p.earned) for p in result.lost] == [("G-MAN-01", 5, 0)]
+
+    @pytest.mark.parametrize(
+        ("reading", "minimums_met", "passed"),
+        [(Unrecorded.MET, True, True), (Unrecorded.NOT_MET, False, False)],
+    )
+    def test_the_rulebook_says_what_a_missing_value_means(
+        self, reading: Unrecorded, minimums_met: bool, passed: bool
+    ) -> None:
+        values = full_marks()
+        del values["G-MAN-01"]
+        rulebook = ECEI_2019.variant(scoring=ScoringRules(missing_value=reading))
+        result = gold_score(values, gold_catalogue(), rulebook)
+        assert (result.minimums_met, result.passed) == (minimums_met, passed)
+        assert result.rulebook == f"ecei-2019[scoring.missing_value={reading.value}]"
 
     def test_the_indicators_that_cost_points_come_most_points_first(self) -> None:
         c = catalogue(

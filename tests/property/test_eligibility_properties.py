@@ -14,6 +14,7 @@ from cluster_excellence import (
     GoldAudit,
     Organisation,
     Outcome,
+    Provenance,
     eligibility_criteria,
     gold_baseline,
     gold_catalogue,
@@ -89,20 +90,11 @@ def test_undetermined_exactly_when_a_needed_figure_is_missing(profile: Organisat
         assert not missing
 
 
-@given(
-    st.dictionaries(
-        st.sampled_from([i.code for i in GOLD.indicators]), st.integers(0, 200), min_size=1
-    ),
-    st.floats(0, 100),
-)
-def test_gold_eligibility_implies_the_baseline_passes(raw: dict[str, int], score: float) -> None:
-    """For an audit with indicator values (without them the baseline has nothing to check)."""
-    catalogue = GOLD
-    # From every indicator at its threshold, some values changed: both outcomes occur.
-    values: dict[str, Any] = {i.code: i.gold_threshold for i in catalogue.indicators}
+def _gold_values(raw: dict[str, int]) -> dict[str, Any]:
+    """From every indicator at its threshold, some values changed: both outcomes occur."""
+    values: dict[str, Any] = {i.code: i.gold_threshold for i in GOLD.indicators}
     for code, number in raw.items():
-        indicator = catalogue.indicator(code)
-        kind = indicator.kind.value
+        kind = GOLD.indicator(code).kind.value
         if kind == "yes_no":
             values[code] = number % 2 == 0
         elif kind == "share":
@@ -111,14 +103,55 @@ def test_gold_eligibility_implies_the_baseline_passes(raw: dict[str, int], score
             values[code] = 1 + number % 5
         else:
             values[code] = number
+    return values
+
+
+#: The shipped Gold catalogue as an agency holding the official figures would: every
+#: entry published, so its figures decide.
+OFFICIAL_GOLD = attrs.evolve(
+    GOLD,
+    indicators=[attrs.evolve(i, provenance=Provenance.PUBLISHED) for i in GOLD.indicators],
+)
+GOLD_RAW = st.dictionaries(
+    st.sampled_from([i.code for i in GOLD.indicators]), st.integers(0, 200), min_size=1
+)
+
+
+@given(GOLD_RAW, st.floats(0, 100))
+def test_gold_eligibility_implies_the_baseline_passes(raw: dict[str, int], score: float) -> None:
+    """With a catalogue whose figures decide, for an audit with indicator values (without
+    them the baseline has nothing to check)."""
     profile = Organisation(programme_recognition="go-cluster")
-    audit = GoldAudit(dt.date(2023, 5, 1), score=score, audit_days=2, experts=2, indicators=values)
+    audit = GoldAudit(
+        dt.date(2023, 5, 1), score=score, audit_days=2, experts=2, indicators=_gold_values(raw)
+    )
     cluster = Cluster("g", "G", [audit], organisation=profile)
-    if (
-        gold_eligibility(cluster, dt.date(2023, 6, 1), catalogue=catalogue).outcome
-        is Outcome.ELIGIBLE
-    ):
-        assert gold_baseline(cluster, dt.date(2023, 6, 1), catalogue).outcome is Outcome.ELIGIBLE
+    day = dt.date(2023, 6, 1)
+    if gold_eligibility(cluster, day, catalogue=OFFICIAL_GOLD).outcome is Outcome.ELIGIBLE:
+        assert gold_baseline(cluster, day, OFFICIAL_GOLD).outcome is Outcome.ELIGIBLE
+
+
+@given(GOLD_RAW, st.floats(0, 100), st.booleans())
+def test_an_illustrative_catalogue_never_outweighs_the_audit(
+    raw: dict[str, int], score: float, minimums_met: bool
+) -> None:
+    """The shipped catalogue is illustrative: the decision is the one without it."""
+    audit = GoldAudit(
+        dt.date(2023, 5, 1),
+        score=score,
+        minimum_requirements_met=minimums_met,
+        audit_days=2,
+        experts=2,
+        indicators=_gold_values(raw),
+    )
+    cluster = Cluster("g", "G", [audit], organisation=Organisation(programme_recognition="x"))
+    day = dt.date(2023, 6, 1)
+    with_it = gold_eligibility(cluster, day, catalogue=GOLD)
+    without = gold_eligibility(cluster, day)
+    assert with_it.outcome is without.outcome
+    assert with_it.outcome is (
+        Outcome.ELIGIBLE if score >= 80 and minimums_met else Outcome.NOT_ELIGIBLE
+    )
 
 
 @given(

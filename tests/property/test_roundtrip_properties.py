@@ -64,17 +64,39 @@ areas = st.builds(
     effect=notes,
     validated=_maybe(st.booleans()),
 )
-benchmarkings = st.builds(
-    Benchmarking, recent_days, awarded=st.booleans(), note=notes, indicators=values
-)
-silver_audits = st.builds(
-    SilverAudit,
-    recent_days,
-    passed=st.booleans(),
-    note=notes,
-    improvement_areas=_maybe(st.lists(areas, max_size=3)),
-    minimum_requirements_met=_maybe(st.booleans()),
-)
+
+
+def _award_day(draw: st.DrawFn, day: dt.date, awards: bool | None) -> dt.date | None:
+    """An award day on or after the assessment, for an assessment that may award."""
+    if awards is False or not draw(st.booleans()):
+        return None
+    return day + dt.timedelta(days=draw(st.integers(0, 400)))
+
+
+@st.composite
+def benchmarkings(draw: st.DrawFn) -> Benchmarking:
+    day, awarded = draw(recent_days), draw(st.booleans())
+    return Benchmarking(
+        day,
+        awarded=awarded,
+        note=draw(notes),
+        indicators=draw(values),
+        awarded_on=_award_day(draw, day, awarded),
+    )
+
+
+@st.composite
+def silver_audits(draw: st.DrawFn) -> SilverAudit:
+    day, passed = draw(recent_days), draw(st.booleans())
+    met = draw(_maybe(st.booleans()))
+    return SilverAudit(
+        day,
+        passed=passed,
+        note=draw(notes),
+        improvement_areas=draw(_maybe(st.lists(areas, max_size=3))),
+        minimum_requirements_met=None if passed and met is False else met,
+        awarded_on=_award_day(draw, day, passed),
+    )
 
 
 @st.composite
@@ -88,8 +110,9 @@ def gold_audits(draw: st.DrawFn) -> GoldAudit:
         passed = score >= 80 and met
     if passed and not met:
         passed = False
+    day = draw(recent_days)
     return GoldAudit(
-        draw(recent_days),
+        day,
         passed=passed,
         score=score,
         minimum_requirements_met=met,
@@ -98,6 +121,7 @@ def gold_audits(draw: st.DrawFn) -> GoldAudit:
         self_test_passed=draw(_maybe(st.booleans())),
         audit_days=draw(_maybe(st.integers(1, 3) | st.floats(0.5, 3))),
         experts=draw(_maybe(st.integers(1, 4))),
+        awarded_on=_award_day(draw, day, passed),
     )
 
 
@@ -118,7 +142,7 @@ stated = st.builds(StatedLabel, st.sampled_from(list(Tier)), days, source=_maybe
 def clusters(draw: st.DrawFn, cluster_id: str) -> Cluster:
     assessments = draw(
         st.lists(
-            st.one_of(benchmarkings, silver_audits, gold_audits()),
+            st.one_of(benchmarkings(), silver_audits(), gold_audits()),
             max_size=5,
             unique_by=lambda a: (a.kind, a.date),
         )

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 from .._calendar import LAST_MONTH, MAX_TERM_MONTHS, month_index
@@ -47,11 +47,13 @@ from ..model.assessments import (
     IndicatorValues,
     SilverAudit,
     Value,
+    award_day_problem,
     gold_audit_problem,
     indicator_codes_problem,
     indicator_value_problem,
     percent_problem,
     positive_problem,
+    silver_audit_problem,
 )
 from ..model.catalogues import Catalogue, Indicator, value_problem
 from ..model.clusters import (
@@ -230,14 +232,17 @@ _area = trusted(ImprovementArea)
 
 
 def _build_area(checker: Checker, values: list[Any], path: str) -> ImprovementArea:
+    """An improvement area. The areas are chosen by comparing two benchmarking reports and
+    validated against the Gold criteria of those areas
+    (https://www.cluster-analysis.org/silver-label), so a code names an indicator of the
+    benchmarking catalogue or of the Gold catalogue, whichever is given."""
     assert isinstance(checker, _PortfolioChecker)
-    catalogue = checker.catalogues.get("gold")
-    if catalogue is not None:
+    known = [p for p in ("benchmarking", "gold") if p in checker.catalogues]
+    if known:
         for code in values[0]:
-            if code not in checker.codes["gold"]:
-                checker.fail(
-                    key_path(path, "indicators"), f"{catalogue.label} has no indicator {show(code)}"
-                )
+            if not any(code in checker.codes[purpose] for purpose in known):
+                names = " or ".join(checker.catalogues[purpose].label for purpose in known)
+                checker.fail(key_path(path, "indicators"), f"{names} has no indicator {show(code)}")
     return _area(*values)
 
 
@@ -256,6 +261,7 @@ _BENCHMARKING = ObjectSpec(
         Field.of("awarded", BOOLEAN, default=True),
         Field.of("note", FREE_TEXT),
         _indicators("benchmarking"),
+        Field.of("awarded_on", DAY),
     ),
     extra={"type": {"const": "benchmarking"}},
 )
@@ -272,6 +278,7 @@ _SILVER = ObjectSpec(
             write=_write_areas,
         ),
         Field.of("minimum_requirements_met", BOOLEAN),
+        Field.of("awarded_on", DAY),
     ),
     extra={"type": {"const": "silver_audit"}},
 )
@@ -287,6 +294,7 @@ _GOLD = ObjectSpec(
         Field.of("self_test_passed", BOOLEAN),
         Field.of("audit_days", _POSITIVE),
         Field.of("experts", _WHOLE_POSITIVE),
+        Field.of("awarded_on", DAY),
     ),
     extra={"type": {"const": "gold_audit"}},
     schema_more={"anyOf": [{"required": ["passed"]}, {"required": ["score"]}]},
@@ -295,6 +303,11 @@ _benchmarking = trusted(Benchmarking)
 _silver_audit = trusted(SilverAudit)
 _gold_audit = trusted(GoldAudit)
 _SPECS = {"benchmarking": _BENCHMARKING, "silver_audit": _SILVER, "gold_audit": _GOLD}
+_MAKE: dict[str, Callable[..., Assessment]] = {
+    "benchmarking": _benchmarking,
+    "silver_audit": _silver_audit,
+    "gold_audit": _gold_audit,
+}
 _KINDS = ", ".join(_SPECS)
 
 
@@ -315,16 +328,24 @@ def _assessment(checker: Checker, item: Any, path: str) -> Assessment | None:
     values = checker.fields(item, path, spec)
     if values is None or checker.count != before:
         return None
-    if spec is _BENCHMARKING:
-        return _benchmarking(*values)
-    if spec is _SILVER:
-        return _silver_audit(*values)
-    problem = gold_audit_problem(values[1], values[2], values[3])
-    if problem is not None:
-        field, message = problem
-        checker.fail(key_path(path, field) if field else path, message)
-        return None
-    return _gold_audit(*values)
+    if spec is _GOLD:
+        found = gold_audit_problem(values[1], values[2], values[3])
+        if found is not None:
+            field, message = found
+            checker.fail(key_path(path, field) if field else path, message)
+            return None
+    elif spec is _SILVER:
+        problem = silver_audit_problem(values[1], values[4])
+        if problem is not None:
+            checker.fail(key_path(path, "passed"), problem)
+            return None
+    awarded_on = values[-1]
+    if awarded_on is not None:
+        problem = award_day_problem(values[0], awarded_on, values[1])
+        if problem is not None:
+            checker.fail(key_path(path, "awarded_on"), problem)
+            return None
+    return _MAKE[kind](*values)
 
 
 def _read_assessments(checker: Checker, raw: Any, path: str) -> tuple[Assessment, ...]:

@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 import attrs
 
 from .._checks import (
+    day_problem,
     is_bool,
     is_day,
     is_optional_bool,
@@ -52,9 +53,11 @@ __all__ = [
     "IndicatorValues",
     "SilverAudit",
     "Value",
+    "award_day_problem",
     "awarded_tier",
     "gold_audit_problem",
     "indicator_value_problem",
+    "silver_audit_problem",
 ]
 
 
@@ -139,6 +142,27 @@ class IndicatorValues(Mapping[str, Value]):
         return (IndicatorValues, (dict(self._values),))
 
 
+def award_day_problem(day: dt.date, awarded_on: Any, awards: bool | None) -> str | None:
+    """What is wrong with ``awarded_on``, the day an award was made, or None.
+
+    Validity counts from the assessment (published), but a label is held only
+    from the day it is awarded: the EUCLES board approves labels monthly, and
+    Mineralklynge Norge was reviewed on 28 March and awarded on 15 June 2017
+    (docs: *Validity and renewal*, "Award day"). So the award day is on or
+    after the assessment, and only an assessment that awards has one.
+    """
+    if awarded_on is None:
+        return None
+    problem = day_problem(awarded_on)
+    if problem is not None:
+        return problem
+    if awarded_on < day:
+        return f"{awarded_on.isoformat()} is before the assessment on {day.isoformat()}"
+    if awards is False:
+        return "an assessment recorded as awarding nothing has no award day"
+    return None
+
+
 def raw_values(values: IndicatorValues) -> dict[str, Value]:
     """The dict behind ``values``, for loops over many values; never to be changed."""
     return values._values
@@ -150,6 +174,30 @@ NO_VALUES = IndicatorValues()
 
 def _indicator_values(value: Mapping[str, Value] | Iterable[tuple[str, Value]]) -> IndicatorValues:
     return value if isinstance(value, IndicatorValues) else IndicatorValues(value)
+
+
+def _award_day(instance: Any, attribute: Any, value: Any) -> None:
+    awards = getattr(instance, "awarded", None)
+    if awards is None:
+        awards = instance.passed
+    problem = award_day_problem(instance.date, value, awards)
+    if problem is not None:
+        raise ValueError(f"{attribute.name}: {problem}")
+
+
+def silver_audit_problem(passed: bool, minimum_requirements_met: bool | None) -> str | None:
+    """What contradicts what in a Silver audit's record, or None: "if a cluster
+    organisation does not meet one of these [minimum] criteria the Silver Label cannot
+    be awarded" (https://www.cluster-analysis.org/silver-label)."""
+    if passed and minimum_requirements_met is False:
+        return "passed is true but minimum_requirements_met is false"
+    return None
+
+
+def _consistent_silver(instance: SilverAudit, attribute: Any, value: Any) -> None:
+    problem = silver_audit_problem(instance.passed, value)
+    if problem is not None:
+        raise ValueError(problem)
 
 
 @attrs.frozen
@@ -172,6 +220,8 @@ class Benchmarking:
     indicators: IndicatorValues = attrs.field(
         default=NO_VALUES, converter=_indicator_values, kw_only=True
     )
+    #: The day the label was awarded, when known and later than the interview.
+    awarded_on: dt.date | None = attrs.field(default=None, validator=_award_day, kw_only=True)
 
 
 def _codes(value: Iterable[str]) -> tuple[str, ...]:
@@ -261,8 +311,10 @@ class SilverAudit:
     )
     #: Whether every Gold minimum requirement was met; None when not recorded.
     minimum_requirements_met: bool | None = attrs.field(
-        default=None, validator=is_optional_bool, kw_only=True
+        default=None, validator=[is_optional_bool, _consistent_silver], kw_only=True
     )
+    #: The day the label was awarded, when known and later than the audit.
+    awarded_on: dt.date | None = attrs.field(default=None, validator=_award_day, kw_only=True)
 
 
 def percent_problem(value: Any) -> str | None:
@@ -364,6 +416,8 @@ class GoldAudit:
     experts: int | None = attrs.field(
         default=None, validator=validator(optional(_positive_whole)), kw_only=True
     )
+    #: The day the label was awarded, when known and later than the audit.
+    awarded_on: dt.date | None = attrs.field(default=None, validator=_award_day, kw_only=True)
 
     def passes_by_score(self, rulebook: Rulebook) -> bool | None:
         """Whether the score and minimum requirements alone pass; None without a score.

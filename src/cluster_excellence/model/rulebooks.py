@@ -1,57 +1,77 @@
-"""Rulebooks: every parameter of the label lifecycle, named and dated.
+"""Rulebooks: every parameter that can change an outcome, named, sourced and dated.
 
-A :class:`Rulebook` holds the parameters of the lifecycle decisions (docs:
-*Validity and renewal*, Decisions 1-5): how validity is anchored, the first
-term, the renewal term per tier, the renewal window, what a renewal extends
-from, and the Gold pass score. The preset :data:`ECEI_2019` is the default.
-Variants are made from it with :meth:`Rulebook.variant`, which gives the
-variant its own id so that every result says which rules produced it.
+A :class:`Rulebook` is one *edition* of the rules: the label lifecycle
+(docs: *Validity and renewal*, Decisions 1-5), the Eligibility Criteria
+(:class:`Criteria`), the Silver and Gold requirements (:class:`SilverRules`,
+:class:`GoldRules`) and the readings of scores (:class:`ScoringRules`). Each
+parameter names its source, or says that it is our decision
+(:meth:`Rulebook.source_of`; docs: *Rules in force*).
 
->>> ECEI_2019.id
+Rules change over time. An edition links to the one in force before it
+(``previous``), and every assessment is judged by the edition in force on
+its date (:meth:`Rulebook.in_force_on`), as laws are. The default
+:data:`ECEI_2019` (the rules since the Eligibility Criteria of 15 Nov 2019)
+follows :data:`ECEI_2010` (the rules before them):
+
+>>> ECEI_2019.in_force_on(dt.date(2017, 3, 28)).id
+'ecei-2010'
+>>> ECEI_2019.in_force_on(dt.date(2019, 11, 15)).id
 'ecei-2019'
->>> ECEI_2019.first_term_months, ECEI_2019.renewal_term_months.gold
-(24, 24)
+>>> ECEI_2019.silver.min_interval_months, ECEI_2010.silver.min_interval_months
+(18, 12)
+>>> ECEI_2019.pinned().in_force_on(dt.date(2017, 3, 28)).id
+'ecei-2019[pinned]'
+
+Variants change the rulebook as a whole, every edition alike, and name the
+change in every id:
+
 >>> exact = ECEI_2019.variant(anchor=Anchor.EXACT_DAY)
->>> exact.id
-'ecei-2019[anchor=exact-day]'
-
-A Baden-Wuerttemberg-style book (labels valid two years, renewals too) is a
-variant with its own id:
-
->>> bw = ECEI_2019.variant(
-...     id="bw-style",
-...     renewal_term_months=TierMonths(bronze=24, silver=24, gold=24),
-... )
->>> bw.renewal_term_months.bronze
-24
+>>> exact.id, exact.in_force_on(dt.date(2017, 3, 28)).id
+('ecei-2019[anchor=exact-day]', 'ecei-2010[anchor=exact-day]')
+>>> ECEI_2019.variant(silver=attrs.evolve(ECEI_2019.silver, improvement_areas=2)).id
+'ecei-2019[silver.improvement_areas=2]'
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from .._calendar import MAX_TERM_MONTHS
-from .._checks import is_query_day, is_text, number_problem, text_problem
+from .._checks import is_bool, is_query_day, is_text, number_problem, text_problem
 from .._enums import ValueEnum
 from .._text import show
 from .tiers import Tier
 
 __all__ = [
+    "ECEI_2010",
     "ECEI_2019",
     "PUBLISHED_GOLD_PASS_SCORE",
     "RULEBOOKS",
     "Anchor",
+    "Criteria",
     "ExtensionBase",
+    "GoldRenewal",
+    "GoldRules",
+    "IntervalCounting",
+    "IntervalLimit",
     "Rulebook",
+    "ScoringRules",
+    "SilverRules",
     "TierMonths",
+    "Unrecorded",
     "get_rulebook",
+    "parameters",
 ]
+
+#: Gold needs at least 80 % of the maximum points (published: 2013, 120 of 150
+#: points; https://www.cluster-analysis.org/gold-label).
+PUBLISHED_GOLD_PASS_SCORE = 80.0
 
 
 class Anchor(ValueEnum):
@@ -72,9 +92,43 @@ class ExtensionBase(ValueEnum):
     ASSESSMENT = "assessment"
 
 
-#: Gold needs at least 80 % of the maximum points (published: 2013, 120 of 150
-#: points; https://www.cluster-analysis.org/gold-label).
-PUBLISHED_GOLD_PASS_SCORE = 80.0
+class IntervalLimit(ValueEnum):
+    """What an interval beyond its maximum means."""
+
+    #: It bars the award (the requirement is not met).
+    KNOCK_OUT = "knock-out"
+    #: It is noted (a remark), and does not bar the award.
+    REMARK = "remark"
+
+
+class IntervalCounting(ValueEnum):
+    """How the months between two benchmarkings are counted."""
+
+    #: To the day: the window runs from the first date plus N months (clamped
+    #: to the month's end) to the first date plus M months, both inclusive.
+    DAY = "day"
+    #: By calendar months: the second month is N to M months after the first.
+    MONTH = "month"
+
+
+class GoldRenewal(ValueEnum):
+    """Which Gold audits count as renewals (the 1-day audit format)."""
+
+    #: An audit while the previous Gold label is valid or in its renewal window.
+    VALID_OR_WINDOW = "valid-or-window"
+    #: Only an audit in the renewal window, after the label expired.
+    WINDOW_ONLY = "window-only"
+
+
+class Unrecorded(ValueEnum):
+    """What a fact means when it is not recorded."""
+
+    #: It is taken as met.
+    MET = "met"
+    #: The decision that needs it is undetermined.
+    UNDETERMINED = "undetermined"
+    #: It is taken as not met.
+    NOT_MET = "not-met"
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
@@ -88,10 +142,12 @@ def _texts(instance: Any, attribute: Any, value: tuple[Any, ...]) -> None:
             raise ValueError(f"{attribute.name}: each {problem}")
 
 
-def _months(low: int) -> Any:
+def _months(low: int, *, optional: bool = False) -> Any:
     """A validator: a whole number of months from ``low`` to :data:`MAX_TERM_MONTHS`."""
 
     def validate(instance: Any, attribute: Any, value: Any) -> None:
+        if optional and value is None:
+            return
         if type(value) is not int or not low <= value <= MAX_TERM_MONTHS:
             raise ValueError(
                 f"{attribute.name} must be a whole number of months from {low} to "
@@ -99,6 +155,24 @@ def _months(low: int) -> Any:
             )
 
     return validate
+
+
+def _number(low: float, *, whole: bool = False, above: bool = False) -> Any:
+    """A validator: a number of at least ``low`` (above it when ``above``), whole if asked."""
+
+    def validate(instance: Any, attribute: Any, value: Any) -> None:
+        problem = number_problem(value)
+        kind = "a whole number" if whole else "a number"
+        fits = problem is None and (value > low if above else value >= low)
+        if not fits or (whole and type(value) is not int):
+            bound = f"above {low:g}" if above else f"of {low:g} or more"
+            raise ValueError(f"{attribute.name} must be {kind} {bound}, not {show(value)}")
+
+    return validate
+
+
+def _of(kind: type) -> Any:
+    return attrs.validators.instance_of(kind)
 
 
 is_positive_months = _months(1)
@@ -133,6 +207,106 @@ class TierMonths:
         raise KeyError(tier)
 
 
+@attrs.frozen
+class Criteria:
+    """The Eligibility Criteria: listing on the European Cluster Collaboration Platform
+    (ECCP), whose listing rules set the thresholds (docs: *Eligibility*)."""
+
+    #: Whether the criteria apply to assessments judged by this edition.
+    apply: bool = attrs.field(default=True, validator=is_bool)
+    #: Listed on the ECCP.
+    eccp_listing: bool = attrs.field(default=True, validator=is_bool)
+    #: The smallest dedicated management team, in full-time equivalents.
+    min_management_fte: float = attrs.field(default=0.5, validator=_number(0))
+    #: The fewest clearly committed members.
+    min_committed_members: int = attrs.field(default=15, validator=_number(0, whole=True))
+    #: The fewest member types (the triple helix).
+    min_member_types: int = attrs.field(default=2, validator=_number(0, whole=True))
+    #: Whether visible cooperation with public bodies stands in for a public member type.
+    public_cooperation_counts: bool = attrs.field(default=True, validator=is_bool)
+    #: An English website showing the cluster's activity.
+    english_website: bool = attrs.field(default=True, validator=is_bool)
+    #: Whether recognition by a national or regional cluster programme waives the criteria.
+    programme_waiver: bool = attrs.field(default=True, validator=is_bool)
+
+
+def _interval(instance: SilverRules, attribute: Any, value: Any) -> None:
+    if value is not None and value < instance.min_interval_months:
+        raise ValueError(
+            f"max_interval_months ({value}) must not be below min_interval_months "
+            f"({instance.min_interval_months})"
+        )
+
+
+@attrs.frozen
+class SilverRules:
+    """What Silver needs besides a passed audit (https://www.cluster-analysis.org/silver-label)."""
+
+    #: The fewest months between the previous benchmarking and the second one.
+    min_interval_months: int = attrs.field(default=18, validator=_months(0))
+    #: The most months between them; None for no maximum.
+    max_interval_months: int | None = attrs.field(
+        default=24, validator=[_months(0, optional=True), _interval]
+    )
+    #: Whether an interval beyond the maximum bars Silver or is a remark.
+    max_interval: IntervalLimit = attrs.field(
+        default=IntervalLimit.REMARK, validator=_of(IntervalLimit)
+    )
+    #: How the interval is counted.
+    interval_counting: IntervalCounting = attrs.field(
+        default=IntervalCounting.DAY, validator=_of(IntervalCounting)
+    )
+    #: The number of improvement areas.
+    improvement_areas: int = attrs.field(default=3, validator=_number(1, whole=True))
+    #: Whether each area must be tied to indicators and described with its effect.
+    areas_described: bool = attrs.field(default=True, validator=is_bool)
+    #: Whether each area must be validated in the audit.
+    areas_validated: bool = attrs.field(default=True, validator=is_bool)
+    #: Whether every Gold minimum requirement must be met.
+    minimum_requirements: bool = attrs.field(default=True, validator=is_bool)
+    #: What the facts a passed audit did not record (its areas, their validation,
+    #: the minimum requirements) mean.
+    unrecorded_of_passed_audit: Unrecorded = attrs.field(
+        default=Unrecorded.MET, validator=_of(Unrecorded)
+    )
+
+
+@attrs.frozen
+class GoldRules:
+    """What Gold needs besides its score (https://www.cluster-analysis.org/gold-label)."""
+
+    #: Days of the on-site audit of a first award.
+    first_audit_days: float = attrs.field(default=2, validator=_number(0, above=True))
+    #: Experts of the on-site audit of a first award.
+    first_audit_experts: int = attrs.field(default=2, validator=_number(1, whole=True))
+    #: Days of a renewal audit.
+    renewal_audit_days: float = attrs.field(default=1, validator=_number(0, above=True))
+    #: Experts of a renewal audit.
+    renewal_audit_experts: int = attrs.field(default=2, validator=_number(1, whole=True))
+    #: Which audits count as renewals.
+    renewal: GoldRenewal = attrs.field(
+        default=GoldRenewal.VALID_OR_WINDOW, validator=_of(GoldRenewal)
+    )
+    #: What an unrecorded self-test means.
+    unrecorded_self_test: Unrecorded = attrs.field(
+        default=Unrecorded.MET, validator=_of(Unrecorded)
+    )
+    #: What an unrecorded audit format (days, experts) of a passed audit means.
+    unrecorded_of_passed_audit: Unrecorded = attrs.field(
+        default=Unrecorded.MET, validator=_of(Unrecorded)
+    )
+
+
+@attrs.frozen
+class ScoringRules:
+    """How indicator values are read in decisions (docs: *Scoring*)."""
+
+    #: What a missing indicator value means for a minimum requirement.
+    missing_value: Unrecorded = attrs.field(
+        default=Unrecorded.UNDETERMINED, validator=_of(Unrecorded)
+    )
+
+
 def _window_within_terms(instance: Rulebook, attribute: Any, value: int) -> None:
     terms = instance.renewal_term_months
     shortest = min(terms.bronze, terms.silver, terms.gold)
@@ -143,9 +317,48 @@ def _window_within_terms(instance: Rulebook, attribute: Any, value: int) -> None
         )
 
 
+def _sources_of_parameters(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> Any:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((str(name), text) for name, text in pairs))
+
+
+def _known_parameters(instance: Rulebook, attribute: Any, value: Any) -> None:
+    known = set(parameters(instance))
+    for name, text in value:
+        if name not in known:
+            raise ValueError(f"parameter_sources: {show(name)} is not a parameter of a rulebook")
+        problem = text_problem(text)
+        if problem is not None:
+            raise ValueError(f"parameter_sources: the source of {name} {problem}")
+
+
+def _earlier(instance: Rulebook, attribute: Any, value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Rulebook):
+        raise TypeError(f"previous must be a Rulebook or None, not {type(value).__name__}")
+    if value.effective_from >= instance.effective_from:
+        raise ValueError(
+            f"previous ({value.id}, from {value.effective_from.isoformat()}) must take effect "
+            f"before this edition ({instance.effective_from.isoformat()})"
+        )
+
+
+#: The groups of parameters, and the lifecycle parameters at the top of a rulebook.
+GROUPS = ("criteria", "silver", "gold", "scoring")
+LIFECYCLE = (
+    "anchor",
+    "first_term_months",
+    "renewal_term_months",
+    "renewal_window_months",
+    "extension_base",
+    "gold_pass_score",
+)
+
+
 @attrs.frozen
 class Rulebook:
-    """The parameters of the label lifecycle, with an id, a date and sources.
+    """One edition of the rules: every parameter, with an id, a date and sources.
 
     Build variants with :meth:`variant` rather than by hand, so that the id
     changes with the rules. Every term is at most ``MAX_TERM_MONTHS`` (120)
@@ -161,16 +374,13 @@ class Rulebook:
     #: Where the rules come from (URLs, or the docs page recording a decision).
     sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_texts)
     #: Decision 1: how a term is anchored.
-    anchor: Anchor = attrs.field(
-        default=Anchor.MONTH_END, validator=attrs.validators.instance_of(Anchor)
-    )
+    anchor: Anchor = attrs.field(default=Anchor.MONTH_END, validator=_of(Anchor))
     #: Decision 1: months of a first award's validity (published: two years).
     first_term_months: int = attrs.field(default=24, validator=is_positive_months)
     #: Decision 3: months a seamless renewal adds, per tier
     #: (published: three years for Bronze and Silver, two for Gold).
     renewal_term_months: TierMonths = attrs.field(
-        default=TierMonths(bronze=36, silver=36, gold=24),
-        validator=attrs.validators.instance_of(TierMonths),
+        default=TierMonths(bronze=36, silver=36, gold=24), validator=_of(TierMonths)
     )
     #: Decision 2: months after expiry during which a label can be renewed
     #: seamlessly (published: one year).
@@ -179,18 +389,74 @@ class Rulebook:
     )
     #: Decision 3: what a renewal extends from.
     extension_base: ExtensionBase = attrs.field(
-        default=ExtensionBase.PREVIOUS_EXPIRY,
-        validator=attrs.validators.instance_of(ExtensionBase),
+        default=ExtensionBase.PREVIOUS_EXPIRY, validator=_of(ExtensionBase)
     )
     #: Decision 5: the Gold pass score in percent of the maximum points
     #: (published: 80 %).
     gold_pass_score: float = attrs.field(default=PUBLISHED_GOLD_PASS_SCORE, validator=_percent)
+    #: The Eligibility Criteria.
+    criteria: Criteria = attrs.field(factory=Criteria, validator=_of(Criteria), kw_only=True)
+    #: What Silver needs.
+    silver: SilverRules = attrs.field(factory=SilverRules, validator=_of(SilverRules), kw_only=True)
+    #: What Gold needs.
+    gold: GoldRules = attrs.field(factory=GoldRules, validator=_of(GoldRules), kw_only=True)
+    #: How indicator values are read.
+    scoring: ScoringRules = attrs.field(
+        factory=ScoringRules, validator=_of(ScoringRules), kw_only=True
+    )
+    #: The edition in force before :attr:`effective_from`, or None.
+    previous: Rulebook | None = attrs.field(
+        default=None, validator=_earlier, kw_only=True, repr=False
+    )
+    #: The source of each parameter (``"criteria.min_committed_members"``), or the
+    #: word "decision" and why; see :meth:`source_of`.
+    parameter_sources: tuple[tuple[str, str], ...] = attrs.field(
+        default=(),
+        converter=_sources_of_parameters,
+        validator=_known_parameters,
+        kw_only=True,
+        repr=False,
+    )
+
+    def in_force_on(self, day: dt.date) -> Rulebook:
+        """The edition in force on ``day``: this one, or the newest earlier edition that
+        took effect by then. A day before every edition takes the earliest edition."""
+        edition = self
+        while day < edition.effective_from and edition.previous is not None:
+            edition = edition.previous
+        return edition
+
+    def editions(self) -> tuple[Rulebook, ...]:
+        """This edition and those before it, oldest first."""
+        found = []
+        edition: Rulebook | None = self
+        while edition is not None:
+            found.append(edition)
+            edition = edition.previous
+        return tuple(reversed(found))
+
+    def pinned(self) -> Rulebook:
+        """This edition alone, applied to assessments of every date (``id[pinned]``)."""
+        if self.previous is None:
+            return self
+        return attrs.evolve(self, id=f"{self.id}[pinned]", previous=None)
+
+    def source_of(self, parameter: str) -> str:
+        """The source of a parameter of this edition (a dotted name, as :func:`parameters`
+        gives), or ``"not stated"``."""
+        return dict(self.parameter_sources).get(parameter, "not stated")
 
     def variant(self, *, id: str | None = None, **changes: Any) -> Rulebook:
-        """Return a copy with ``changes`` applied and an id that names them.
+        """Return the rulebook with ``changes`` made in every edition, and ids that name them.
 
-        Without ``id``, the new id is this id followed by the changed
-        parameters in brackets, e.g. ``ecei-2019[anchor=exact-day]``.
+        A parameter at the top (``anchor=...``) takes the same value in every
+        edition; a group (``silver=...``) is compared with this edition's, and
+        only the fields that differ are changed, in every edition. Without
+        ``id``, each edition's id is its id followed by the changes in
+        brackets, e.g. ``ecei-2019[anchor=exact-day]``, and each changed
+        parameter's source says it was set in the variant. ``id``,
+        ``title``, ``effective_from``, ``sources`` and ``previous`` change
+        this edition only.
 
         >>> ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT).id
         'ecei-2019[extension_base=assessment]'
@@ -200,16 +466,61 @@ class Rulebook:
         unknown = sorted(set(changes) - {a.name for a in attrs.fields(Rulebook)})
         if unknown:
             raise TypeError(f"Rulebook has no parameter {', '.join(unknown)}")
-        changed = {k: v for k, v in changes.items() if getattr(self, k) != v}
-        if id is None:
-            if not changed:
-                return self
-            described = ",".join(f"{k}={_describe(v)}" for k, v in sorted(changed.items()))
-            id = f"{self.id}[{described}]"
-        return attrs.evolve(self, id=id, **changed)
+        own: dict[str, Any] = {
+            k: changes.pop(k) for k in ("title", "effective_from", "sources") if k in changes
+        }
+        if "previous" in changes:
+            own["previous"] = changes.pop("previous")
+        edits: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name in GROUPS:
+                old = getattr(self, name)
+                differ = {
+                    f.name: getattr(value, f.name)
+                    for f in attrs.fields(type(old))
+                    if getattr(old, f.name) != getattr(value, f.name)
+                }
+                if differ:
+                    edits[name] = differ
+            elif name == "parameter_sources":
+                own[name] = value
+            elif getattr(self, name) != value:
+                edits[name] = value
+        return self._edited(edits, id, own)
+
+    def _edited(
+        self,
+        edits: Mapping[str, Any],
+        id: str | None = None,
+        own: Mapping[str, Any] | None = None,
+    ) -> Rulebook:
+        """This edition (and those before it) with ``edits`` made, named in their ids."""
+        own = own or {}
+        if not edits and id is None and not own:
+            return self
+        values: dict[str, Any] = {}
+        changed: dict[str, str] = {}
+        for name, value in edits.items():
+            if name in GROUPS:
+                values[name] = attrs.evolve(getattr(self, name), **value)
+                changed.update({f"{name}.{field}": _shown(v) for field, v in value.items()})
+            else:
+                values[name] = value
+                changed[name] = _shown(value)
+        described = ",".join(f"{name}={shown}" for name, shown in sorted(changed.items()))
+        new_id = id if id is not None else (f"{self.id}[{described}]" if described else self.id)
+        previous = own.get("previous", self.previous)
+        if "previous" not in own and previous is not None and edits:
+            previous = previous._edited(edits)
+        sources = dict(own.get("parameter_sources", self.parameter_sources))
+        sources.update(dict.fromkeys(changed, f"set in the variant {new_id}"))
+        rest = {k: v for k, v in own.items() if k not in ("previous", "parameter_sources")}
+        return attrs.evolve(
+            self, id=new_id, previous=previous, parameter_sources=sources, **rest, **values
+        )
 
 
-def _describe(value: object) -> str:
+def _shown(value: object) -> str:
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, TierMonths):
@@ -217,23 +528,116 @@ def _describe(value: object) -> str:
     return str(value)
 
 
+def parameters(rulebook: Rulebook) -> dict[str, Any]:
+    """Every parameter of ``rulebook`` by dotted name (``silver.min_interval_months``),
+    in the order of the docs' table of rules.
+
+    >>> parameters(ECEI_2019)["criteria.min_committed_members"]
+    15
+    """
+    found: dict[str, Any] = {name: getattr(rulebook, name) for name in LIFECYCLE}
+    for group in GROUPS:
+        value = getattr(rulebook, group)
+        for field in attrs.fields(type(value)):
+            found[f"{group}.{field.name}"] = getattr(value, field.name)
+    return found
+
+
+def _iter_parameters() -> Iterator[str]:
+    yield from LIFECYCLE
+    for group, kind in zip(GROUPS, (Criteria, SilverRules, GoldRules, ScoringRules), strict=True):
+        for field in attrs.fields(kind):
+            yield f"{group}.{field.name}"
+
+
+_RULES_DOC = "cluster_excellence docs, Rules in force"
+_VALIDITY = "https://www.cluster-analysis.org/benchmarked-clusters"
+_SILVER = "https://www.cluster-analysis.org/silver-label"
+_GOLD = "https://www.cluster-analysis.org/gold-label"
+_ECCP = "ECCP cluster listing rules (https://www.clustercollaboration.eu)"
+
+#: The sources of the parameters of the current rules (:data:`ECEI_2019`).
+_SOURCES_2019 = {
+    "anchor": f"decision ({_RULES_DOC}: the records show both the month's end and the day)",
+    "first_term_months": f"{_VALIDITY} (valid for two years)",
+    "renewal_term_months": f"{_VALIDITY}, {_SILVER}, {_GOLD} (three years; Gold two)",
+    "renewal_window_months": f"{_VALIDITY} (up to one year after expiry)",
+    "extension_base": f"decision ({_RULES_DOC}: extended from the previous validity period)",
+    "gold_pass_score": f"{_GOLD} (80 %; 2013: 120 of 150 points)",
+    "criteria.apply": f"{_VALIDITY} (Eligibility Criteria for all labels since 2019-11-15)",
+    "criteria.eccp_listing": f"{_VALIDITY} (listed on the ECCP)",
+    "criteria.min_management_fte": _ECCP,
+    "criteria.min_committed_members": _ECCP,
+    "criteria.min_member_types": _ECCP,
+    "criteria.public_cooperation_counts": f"decision ({_RULES_DOC}: our reading of {_ECCP})",
+    "criteria.english_website": _ECCP,
+    "criteria.programme_waiver": f"{_VALIDITY} (waived for recognised cluster programmes)",
+    "silver.min_interval_months": f"{_SILVER} (a second benchmarking after 1.5 to 2 years)",
+    "silver.max_interval_months": f"{_SILVER} (after 1.5 to 2 years)",
+    "silver.max_interval": (
+        f"decision ({_RULES_DOC}: a longer interval did not bar a real award, "
+        "Mineralklynge Norge 2017)"
+    ),
+    "silver.interval_counting": f"decision ({_RULES_DOC}: to the day, clamped at month ends)",
+    "silver.improvement_areas": f"{_SILVER} (three improvement areas)",
+    "silver.areas_described": f"{_SILVER} (each tied to indicators, with its effect)",
+    "silver.areas_validated": f"{_SILVER} (validated in the on-site audit)",
+    "silver.minimum_requirements": f"{_SILVER} (missing one minimum requirement: no Silver)",
+    "silver.unrecorded_of_passed_audit": (
+        f"decision ({_RULES_DOC}: a passed audit stands for the facts it found)"
+    ),
+    "gold.first_audit_days": f"{_GOLD} (a 2-day on-site audit)",
+    "gold.first_audit_experts": f"{_GOLD} (by 2 experts, one national, one foreign)",
+    "gold.renewal_audit_days": f"{_GOLD} (renewal within a year after expiry: 1 day)",
+    "gold.renewal_audit_experts": f"{_GOLD} (still by 2 experts)",
+    "gold.renewal": f"decision ({_RULES_DOC}: a renewal before expiry is a renewal too)",
+    "gold.unrecorded_self_test": f"decision ({_RULES_DOC}: only a recorded failure counts)",
+    "gold.unrecorded_of_passed_audit": (
+        f"decision ({_RULES_DOC}: a passed audit stands for the facts it found)"
+    ),
+    "scoring.missing_value": f"decision ({_RULES_DOC}: a missing value is not a missed one)",
+}
+_INHERITED = f"inherited: no source states otherwise ({_RULES_DOC})"
+_MINERALKLYNGE = (
+    "Mineralklynge Norge's account of its Silver (2017): benchmarkings at least 12 months apart"
+)
+
+#: The rules before the Eligibility Criteria took effect on 15 Nov 2019: no
+#: criteria, and a Silver interval of at least 12 months with no maximum (the
+#: account of a real award of 2017); everything else inherited from the
+#: current rules, as no source states otherwise. Assessments before 2010-11-01
+#: (the day ESCA began) are judged by it too.
+ECEI_2010 = Rulebook(
+    id="ecei-2010",
+    title="ECEI labels as run by ESCA before the Eligibility Criteria of 15 Nov 2019",
+    effective_from=dt.date(2010, 11, 1),
+    sources=(_VALIDITY, _SILVER, _GOLD, _MINERALKLYNGE, _RULES_DOC),
+    criteria=Criteria(apply=False),
+    silver=SilverRules(min_interval_months=12, max_interval_months=None),
+    parameter_sources={
+        **dict.fromkeys(_iter_parameters(), _INHERITED),
+        "criteria.apply": f"{_VALIDITY} (the Eligibility Criteria apply since 2019-11-15)",
+        "silver.min_interval_months": _MINERALKLYNGE,
+        "silver.max_interval_months": f"{_MINERALKLYNGE} (no maximum; awarded after 29 months)",
+    },
+)
+
 #: The default rulebook: the published ECEI rules as in force since the
 #: Eligibility Criteria of 15 Nov 2019, with the library's decisions where the
-#: sources are silent (docs: *Rules, sources and decisions*).
+#: sources are silent (docs: *Rules in force*); before that day, :data:`ECEI_2010`.
 ECEI_2019 = Rulebook(
     id="ecei-2019",
     title="ECEI labels as run by ESCA/EUCLES since the Eligibility Criteria of 15 Nov 2019",
     effective_from=dt.date(2019, 11, 15),
-    sources=(
-        "https://www.cluster-analysis.org/benchmarked-clusters",
-        "https://www.cluster-analysis.org/silver-label",
-        "https://www.cluster-analysis.org/gold-label",
-        "cluster_excellence docs, Validity and renewal (Decisions 1-5)",
-    ),
+    sources=(_VALIDITY, _SILVER, _GOLD, _ECCP, _RULES_DOC),
+    previous=ECEI_2010,
+    parameter_sources=_SOURCES_2019,
 )
 
 #: The preset rulebooks by id.
-RULEBOOKS: Mapping[str, Rulebook] = MappingProxyType({ECEI_2019.id: ECEI_2019})
+RULEBOOKS: Mapping[str, Rulebook] = MappingProxyType(
+    {ECEI_2010.id: ECEI_2010, ECEI_2019.id: ECEI_2019}
+)
 
 
 def get_rulebook(rulebook_id: str) -> Rulebook:
@@ -244,7 +648,7 @@ def get_rulebook(rulebook_id: str) -> Rulebook:
     >>> get_rulebook("ecei-2009")
     Traceback (most recent call last):
     ...
-    KeyError: "unknown rulebook 'ecei-2009' (known: ecei-2019)"
+    KeyError: "unknown rulebook 'ecei-2009' (known: ecei-2010, ecei-2019)"
     """
     try:
         return RULEBOOKS[rulebook_id]

@@ -97,7 +97,8 @@ def gold_scores_csv(result: GoldScores) -> str:
 
 
 _DECISION_COLUMNS = (
-    "cluster", "question", "on", "outcome", "code", "met", "message", "rule", "rulebook", "source",
+    "cluster", "question", "on", "outcome", "code", "met", "message", "rule", "rulebook",
+    "source", "remark",
 )  # fmt: skip
 
 

@@ -160,7 +160,12 @@ def gold_scores_table(result: GoldScores) -> str:
         if score is None or entry.audit is None:
             rows.append([entry.cluster_id, "-", "", "", "", "no Gold audit with values"])
             continue
-        minimums = "met" if score.minimums_met else f"{len(score.missed_minimums)} missed"
+        if score.missed_minimums:
+            minimums = f"{len(score.missed_minimums)} missed"
+        elif score.undetermined_minimums:
+            minimums = f"{len(score.undetermined_minimums)} unknown"
+        else:
+            minimums = "met"
         rows.append(
             [
                 entry.cluster_id,
@@ -168,7 +173,7 @@ def gold_scores_table(result: GoldScores) -> str:
                 f"{score.points}/{score.max_points}",
                 f"{score.percent:.1f}",
                 minimums,
-                "pass" if score.passed else "fail",
+                {True: "pass", False: "fail", None: "undetermined"}[score.passed],
             ]
         )
     return title + to_table(header, rows, flexible=0)
@@ -178,7 +183,6 @@ def decisions_table(decisions: Sequence[Decision]) -> str:
     """Each cluster's outcome, then its findings indented, each line within 80 columns."""
     if not decisions:
         return "No clusters.\n"
-    marks = {True: "met", False: "NOT MET", None: "missing"}
     first = decisions[0]
     lines = [
         f"{first.question.title()} eligibility on {first.on.isoformat()} "
@@ -188,7 +192,8 @@ def decisions_table(decisions: Sequence[Decision]) -> str:
     for decision in decisions:
         lines.append(fit(f"{decision.cluster_id}: {decision.outcome.value}", 80))
         lines.extend(
-            fit(f"  {marks[f.met]:<8} {f.code}: {f.message}", 80) for f in decision.findings
+            fit(f"  {f.mark.upper() if f.met is False else f.mark:<8} {f.code}: {f.message}", 80)
+            for f in decision.findings
         )
     return "\n".join(lines) + "\n"
 

@@ -59,7 +59,7 @@ def check_records(
     found = []
     for index, cluster in enumerate(portfolio.clusters):
         for assessment in cluster.assessments:
-            tier = awarded_tier(assessment, rulebook)
+            tier = awarded_tier(assessment, rulebook.in_force_on(assessment.date))
             if tier is None:
                 continue
             decision = decide(cluster, tier, assessment.date, rulebook, catalogue)

@@ -50,8 +50,20 @@ class Finding:
     #: One line with the figures, e.g. ``committed members 12 < 15``.
     message: str
     rule: str
+    #: The id of the edition of the rules that made the finding.
     rulebook: str
+    #: Where the rule comes from, or the word "decision" and why.
     source: str
+    #: A finding that notes something without deciding (``met`` is True), e.g. an
+    #: interval beyond what the page asks for where the rulebook makes that a remark.
+    remark: bool = False
+
+    @property
+    def mark(self) -> str:
+        """``met``, ``not met``, ``missing`` or ``remark``, as the text shows it."""
+        if self.remark:
+            return "remark"
+        return {True: "met", False: "not met", None: "missing"}[self.met]
 
     def to_dict(self) -> dict[str, Any]:
         """This finding as JSON-ready data."""
@@ -79,8 +91,7 @@ class Decision:
             f"{who}{title} on {self.on.isoformat()}: {self.outcome.value} "
             f"(rulebook {self.rulebook})"
         ]
-        marks = {True: "met", False: "not met", None: "missing"}
-        lines.extend(f"  [{marks[f.met]}] {f.code}: {f.message}" for f in self.findings)
+        lines.extend(f"  [{f.mark}] {f.code}: {f.message}" for f in self.findings)
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:

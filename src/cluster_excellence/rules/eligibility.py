@@ -1,12 +1,15 @@
 """Eligibility: the Eligibility Criteria, and whether records qualify for each tier.
 
 Each function returns an explained :class:`~cluster_excellence.Decision`
-(docs: *Eligibility*).
+(docs: *Eligibility*). Every threshold comes from the rulebook: each
+assessment is judged by the edition in force on its date
+(:meth:`~cluster_excellence.Rulebook.in_force_on`), and every finding names
+that edition and the source of the parameter it applied.
 
-The Eligibility Criteria apply to assessments from 15 November 2019 on
-(https://www.cluster-analysis.org/benchmarked-clusters): the organisation is listed on the
-European Cluster Collaboration Platform (ECCP), whose listing rules ask for
-a dedicated management team of at least 0.5 FTE, at least 15 clearly
+The Eligibility Criteria (https://www.cluster-analysis.org/benchmarked-clusters)
+apply to assessments from 15 November 2019 on: the organisation is listed on
+the European Cluster Collaboration Platform (ECCP), whose listing rules ask
+for a dedicated management team of at least 0.5 FTE, at least 15 clearly
 committed members, at least two member types (triple helix; without public
 members, visible cooperation with public bodies) and an English website
 showing activity. Organisations recognised by a national or regional cluster
@@ -25,29 +28,37 @@ Eligibility Criteria on 2024-03-01: not_eligible (rulebook ecei-2019)
   [not met] criteria.committed_members: committed members 12 < 15
   [met] criteria.member_types: member types 2 (business, research) >= 2
   [met] criteria.english_website: English website showing activity
+>>> print(eligibility_criteria(profile, dt.date(2017, 3, 28)).to_text())
+Eligibility Criteria on 2017-03-28: eligible (rulebook ecei-2019)
+  [met] criteria.not_in_force: the Eligibility Criteria do not apply on 2017-03-28 (ecei-2010)
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TypeVar
 
-from .._calendar import add_months
+from .._calendar import add_months, month_index
 from .._text import show
-from ..model.assessments import Assessment, Benchmarking, GoldAudit, SilverAudit
-from ..model.catalogues import Catalogue, meets
+from ..model.assessments import Assessment, Benchmarking, GoldAudit, SilverAudit, awarded_tier
+from ..model.catalogues import Catalogue, Provenance, meets
 from ..model.clusters import Cluster, Organisation
-from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.rulebooks import (
+    ECEI_2019,
+    GoldRenewal,
+    IntervalCounting,
+    IntervalLimit,
+    Rulebook,
+    Unrecorded,
+)
 from ..model.tiers import Tier
 from .decisions import Decision, Finding, outcome_of
 from .gold_points import gold_score
-from .labels import latest_labels
+from .labels import known_on, latest_labels
 
 A = TypeVar("A", bound=Assessment)
 
 __all__ = [
-    "CRITERIA_IN_FORCE_FROM",
     "bronze_eligibility",
     "eligibility_criteria",
     "gold_baseline",
@@ -55,105 +66,118 @@ __all__ = [
     "silver_eligibility",
 ]
 
-#: The Eligibility Criteria apply to assessments from this day on (published).
-CRITERIA_IN_FORCE_FROM = dt.date(2019, 11, 15)
-
-_CRITERIA = "Eligibility Criteria (in force for all labels since 2019-11-15)"
-_CRITERIA_SOURCE = (
-    "https://www.cluster-analysis.org/benchmarked-clusters; ECCP cluster listing rules "
-    "(https://www.clustercollaboration.eu)"
-)
-_BRONZE_SOURCE = "https://www.cluster-analysis.org/benchmarked-clusters"
-MIN_MANAGEMENT_FTE = 0.5
-MIN_COMMITTED_MEMBERS = 15
-MIN_MEMBER_TYPES = 2
+_CRITERIA = "Eligibility Criteria"
+_UNRECORDED = {Unrecorded.MET: True, Unrecorded.UNDETERMINED: None, Unrecorded.NOT_MET: False}
 
 
-def _finding(code: str, met: bool | None, message: str, rulebook: Rulebook) -> Finding:
-    return Finding(code, met, message, _CRITERIA, rulebook.id, _CRITERIA_SOURCE)
+def _met(reading: Unrecorded) -> bool | None:
+    """What an unrecorded fact counts as, by the rulebook's reading."""
+    return _UNRECORDED[reading]
+
+
+def _said(fact: bool | None, yes: str, no: str, unknown: str) -> str:
+    """The words for a recorded yes, a recorded no, or nothing recorded."""
+    if fact is None:
+        return unknown
+    return yes if fact else no
+
+
+class _Findings:
+    """The findings of one decision under one edition, each naming its parameter's source."""
+
+    def __init__(self, edition: Rulebook, rule: str) -> None:
+        self.edition = edition
+        self.rule = rule
+        self.found: list[Finding] = []
+
+    def add(
+        self, code: str, met: bool | None, message: str, parameter: str, *, remark: bool = False
+    ) -> None:
+        source = self.edition.source_of(parameter)
+        self.found.append(
+            Finding(code, met, message, self.rule, self.edition.id, source, remark=remark)
+        )
 
 
 def _criteria_findings(
-    profile: Organisation | None, on: dt.date, rulebook: Rulebook
+    profile: Organisation | None, day: dt.date, rulebook: Rulebook
 ) -> list[Finding]:
-    if on < CRITERIA_IN_FORCE_FROM:
-        message = (
-            f"the criteria apply from {CRITERIA_IN_FORCE_FROM.isoformat()}, not on {on.isoformat()}"
-        )
-        return [_finding("criteria.not_in_force", True, message, rulebook)]
+    """The Eligibility Criteria for an assessment on ``day``, by the edition in force then."""
+    edition = rulebook.in_force_on(day)
+    criteria = edition.criteria
+    out = _Findings(edition, _CRITERIA)
+    if not criteria.apply:
+        message = f"the Eligibility Criteria do not apply on {day.isoformat()} ({edition.id})"
+        out.add("criteria.not_in_force", True, message, "criteria.apply")
+        return out.found
     profile = profile or Organisation()
-    if profile.programme_recognition is not None:
+    if criteria.programme_waiver and profile.programme_recognition is not None:
         programme = profile.programme_recognition
         message = f"recognised by the cluster programme {programme!r}: criteria waived"
-        return [_finding("criteria.waived", True, message, rulebook)]
-    findings = []
-    if profile.eccp_listed is None:
-        findings.append(
-            _finding("criteria.eccp_listing", None, "ECCP listing not recorded", rulebook)
+        out.add("criteria.waived", True, message, "criteria.programme_waiver")
+        return out.found
+    if criteria.eccp_listing:
+        listed = profile.eccp_listed
+        text = _said(
+            listed, "listed on the ECCP", "not listed on the ECCP", "ECCP listing not recorded"
         )
-    else:
-        text = "listed on the ECCP" if profile.eccp_listed else "not listed on the ECCP"
-        findings.append(_finding("criteria.eccp_listing", profile.eccp_listed, text, rulebook))
-    fte = profile.management_fte
+        out.add("criteria.eccp_listing", listed, text, "criteria.eccp_listing")
+    fte, least = profile.management_fte, criteria.min_management_fte
     if fte is None:
-        findings.append(
-            _finding("criteria.management_fte", None, "management team FTE not recorded", rulebook)
+        out.add(
+            "criteria.management_fte",
+            None,
+            "management team FTE not recorded",
+            "criteria.min_management_fte",
         )
     else:
-        met = fte >= MIN_MANAGEMENT_FTE
-        sign = ">=" if met else "<"
-        text = f"management team {fte} FTE {sign} {MIN_MANAGEMENT_FTE} FTE"
-        findings.append(_finding("criteria.management_fte", met, text, rulebook))
-    members = profile.committed_members
+        met = fte >= least
+        text = f"management team {fte} FTE {'>=' if met else '<'} {least} FTE"
+        out.add("criteria.management_fte", met, text, "criteria.min_management_fte")
+    members, fewest = profile.committed_members, criteria.min_committed_members
     if members is None:
-        findings.append(
-            _finding("criteria.committed_members", None, "committed members not recorded", rulebook)
-        )
+        text = "committed members not recorded"
+        out.add("criteria.committed_members", None, text, "criteria.min_committed_members")
     else:
-        met = members >= MIN_COMMITTED_MEMBERS
-        text = f"committed members {members} {'>=' if met else '<'} {MIN_COMMITTED_MEMBERS}"
-        findings.append(_finding("criteria.committed_members", met, text, rulebook))
-    findings.append(_member_types(profile, rulebook))
-    if profile.english_website is None:
-        findings.append(
-            _finding("criteria.english_website", None, "English website not recorded", rulebook)
+        met = members >= fewest
+        text = f"committed members {members} {'>=' if met else '<'} {fewest}"
+        out.add("criteria.committed_members", met, text, "criteria.min_committed_members")
+    _member_types(profile, edition, out)
+    if criteria.english_website:
+        site = profile.english_website
+        text = _said(
+            site,
+            "English website showing activity",
+            "no English website showing activity",
+            "English website not recorded",
         )
-    else:
-        text = (
-            "English website showing activity"
-            if profile.english_website
-            else "no English website showing activity"
-        )
-        findings.append(
-            _finding("criteria.english_website", profile.english_website, text, rulebook)
-        )
-    return findings
+        out.add("criteria.english_website", site, text, "criteria.english_website")
+    return out.found
 
 
-def _member_types(profile: Organisation, rulebook: Rulebook) -> Finding:
-    """At least two member types; cooperation with public bodies stands in for public members.
-
-    Our reading of "at least two member types (triple helix; without public
-    members, visible cooperation with public bodies)" (ECCP listing rules;
-    docs: *Eligibility*).
-    """
+def _member_types(profile: Organisation, edition: Rulebook, out: _Findings) -> None:
+    """Enough member types; with ``public_cooperation_counts``, visible cooperation with
+    public bodies stands in for a public member type (our reading of the ECCP's rules)."""
+    criteria = edition.criteria
+    fewest = criteria.min_member_types
     types = profile.member_types
     if types is None:
-        return _finding("criteria.member_types", None, "member types not recorded", rulebook)
+        out.add(
+            "criteria.member_types", None, "member types not recorded", "criteria.min_member_types"
+        )
+        return
     count = len(types)
     listed = ", ".join(types) or "none"
-    stands_in = "public" not in types and count < MIN_MEMBER_TYPES
+    stands_in = criteria.public_cooperation_counts and "public" not in types and count < fewest
     if stands_in and profile.public_cooperation:
         count += 1
         listed += ", cooperation with public bodies"
-    met: bool | None = count >= MIN_MEMBER_TYPES
-    undecided = stands_in and profile.public_cooperation is None
-    if not met and undecided and count + 1 >= MIN_MEMBER_TYPES:
+    met: bool | None = count >= fewest
+    if not met and stands_in and profile.public_cooperation is None and count + 1 >= fewest:
         met = None  # recorded cooperation with public bodies would decide it
         listed += "; cooperation with public bodies not recorded"
-    sign = ">=" if met else "<"
-    message = f"member types {count} ({listed}) {sign} {MIN_MEMBER_TYPES}"
-    return _finding("criteria.member_types", met, message, rulebook)
+    message = f"member types {count} ({listed}) {'>=' if met else '<'} {fewest}"
+    out.add("criteria.member_types", met, message, "criteria.min_member_types")
 
 
 def eligibility_criteria(
@@ -165,11 +189,12 @@ def eligibility_criteria(
 ) -> Decision:
     """Whether an organisation meets the Eligibility Criteria for an assessment on ``on``.
 
-    Before 2019-11-15 the criteria do not apply (eligible, with the finding
-    ``criteria.not_in_force``); recognition by a cluster programme waives
-    them (``criteria.waived``). Otherwise each criterion is a finding.
-    Source: https://www.cluster-analysis.org/benchmarked-clusters; docs,
-    *Eligibility*, "The Eligibility Criteria".
+    Under an edition whose criteria do not apply (before 2019-11-15 by
+    default) the answer is eligible, with the finding ``criteria.not_in_force``;
+    recognition by a cluster programme waives them (``criteria.waived``).
+    Otherwise each criterion is a finding, with the thresholds of the edition
+    in force on ``on``. Source: https://www.cluster-analysis.org/benchmarked-clusters;
+    docs, *Eligibility*, "The Eligibility Criteria".
     """
     findings = _criteria_findings(profile, on, rulebook)
     return Decision(
@@ -181,48 +206,6 @@ def eligibility_criteria(
         tuple(findings),
         rulebook.id,
     )
-
-
-def bronze_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_2019) -> Decision:
-    """Whether the cluster's latest benchmarking on or before ``on`` qualifies for Bronze.
-
-    Bronze needs a benchmarking by an ESCA expert (benchmarkings recorded in a
-    portfolio are taken to be theirs) and, for a benchmarking from 2019-11-15
-    on, the Eligibility Criteria, judged on the benchmarking's day (the rule in
-    force then). Source: https://www.cluster-analysis.org/benchmarked-clusters.
-    """
-    benchmarkings = [a for a in cluster.assessments if isinstance(a, Benchmarking) and a.date <= on]
-    rule = "Bronze: a benchmarking by an ESCA expert"
-    if not benchmarkings:
-        message = f"no benchmarking recorded on or before {on.isoformat()}"
-        findings = [
-            Finding("bronze.benchmarking", False, message, rule, rulebook.id, _BRONZE_SOURCE)
-        ]
-    else:
-        latest = benchmarkings[-1]
-        message = f"benchmarking on {latest.date.isoformat()}"
-        findings = [
-            Finding("bronze.benchmarking", True, message, rule, rulebook.id, _BRONZE_SOURCE)
-        ]
-        findings.extend(_criteria_findings(cluster.organisation, latest.date, rulebook))
-    return Decision(
-        cluster.id,
-        Tier.BRONZE.value,
-        Tier.BRONZE,
-        on,
-        outcome_of(findings),
-        tuple(findings),
-        rulebook.id,
-    )
-
-
-_SILVER_SOURCE = "https://www.cluster-analysis.org/silver-label; docs: Eligibility, Silver"
-_GOLD_SOURCE = "https://www.cluster-analysis.org/gold-label"
-#: A Silver applicant's previous benchmarking lies this many months before
-#: the second one, inclusive, counted to the day (published: "1.5 to 2 years").
-SILVER_INTERVAL_MONTHS = (18, 24)
-#: Exactly this many improvement areas (published).
-SILVER_IMPROVEMENT_AREAS = 3
 
 
 def _latest(cluster: Cluster, kind: type[A], on: dt.date) -> A | None:
@@ -243,119 +226,196 @@ def _decision(
     )
 
 
-def _silver_interval(cluster: Cluster, audit_day: dt.date, rulebook: Rulebook) -> Finding:
-    """A previous Bronze benchmarking 18 to 24 months before the second (docs: *Eligibility*)."""
-    rule = "Silver: a second benchmarking 1.5 to 2 years after the first"
+def bronze_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_2019) -> Decision:
+    """Whether the cluster's latest benchmarking on or before ``on`` qualifies for Bronze.
+
+    Bronze needs a benchmarking by an ESCA expert (benchmarkings recorded in a
+    portfolio are taken to be theirs) and the Eligibility Criteria of the
+    edition in force on the benchmarking's day. There is no pass score.
+    Source: https://www.cluster-analysis.org/benchmarked-clusters.
+    """
+    benchmarkings = [a for a in cluster.assessments if isinstance(a, Benchmarking) and a.date <= on]
+    rule = "Bronze: a benchmarking by an ESCA expert"
+    source = "https://www.cluster-analysis.org/benchmarked-clusters"
+    if not benchmarkings:
+        message = f"no benchmarking recorded on or before {on.isoformat()}"
+        edition = rulebook.in_force_on(on)
+        findings = [Finding("bronze.benchmarking", False, message, rule, edition.id, source)]
+    else:
+        latest = benchmarkings[-1]
+        edition = rulebook.in_force_on(latest.date)
+        message = f"benchmarking on {latest.date.isoformat()}"
+        findings = [Finding("bronze.benchmarking", True, message, rule, edition.id, source)]
+        findings.extend(_criteria_findings(cluster.organisation, latest.date, rulebook))
+    return _decision(cluster, Tier.BRONZE, on, findings, rulebook)
+
+
+def _months_between(first: dt.date, second: dt.date) -> int:
+    return month_index(second) - month_index(first)
+
+
+def _within(
+    first: dt.date, second: dt.date, months: int, counting: IntervalCounting, *, at_least: bool
+) -> bool:
+    """Whether ``second`` is at least (or at most) ``months`` after ``first``."""
+    if counting is IntervalCounting.MONTH:
+        between = _months_between(first, second)
+        return between >= months if at_least else between <= months
+    bound = add_months(first, months)
+    return second >= bound if at_least else second <= bound
+
+
+def _silver_interval(
+    cluster: Cluster, audit: SilverAudit, rulebook: Rulebook, out: _Findings
+) -> None:
+    """A previous awarded benchmarking long enough before the second one: the interval of
+    the edition in force on the audit's day (https://www.cluster-analysis.org/silver-label;
+    at least 12 months and no maximum before 2019-11-15, from an account of a real award)."""
+    rules = out.edition.silver
+    code, parameter = "silver.benchmarking_interval", "silver.min_interval_months"
     awarded = [
-        a for a in cluster.assessments
-        if isinstance(a, Benchmarking) and a.awarded and a.date <= audit_day
-    ]  # fmt: skip
+        a
+        for a in cluster.assessments
+        if isinstance(a, Benchmarking)
+        and known_on(a, audit.date)
+        and awarded_tier(a, rulebook.in_force_on(a.date)) is Tier.BRONZE
+    ]
     if len(awarded) < 2:
         message = (
-            f"{len(awarded)} awarded benchmarking(s) by {audit_day.isoformat()}, Silver needs two"
+            f"{len(awarded)} awarded benchmarking(s) by {audit.date.isoformat()}, Silver needs two"
         )
-        return Finding(
-            "silver.benchmarking_interval", False, message, rule, rulebook.id, _SILVER_SOURCE
-        )
+        out.add(code, False, message, parameter)
+        return
     second = awarded[-1].date
-    low, high = SILVER_INTERVAL_MONTHS
-    for first in reversed(awarded[:-1]):
-        if add_months(first.date, low) <= second <= add_months(first.date, high):
-            message = (
-                f"benchmarkings on {first.date.isoformat()} and {second.isoformat()}: "
-                f"{low} to {high} months apart"
-            )
-            return Finding(
-                "silver.benchmarking_interval", True, message, rule, rulebook.id, _SILVER_SOURCE
-            )
-    previous = awarded[-2].date
+    low, high, counting = (
+        rules.min_interval_months,
+        rules.max_interval_months,
+        rules.interval_counting,
+    )
+    long_enough = [
+        a.date
+        for a in reversed(awarded[:-1])
+        if _within(a.date, second, low, counting, at_least=True)
+    ]
+    if not long_enough:
+        previous = awarded[-2].date
+        message = (
+            f"benchmarkings on {previous.isoformat()} and {second.isoformat()}: less than "
+            f"{low} months apart"
+        )
+        out.add(code, False, message, parameter)
+        return
+    within = [
+        d for d in long_enough if high is None or _within(d, second, high, counting, at_least=False)
+    ]
+    if within:
+        span = f"at least {low} months" if high is None else f"{low} to {high} months"
+        message = f"benchmarkings on {within[0].isoformat()} and {second.isoformat()}: {span} apart"
+        out.add(code, True, message, parameter)
+        return
+    first = long_enough[0]
+    apart = _months_between(first, second)
     message = (
-        f"benchmarkings on {previous.isoformat()} and {second.isoformat()}: not {low} to {high} "
-        f"months apart (the window was {add_months(previous, low).isoformat()} to "
-        f"{add_months(previous, high).isoformat()})"
+        f"benchmarkings on {first.isoformat()} and {second.isoformat()}: {apart} months apart, "
+        f"more than {high}"
     )
-    return Finding(
-        "silver.benchmarking_interval", False, message, rule, rulebook.id, _SILVER_SOURCE
-    )
+    if rules.max_interval is IntervalLimit.REMARK:
+        message += f" (under {out.edition.id} a remark, not a bar)"
+        out.add(code, True, message, "silver.max_interval", remark=True)
+    else:
+        out.add(code, False, message, "silver.max_interval")
 
 
 def silver_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_2019) -> Decision:
     """Whether the cluster's latest Silver audit on or before ``on`` qualifies for Silver.
 
-    Silver needs (https://www.cluster-analysis.org/silver-label; docs: *Eligibility*):
-    a previous Bronze benchmarking 18 to 24 months before the second one
-    (inclusive; counted to the day, clamped at month ends: our reading);
-    exactly three improvement areas, each tied to indicators and described
-    with its effect; each validated in the audit; every Gold minimum
-    requirement met; the Eligibility Criteria on the audit's day.
+    Silver needs (https://www.cluster-analysis.org/silver-label; docs:
+    *Eligibility*), by the edition in force on the audit's day: a previous
+    awarded benchmarking long enough before the second one (a maximum is a
+    bar or a remark, as the edition says); the edition's number of
+    improvement areas, each tied to indicators and described with its
+    effect, and each validated in the audit; every Gold minimum requirement
+    met; the Eligibility Criteria. What a *passed* audit did not record is
+    read as the edition says (``silver.unrecorded_of_passed_audit``; by
+    default the passed audit stands for it).
     """
     audit = _latest(cluster, SilverAudit, on)
     rule = "Silver: an on-site audit of the three improvement areas"
     if audit is None:
-        message = f"no Silver audit recorded on or before {on.isoformat()}"
-        missing = Finding("silver.audit", False, message, rule, rulebook.id, _SILVER_SOURCE)
-        return _decision(cluster, Tier.SILVER, on, [missing], rulebook)
-    findings = [
-        Finding(
+        edition = rulebook.in_force_on(on)
+        out = _Findings(edition, rule)
+        out.add(
             "silver.audit",
-            True,
-            f"Silver audit on {audit.date.isoformat()}",
-            rule,
-            rulebook.id,
-            _SILVER_SOURCE,
-        ),
-        _silver_interval(cluster, audit.date, rulebook),
-    ]
-    areas = audit.improvement_areas
-    need = SILVER_IMPROVEMENT_AREAS
-
-    def add(code: str, met: bool | None, message: str) -> None:
-        findings.append(Finding(code, met, message, rule, rulebook.id, _SILVER_SOURCE))
-
-    if areas is None:
-        add("silver.improvement_areas", None, "improvement areas not recorded")
-    else:
-        add(
+            False,
+            f"no Silver audit recorded on or before {on.isoformat()}",
             "silver.improvement_areas",
-            len(areas) == need,
-            f"{len(areas)} improvement areas, Silver needs exactly {need}",
         )
-        undescribed = [
-            i + 1
-            for i, a in enumerate(areas)
-            if not a.indicators or a.description is None or a.effect is None
-        ]
-        if undescribed:
-            listed = ", ".join(map(str, undescribed))
-            text = f"area(s) {listed} lack indicators, a description or an effect"
-        else:
-            text = "each area is tied to indicators and described with its effect"
-        add("silver.improvement_areas_described", None if undescribed else True, text)
-        refused = [i + 1 for i, a in enumerate(areas) if a.validated is False]
-        unknown = [i + 1 for i, a in enumerate(areas) if a.validated is None]
-        if refused:
-            add(
-                "silver.improvement_areas_validated",
-                False,
-                f"area(s) {', '.join(map(str, refused))} not validated in the audit",
-            )
-        elif unknown:
-            add(
-                "silver.improvement_areas_validated",
-                None,
-                f"validation of area(s) {', '.join(map(str, unknown))} not recorded",
-            )
-        else:
-            add("silver.improvement_areas_validated", True, "every area validated in the audit")
-    met = audit.minimum_requirements_met
-    add(
-        "silver.minimum_requirements",
-        met,
-        {True: "every Gold minimum requirement met", False: "a Gold minimum requirement missed",
-         None: "minimum requirements not recorded"}[met],
-    )  # fmt: skip
-    findings.extend(_criteria_findings(cluster.organisation, audit.date, rulebook))
-    return _decision(cluster, Tier.SILVER, on, findings, rulebook)
+        return _decision(cluster, Tier.SILVER, on, out.found, rulebook)
+    edition = rulebook.in_force_on(audit.date)
+    rules = edition.silver
+    out = _Findings(edition, rule)
+    outcome = "passed" if audit.passed else "failed"
+    out.add(
+        "silver.audit",
+        audit.passed,
+        f"Silver audit on {audit.date.isoformat()} ({outcome})",
+        "silver.improvement_areas",
+    )
+    _silver_interval(cluster, audit, rulebook, out)
+    unrecorded = _met(rules.unrecorded_of_passed_audit) if audit.passed else None
+    vouched = " (not recorded; the passed audit stands for it)" if unrecorded else ""
+    areas, need = audit.improvement_areas, rules.improvement_areas
+    if areas is None:
+        text = "improvement areas not recorded" + vouched
+        out.add("silver.improvement_areas", unrecorded, text, "silver.unrecorded_of_passed_audit")
+    else:
+        text = f"{len(areas)} improvement areas, Silver needs exactly {need}"
+        out.add("silver.improvement_areas", len(areas) == need, text, "silver.improvement_areas")
+        if rules.areas_described:
+            undescribed = [
+                i + 1 for i, a in enumerate(areas) if a.description is None or a.effect is None
+            ]
+            if undescribed:
+                text = f"area(s) {', '.join(map(str, undescribed))} lack a description or an effect"
+            else:
+                text = "each area is tied to indicators and described with its effect"
+            met = True if not undescribed else unrecorded
+            out.add("silver.improvement_areas_described", met, text, "silver.areas_described")
+        if rules.areas_validated:
+            refused = [i + 1 for i, a in enumerate(areas) if a.validated is False]
+            unknown = [i + 1 for i, a in enumerate(areas) if a.validated is None]
+            code, parameter = "silver.improvement_areas_validated", "silver.areas_validated"
+            if refused:
+                text = f"area(s) {', '.join(map(str, refused))} not validated in the audit"
+                out.add(code, False, text, parameter)
+            elif unknown:
+                text = (
+                    f"validation of area(s) {', '.join(map(str, unknown))} not recorded" + vouched
+                )
+                out.add(code, unrecorded, text, parameter)
+            else:
+                out.add(code, True, "every area validated in the audit", parameter)
+    if rules.minimum_requirements:
+        recorded = audit.minimum_requirements_met
+        text = _said(
+            recorded,
+            "every Gold minimum requirement met",
+            "a Gold minimum requirement missed",
+            "minimum requirements not recorded" + vouched,
+        )
+        out.add(
+            "silver.minimum_requirements",
+            unrecorded if recorded is None else recorded,
+            text,
+            "silver.minimum_requirements",
+        )
+    return _decision(
+        cluster,
+        Tier.SILVER,
+        on,
+        [*out.found, *_criteria_findings(cluster.organisation, audit.date, rulebook)],
+        rulebook,
+    )
 
 
 def gold_eligibility(
@@ -367,93 +427,152 @@ def gold_eligibility(
     """Whether the cluster's latest Gold audit on or before ``on`` qualifies for Gold.
 
     Gold needs (https://www.cluster-analysis.org/gold-label; docs:
-    *Eligibility*): the self-test passed where recorded; the on-site audit, 2 days by 2
-    experts for a first award and 1 day for a renewal inside the renewal
-    window; a score at or above the rulebook's pass score (the recorded
-    score, else the score of the audit's indicator values under
-    ``catalogue``); every minimum requirement met (with ``catalogue`` and
-    values, the :func:`gold_baseline` check); the Eligibility Criteria on the
-    audit's day.
+    *Eligibility*), by the edition in force on the audit's day: the
+    self-test passed (an unrecorded one read as the edition says); the
+    on-site audit's days and experts (a first award's, or a renewal's when
+    the audit renews a Gold label, as the edition counts renewals); a score
+    at or above the pass score; every minimum requirement met; the
+    Eligibility Criteria.
+
+    What the audit recorded decides its score and minimum requirements. A
+    catalogue's figures count only where its entries are not illustrative
+    (a catalogue an agency holds): then a value below a minimum overrides a
+    recorded "met", and, without a recorded score, the catalogue's points
+    give one. Illustrative entries (the shipped reference) are only remarks.
     """
     audit = _latest(cluster, GoldAudit, on)
     rule = "Gold: an on-site audit of the quality indicators"
-
-    def finding(code: str, met: bool | None, message: str) -> Finding:
-        return Finding(code, met, message, rule, rulebook.id, _GOLD_SOURCE)
-
     if audit is None:
-        missing = finding(
-            "gold.audit", False, f"no Gold audit recorded on or before {on.isoformat()}"
-        )
-        return _decision(cluster, Tier.GOLD, on, [missing], rulebook)
-    findings = [finding("gold.audit", True, f"Gold audit on {audit.date.isoformat()}")]
+        out = _Findings(rulebook.in_force_on(on), rule)
+        message = f"no Gold audit recorded on or before {on.isoformat()}"
+        out.add("gold.audit", False, message, "gold_pass_score")
+        return _decision(cluster, Tier.GOLD, on, out.found, rulebook)
+    edition = rulebook.in_force_on(audit.date)
+    out = _Findings(edition, rule)
+    passed = awarded_tier(audit, edition) is Tier.GOLD
+    out.add(
+        "gold.audit",
+        True,
+        f"Gold audit on {audit.date.isoformat()} ({'passed' if passed else 'not passed'})",
+        "gold_pass_score",
+    )
     if audit.self_test_passed is None:
-        findings.append(
-            finding(
-                "gold.self_test", True, "self-test not recorded (only a recorded failure counts)"
-            )
-        )
+        reading = edition.gold.unrecorded_self_test
+        text = f"self-test not recorded (read as {reading.value})"
+        out.add("gold.self_test", _met(reading), text, "gold.unrecorded_self_test")
     else:
         text = "self-test passed" if audit.self_test_passed else "self-test failed"
-        findings.append(finding("gold.self_test", audit.self_test_passed, text))
-    findings.append(_audit_format(cluster, audit, rulebook, finding))
-    score = audit.score
-    scored = None
-    if catalogue is not None and audit.indicators:
-        scored = gold_score(audit.indicators, catalogue, rulebook)
-        if score is None:
-            score = scored.percent
-    pass_score = rulebook.gold_pass_score
-    if score is None:
-        findings.append(finding("gold.score", None, "score not recorded"))
-    else:
-        met = score >= pass_score
-        findings.append(
-            finding("gold.score", met, f"score {score:g} % {'>=' if met else '<'} {pass_score:g} %")
-        )
-    if scored is not None:
-        missed = scored.missed_minimums
-        text = (
-            "every minimum requirement met"
-            if not missed
-            else f"minimum requirements missed: {', '.join(missed)}"
-        )
-        findings.append(finding("gold.minimum_requirements", not missed, text))
-    else:
-        met = audit.minimum_requirements_met
-        text = "every minimum requirement met" if met else "a minimum requirement missed"
-        findings.append(finding("gold.minimum_requirements", met, text))
-    findings.extend(_criteria_findings(cluster.organisation, audit.date, rulebook))
-    return _decision(cluster, Tier.GOLD, on, findings, rulebook)
+        out.add("gold.self_test", audit.self_test_passed, text, "gold.unrecorded_self_test")
+    _audit_format(cluster, audit, rulebook, out, passed)
+    _gold_score_and_minimums(audit, edition, catalogue, out, passed)
+    return _decision(
+        cluster,
+        Tier.GOLD,
+        on,
+        [*out.found, *_criteria_findings(cluster.organisation, audit.date, rulebook)],
+        rulebook,
+    )
 
 
 def _audit_format(
-    cluster: Cluster,
-    audit: GoldAudit,
-    rulebook: Rulebook,
-    finding: Callable[[str, bool | None, str], Finding],
-) -> Finding:
-    """2 days by 2 experts for a first award; 1 day to renew a Gold label inside its window."""
+    cluster: Cluster, audit: GoldAudit, rulebook: Rulebook, out: _Findings, passed: bool
+) -> None:
+    """The days and experts a first award's audit, or a renewal's, needs (the edition's)."""
+    rules = out.edition.gold
     earlier = [a for a in cluster.assessments if isinstance(a, GoldAudit) and a.date < audit.date]
     previous = latest_labels(earlier, rulebook, audit.date, retroactive=False)
-    renewal = bool(previous) and audit.date <= previous[-1].renewable_until
-    days, experts = audit.audit_days, audit.experts
-    if renewal:
+    renewal = False
+    if previous:
         label = previous[-1]
-        what = f"renewal of the Gold label valid until {label.valid_until.isoformat()}"
-        if days is None:
-            return finding("gold.audit_format", None, f"{what}: audit days not recorded")
-        return finding(
-            "gold.audit_format", days >= 1, f"{what}: {days:g} day(s), a renewal needs 1"
-        )
-    if days is None or experts is None:
-        return finding("gold.audit_format", None, "first award: audit days or experts not recorded")
-    met = days >= 2 and experts >= 2
-    return finding(
-        "gold.audit_format",
-        met,
-        f"first award: {days:g} day(s) by {experts} expert(s), needs 2 days by 2",
+        if rules.renewal is GoldRenewal.WINDOW_ONLY:
+            renewal = label.valid_until < audit.date <= label.renewable_until
+        else:
+            renewal = audit.date <= label.renewable_until
+    if renewal:
+        what = f"renewal of the Gold label valid until {previous[-1].valid_until.isoformat()}"
+        days, experts = rules.renewal_audit_days, rules.renewal_audit_experts
+        parameter = "gold.renewal_audit_experts"
+    else:
+        what = "first award"
+        days, experts = rules.first_audit_days, rules.first_audit_experts
+        parameter = "gold.first_audit_experts"
+    needs = f"needs {days:g} day(s) by {experts} expert(s)"
+    if audit.audit_days is None or audit.experts is None:
+        met = _met(rules.unrecorded_of_passed_audit) if passed else None
+        read = " (the passed audit stands for it)" if met else ""
+        text = f"{what}: audit days or experts not recorded, {needs}{read}"
+        out.add("gold.audit_format", met, text, "gold.unrecorded_of_passed_audit")
+        return
+    met = audit.audit_days >= days and audit.experts >= experts
+    text = f"{what}: {audit.audit_days:g} day(s) by {audit.experts} expert(s), {needs}"
+    out.add("gold.audit_format", met, text, parameter)
+
+
+def _authoritative(catalogue: Catalogue | None) -> bool:
+    """Whether a catalogue's Gold figures may decide: none of its scored entries illustrative."""
+    return catalogue is not None and all(
+        indicator.provenance is not Provenance.ILLUSTRATIVE
+        for indicator in catalogue.indicators
+        if indicator.points is not None or indicator.minimum is not None
     )
+
+
+def _gold_score_and_minimums(
+    audit: GoldAudit, edition: Rulebook, catalogue: Catalogue | None, out: _Findings, passed: bool
+) -> None:
+    pass_score = edition.gold_pass_score
+    scored = (
+        gold_score(audit.indicators, catalogue, edition)
+        if catalogue is not None and audit.indicators
+        else None
+    )
+    deciding = _authoritative(catalogue)
+    named = (
+        ""
+        if catalogue is None
+        else f"{catalogue.label} ({'published' if deciding else 'illustrative'})"
+    )
+    if audit.score is not None:
+        met = audit.score >= pass_score
+        text = f"score {audit.score:g} % {'>=' if met else '<'} {pass_score:g} % (recorded)"
+        out.add("gold.score", met, text, "gold_pass_score")
+    elif scored is not None and deciding:
+        met = scored.percent >= pass_score
+        text = f"score {scored.percent:g} % {'>=' if met else '<'} {pass_score:g} % by {named}"
+        out.add("gold.score", met, text, "gold_pass_score")
+    elif audit.passed is not None:
+        text = (
+            f"score not recorded; the audit is recorded as {'passed' if audit.passed else 'failed'}"
+        )
+        out.add("gold.score", audit.passed, text, "gold_pass_score")
+    else:
+        out.add("gold.score", None, "score not recorded", "gold_pass_score")
+    recorded = audit.minimum_requirements_met
+    if scored is None or not deciding:
+        text = "every minimum requirement met" if recorded else "a minimum requirement missed"
+        out.add("gold.minimum_requirements", recorded, text + " (recorded)", "gold_pass_score")
+        if scored is not None and scored.missed_minimums and recorded:
+            missed = ", ".join(scored.missed_minimums)
+            text = f"{named} finds minimum(s) missed: {missed}; the audit's record stands"
+            out.add("gold.catalogue_minimums", True, text, "scoring.missing_value", remark=True)
+        return
+    if scored.missed_minimums:
+        text = f"minimum requirements missed by {named}: {', '.join(scored.missed_minimums)}"
+        out.add("gold.minimum_requirements", False, text, "scoring.missing_value")
+    elif scored.undetermined_minimums and not recorded:
+        out.add(
+            "gold.minimum_requirements",
+            False,
+            "a minimum requirement missed (recorded)",
+            "gold_pass_score",
+        )
+    else:
+        text = "every minimum requirement met"
+        if scored.undetermined_minimums:
+            text += (
+                f" (recorded; {named} has no values for {', '.join(scored.undetermined_minimums)})"
+            )
+        out.add("gold.minimum_requirements", True, text, "scoring.missing_value")
 
 
 def gold_baseline(
@@ -462,8 +581,10 @@ def gold_baseline(
     """Check each minimum requirement of ``catalogue`` against the cluster's latest values.
 
     The values are those of the latest Gold audit on or before ``on`` that
-    recorded indicator values; each finding gives the margin. A missing value
-    leaves its finding undetermined.
+    recorded indicator values; each finding gives the margin, and names the
+    catalogue and whether the entry is illustrative. A missing value is read
+    as the edition in force says (``scoring.missing_value``: undetermined by
+    default).
     """
     audit = None
     for assessment in cluster.assessments:
@@ -472,26 +593,20 @@ def gold_baseline(
         if isinstance(assessment, GoldAudit) and assessment.indicators:
             audit = assessment
     values = audit.indicators if audit is not None else {}
+    edition = rulebook.in_force_on(audit.date if audit is not None else on)
     when = f" (Gold audit on {audit.date.isoformat()})" if audit else " (no Gold audit with values)"
-    rule = f"Gold minimum requirements of {catalogue.label}"
     findings = []
     for indicator in catalogue.indicators:
         minimum = indicator.minimum
         if minimum is None:
             continue
         code = f"baseline.{indicator.code}"
+        rule = f"Gold minimum requirements of {catalogue.label} ({indicator.provenance.value})"
         value = values.get(indicator.code)
         if value is None:
-            findings.append(
-                Finding(
-                    code,
-                    None,
-                    f"{indicator.name}: not recorded{when}",
-                    rule,
-                    rulebook.id,
-                    indicator.source,
-                )
-            )
+            met = _met(edition.scoring.missing_value)
+            message = f"{indicator.name}: not recorded{when}"
+            findings.append(Finding(code, met, message, rule, edition.id, indicator.source))
             continue
         met = meets(value, minimum, indicator.direction)
         margin = float(value) - float(minimum)
@@ -499,13 +614,8 @@ def gold_baseline(
             margin = -margin
         verb = "meets" if met else "misses"
         message = f"{indicator.name}: {show(value)} {verb} {show(minimum)} (margin {margin:+g})"
-        findings.append(Finding(code, met, message, rule, rulebook.id, indicator.source))
+        findings.append(Finding(code, met, message, rule, edition.id, indicator.source))
+    outcome = outcome_of(findings)
     return Decision(
-        cluster.id,
-        "gold_baseline",
-        Tier.GOLD,
-        on,
-        outcome_of(findings),
-        tuple(findings),
-        rulebook.id,
+        cluster.id, "gold_baseline", Tier.GOLD, on, outcome, tuple(findings), rulebook.id
     )

@@ -24,7 +24,7 @@ from .._tabular import dataframe, records_table
 from ..model.assessments import Benchmarking, GoldAudit, Value
 from ..model.catalogues import Catalogue, meets
 from ..model.clusters import Cluster
-from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.rulebooks import ECEI_2019, Rulebook, Unrecorded
 
 __all__ = [
     "GOLD_SCORE_COLUMNS",
@@ -62,14 +62,18 @@ class GoldScore:
     max_points: int
     percent: float
     pass_score: float
-    #: Every minimum requirement met (a missing value does not meet it).
-    minimums_met: bool
+    #: Every minimum requirement met; None when one is undetermined (a missing value,
+    #: read so by the rulebook) and none is missed.
+    minimums_met: bool | None
     missed_minimums: tuple[str, ...]
     #: Indicators without a value: they earn nothing.
     missing: tuple[str, ...]
     #: The indicators that cost points, most points first.
     lost: tuple[IndicatorPoints, ...]
-    passed: bool
+    #: Pass or fail; None when only undetermined minimum requirements stand in the way.
+    passed: bool | None
+    #: Minimum requirements without a value, read as undetermined.
+    undetermined_minimums: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """This result as plain JSON-ready data."""
@@ -83,6 +87,7 @@ class GoldScore:
             "passed": self.passed,
             "minimums_met": self.minimums_met,
             "missed_minimums": list(self.missed_minimums),
+            "undetermined_minimums": list(self.undetermined_minimums),
             "missing": list(self.missing),
             "lost": [
                 {"code": p.code, "value": p.value, "threshold": p.threshold, "points": p.points}
@@ -100,7 +105,9 @@ def gold_score(
     is passed with at least ``rulebook.gold_pass_score`` percent of the
     catalogue's points and every minimum requirement met (published: 80 %,
     2013: 120 of 150 points; https://www.cluster-analysis.org/gold-label). A
-    missing value earns nothing and does not meet a minimum (our decision).
+    missing value earns nothing; what it means for a minimum requirement is
+    the rulebook's ``scoring.missing_value`` (by default undetermined: a
+    missing value is not a missed one; our decision).
 
     >>> from cluster_excellence import gold_catalogue
     >>> catalogue = gold_catalogue()
@@ -114,15 +121,21 @@ def gold_score(
     earned_total = 0
     lost: list[IndicatorPoints] = []
     missed: list[str] = []
+    undetermined: list[str] = []
     missing: list[str] = []
+    reading = rulebook.scoring.missing_value
     for indicator in catalogue.indicators:
         value = values.get(indicator.code)
         if value is None:
             missing.append(indicator.code)
-        if indicator.minimum is not None and (
-            value is None or not meets(value, indicator.minimum, indicator.direction)
-        ):
-            missed.append(indicator.code)
+        if indicator.minimum is not None:
+            if value is not None:
+                if not meets(value, indicator.minimum, indicator.direction):
+                    missed.append(indicator.code)
+            elif reading is Unrecorded.NOT_MET:
+                missed.append(indicator.code)
+            elif reading is Unrecorded.UNDETERMINED:
+                undetermined.append(indicator.code)
         if indicator.gold_threshold is None or indicator.points is None:
             continue
         earned = (
@@ -140,6 +153,9 @@ def gold_score(
     maximum = catalogue.max_points()
     percent = 100.0 * earned_total / maximum if maximum else 0.0
     lost.sort(key=lambda p: (-(p.points - p.earned), p.code))
+    passed: bool | None = maximum > 0 and percent >= rulebook.gold_pass_score and not missed
+    if passed and undetermined:
+        passed = None
     return GoldScore(
         catalogue=catalogue.label,
         rulebook=rulebook.id,
@@ -147,11 +163,12 @@ def gold_score(
         max_points=maximum,
         percent=percent,
         pass_score=rulebook.gold_pass_score,
-        minimums_met=not missed,
+        minimums_met=False if missed else (None if undetermined else True),
         missed_minimums=tuple(missed),
         missing=tuple(missing),
         lost=tuple(lost),
-        passed=maximum > 0 and percent >= rulebook.gold_pass_score and not missed,
+        undetermined_minimums=tuple(undetermined),
+        passed=passed,
     )
 
 
@@ -237,10 +254,12 @@ def gold_scores(
     on: dt.date,
     rulebook: Rulebook = ECEI_2019,
 ) -> GoldScores:
-    """Score each cluster's latest Gold audit on or before ``on`` (see :func:`gold_score`)."""
+    """Score each cluster's latest Gold audit on or before ``on`` (see :func:`gold_score`),
+    under the edition of ``rulebook`` in force on the audit's day."""
     entries = []
     for cluster in clusters:
         audit = latest_gold_audit(cluster, on)
-        score = gold_score(audit.indicators, catalogue, rulebook) if audit else None
+        edition = rulebook.in_force_on(audit.date) if audit else rulebook
+        score = gold_score(audit.indicators, catalogue, edition) if audit else None
         entries.append(ClusterGoldScore(cluster.id, cluster.name, audit, score))
     return GoldScores(on, catalogue.label, rulebook.id, tuple(entries))

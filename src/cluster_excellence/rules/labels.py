@@ -208,7 +208,8 @@ def first_expiry(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) -> dt.dat
     >>> first_expiry(dt.date(2016, 9, 1))
     datetime.date(2018, 9, 30)
     """
-    return expiry(assessed_on, rulebook.first_term_months, rulebook)
+    edition = rulebook.in_force_on(assessed_on)
+    return expiry(assessed_on, edition.first_term_months, edition)
 
 
 def first_renewable_until(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) -> dt.date:
@@ -222,9 +223,8 @@ def first_renewable_until(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) 
     >>> first_renewable_until(dt.date(2019, 7, 25))
     datetime.date(2022, 7, 31)
     """
-    return expiry(
-        assessed_on, rulebook.first_term_months + rulebook.renewal_window_months, rulebook
-    )
+    edition = rulebook.in_force_on(assessed_on)
+    return expiry(assessed_on, edition.first_term_months + edition.renewal_window_months, edition)
 
 
 def last_seamless_renewal_day(label: Label) -> dt.date:
@@ -252,15 +252,16 @@ class _Run:
         "valid_until",
     )
 
-    def __init__(self, assessment: Assessment, tier: Tier, rulebook: Rulebook) -> None:
-        months = rulebook.first_term_months
+    def __init__(self, assessment: Assessment, tier: Tier, edition: Rulebook) -> None:
+        """A first award, under the edition in force on its date."""
+        months = edition.first_term_months
         start = assessment.date
         self.tier = tier
         self.assessments = [assessment]
         self.term_start = start
         self.term_months = months
-        self.valid_until = expiry(start, months, rulebook)
-        self.renewable_until = expiry(start, months + rulebook.renewal_window_months, rulebook)
+        self.valid_until = expiry(start, months, edition)
+        self.renewable_until = expiry(start, months + edition.renewal_window_months, edition)
 
     @classmethod
     def of(cls, label: Label) -> _Run:
@@ -273,8 +274,10 @@ class _Run:
         run.renewable_until = label.renewable_until
         return run
 
-    def renew(self, assessment: Assessment, rulebook: Rulebook) -> None:
-        """Decision 3: extend by the tier's renewal term (see :func:`apply_award`)."""
+    def renew(self, assessment: Assessment, edition: Rulebook) -> None:
+        """Decision 3: extend by the tier's renewal term of the edition in force on the
+        renewal's date (see :func:`apply_award`)."""
+        rulebook = edition
         term = rulebook.renewal_term_months[self.tier]
         self.assessments.append(assessment)
         if rulebook.extension_base is ExtensionBase.ASSESSMENT:
@@ -292,6 +295,7 @@ class _Run:
         )
 
     def label(self, rulebook: Rulebook) -> Label:
+        """The label so far, named after the rulebook (of all editions) that made it."""
         return _label(
             self.tier,
             self.assessments[0].date,
@@ -307,15 +311,25 @@ class _Run:
 _label = trusted(Label)
 
 
+def known_on(assessment: Assessment, on: dt.date) -> bool:
+    """Whether an award is known on the day ``on``: made on or before it (on its award day
+    when recorded, else on the assessment's day; docs: *Validity and renewal*, Decision 4)."""
+    return assessment.date <= on and (assessment.awarded_on is None or assessment.awarded_on <= on)
+
+
 def _awarding(
     assessments: Iterable[Assessment], tier: Tier, rulebook: Rulebook, until: dt.date | None
 ) -> list[Assessment]:
-    """The assessments that award ``tier`` (up to ``until``), in date order; one per day."""
+    """The assessments that award ``tier`` (known by ``until``), in date order; one per day.
+
+    Each is judged by the edition of ``rulebook`` in force on its date.
+    """
     awarding = sorted(
         (
             a
             for a in assessments
-            if (until is None or a.date <= until) and awarded_tier(a, rulebook) is tier
+            if (until is None or known_on(a, until))
+            and awarded_tier(a, rulebook.in_force_on(a.date)) is tier
         ),
         key=lambda a: a.date,
     )
@@ -329,10 +343,11 @@ def _fold(awards: Iterable[Assessment], tier: Tier, rulebook: Rulebook) -> Itera
     """Fold awards of ``tier`` (in date order) into labels: the label after each award."""
     run: _Run | None = None
     for assessment in awards:
+        edition = rulebook.in_force_on(assessment.date)
         if run is not None and assessment.date <= run.renewable_until:
-            run.renew(assessment, rulebook)
+            run.renew(assessment, edition)
         else:
-            run = _Run(assessment, tier, rulebook)
+            run = _Run(assessment, tier, edition)
         yield run
 
 
@@ -341,24 +356,30 @@ def latest_labels(
 ) -> list[Label]:
     """Per tier, in tier order, the latest label that started on or before ``on``.
 
-    ``assessments`` must be in date order. As of ``on`` only assessments on
-    or before it count; retroactively, later ones may still renew a label
-    that started by then (Decision 4).
+    ``assessments`` must be in date order. As of ``on`` only the awards known
+    by then count (:func:`known_on`); retroactively, later ones may still
+    renew a label that started by then (Decision 4). Each award is judged by
+    the edition of ``rulebook`` in force on its date.
     """
     runs: list[_Run | None] = [None, None, None]  # Bronze, Silver, Gold
+    current = rulebook.effective_from
     for assessment in assessments:
         day = assessment.date
-        if day > on and not retroactive:
-            break
-        tier = awarded_tier(assessment, rulebook)
+        if not retroactive:
+            if day > on:
+                break
+            if assessment.awarded_on is not None and assessment.awarded_on > on:
+                continue  # assessed, but not yet awarded on the day
+        edition = rulebook if day >= current else rulebook.in_force_on(day)
+        tier = awarded_tier(assessment, edition)
         if tier is None:
             continue
         slot = KIND_ORDER[assessment.kind]
         run = runs[slot]
         if run is not None and day <= run.renewable_until:
-            run.renew(assessment, rulebook)
+            run.renew(assessment, edition)
         elif day <= on:
-            runs[slot] = _Run(assessment, tier, rulebook)
+            runs[slot] = _Run(assessment, tier, edition)
     return [run.label(rulebook) for run in runs if run is not None]
 
 
@@ -399,11 +420,12 @@ def apply_award(
     >>> hemp.valid_until
     datetime.date(2024, 11, 30)
     """
-    tier = awarded_tier(assessment, rulebook)
+    edition = rulebook.in_force_on(assessment.date)
+    tier = awarded_tier(assessment, edition)
     if tier is None:
         raise ValueError(f"{assessment!r} awards no label")
     if label is None:
-        return _Run(assessment, tier, rulebook).label(rulebook)
+        return _Run(assessment, tier, edition).label(rulebook)
     if tier is not label.tier:
         raise ValueError(f"{assessment!r} awards {tier.value}, not {label.tier.value}")
     if label.rulebook != rulebook.id:
@@ -416,9 +438,9 @@ def apply_award(
             f"on {label.assessments[-1].date.isoformat()}"
         )
     if assessment.date > label.renewable_until:
-        return _Run(assessment, tier, rulebook).label(rulebook)
+        return _Run(assessment, tier, edition).label(rulebook)
     run = _Run.of(label)
-    run.renew(assessment, rulebook)
+    run.renew(assessment, edition)
     return run.label(rulebook)
 
 
@@ -504,9 +526,10 @@ def stated_label_status(
     2014-03-01 lapsed
     """
     require_day(on, "on")
-    if on < end_of_month_after(stated.valid_until, -rulebook.first_term_months):
+    edition = rulebook.in_force_on(stated.valid_until)
+    if on < end_of_month_after(stated.valid_until, -edition.first_term_months):
         return None
-    renewable_until = expiry(stated.valid_until, rulebook.renewal_window_months, rulebook)
+    renewable_until = expiry(stated.valid_until, edition.renewal_window_months, edition)
     if on <= stated.valid_until:
         status = Status.VALID
     elif on <= renewable_until:

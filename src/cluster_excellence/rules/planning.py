@@ -28,15 +28,10 @@ from .._tabular import dataframe, records_table
 from ..model.assessments import Benchmarking, awarded_tier
 from ..model.catalogues import Catalogue
 from ..model.clusters import Cluster
-from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.rulebooks import ECEI_2019, IntervalLimit, Rulebook
 from ..model.tiers import Tier
 from .decisions import Decision, Outcome
-from .eligibility import (
-    SILVER_INTERVAL_MONTHS,
-    bronze_eligibility,
-    gold_eligibility,
-    silver_eligibility,
-)
+from .eligibility import bronze_eligibility, gold_eligibility, silver_eligibility
 from .labels import Status
 from .status import cluster_status
 
@@ -103,6 +98,38 @@ def decide(
     return gold_eligibility(cluster, on, rulebook, catalogue)
 
 
+def _silver_window(latest: dt.date, edition: Rulebook, add: Any) -> None:
+    """When a second benchmarking counts for Silver, by the edition in force on the plan's
+    day (a later Silver audit is judged by its own day's edition)."""
+    rules = edition.silver
+    low, high = rules.min_interval_months, rules.max_interval_months
+    span = f"at least {low} months" if high is None else f"{low} to {high} months"
+    rule = f"Silver: a second benchmarking {span} after the first ({edition.id})"
+    add(
+        add_months(latest, low),
+        "silver.second_benchmarking_opens",
+        f"a second benchmarking counts for Silver from this day ({low} months after {latest})",
+        rule,
+        edition.source_of("silver.min_interval_months"),
+    )
+    if high is None:
+        return
+    if rules.max_interval is IntervalLimit.REMARK:
+        title = (
+            f"last day a second benchmarking counts for Silver without a remark "
+            f"({high} months after {latest})"
+        )
+    else:
+        title = f"last day a second benchmarking counts for Silver ({high} months after {latest})"
+    add(
+        add_months(latest, high),
+        "silver.second_benchmarking_closes",
+        title,
+        rule,
+        edition.source_of("silver.max_interval"),
+    )
+
+
 def plan(
     cluster: Cluster,
     on: dt.date,
@@ -146,25 +173,14 @@ def plan(
                 "Gold: renewal within a year after expiry",
                 "https://www.cluster-analysis.org/gold-label",
             )  # fmt: skip
+    edition = rulebook.in_force_on(on)
     benchmarkings = [
         a for a in cluster.assessments
-        if isinstance(a, Benchmarking) and a.date <= on and awarded_tier(a, rulebook) is Tier.BRONZE
+        if isinstance(a, Benchmarking) and a.date <= on
+        and awarded_tier(a, rulebook.in_force_on(a.date)) is Tier.BRONZE
     ]  # fmt: skip
     if benchmarkings:
-        latest = benchmarkings[-1].date
-        low, high = SILVER_INTERVAL_MONTHS
-        rule = "Silver: a second benchmarking 1.5 to 2 years after the first"
-        source = "https://www.cluster-analysis.org/silver-label"
-        add(
-            add_months(latest, low),
-            "silver.second_benchmarking_opens",
-            f"a second benchmarking counts for Silver from this day ({low} months after {latest})",
-            rule,
-            source,
-        )
-        add(add_months(latest, high), "silver.second_benchmarking_closes",
-            f"last day a second benchmarking counts for Silver ({high} months after {latest})",
-            rule, source)  # fmt: skip
+        _silver_window(benchmarkings[-1].date, edition, add)
     best = status.highest_valid_tier
     following = {
         None: Tier.BRONZE,
