@@ -20,6 +20,10 @@ from typing import Any
 
 TERMS = {"bronze": 36, "silver": 36, "gold": 24}
 TIER_OF = {"benchmarking": "bronze", "silver_audit": "silver", "gold_audit": "gold"}
+EDITIONS = [
+    {"id": "ecei-2010", "effective_from": "2010-11-01"},
+    {"id": "ecei-2019", "effective_from": "2019-11-15"},
+]
 
 
 def month_end_relativedelta(start: dt.date, months: int) -> dt.date:
@@ -85,7 +89,13 @@ def main(month_end: Callable[[dt.date, int], dt.date], path: str, day: str) -> N
                 "disagreements": [],
             }
         )
-    result = {"on": on.isoformat(), "rulebook": "ecei-2019", "retroactive": False, "clusters": out}
+    result = {
+        "on": on.isoformat(),
+        "rulebook": "ecei-2019",
+        "editions": EDITIONS,
+        "retroactive": False,
+        "clusters": out,
+    }
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
 
 

@@ -21,6 +21,10 @@ _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _RENEWAL = {"benchmarking": 36, "silver_audit": 36, "gold_audit": 24}
 _SLOT = {"benchmarking": 0, "silver_audit": 1, "gold_audit": 2}
 _TIERS = ("bronze", "silver", "gold")
+EDITIONS = [
+    {"id": "ecei-2010", "effective_from": "2010-11-01"},
+    {"id": "ecei-2019", "effective_from": "2019-11-15"},
+]
 
 
 def main(path: str, on: str) -> None:
@@ -98,7 +102,13 @@ def main(path: str, on: str) -> None:
                 "disagreements": [],
             }
         )
-    result = {"on": on, "rulebook": "ecei-2019", "retroactive": False, "clusters": out}
+    result = {
+        "on": on,
+        "rulebook": "ecei-2019",
+        "editions": EDITIONS,
+        "retroactive": False,
+        "clusters": out,
+    }
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
 
 

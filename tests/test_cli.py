@@ -47,6 +47,10 @@ class TestJson:
         assert qoot_on(capsys, write(tmp_path, QOOT), "2021-08-01") == {
             "on": "2021-08-01",
             "rulebook": "ecei-2019",
+            "editions": [
+                {"id": "ecei-2010", "effective_from": "2010-11-01"},
+                {"id": "ecei-2019", "effective_from": "2019-11-15"},
+            ],
             "retroactive": False,
             "clusters": [
                 {
@@ -138,7 +142,7 @@ class TestJson:
         assert (code, err) == (0, "")
         document = json.loads(out)
         assert document["clusters"][0]["id"] == "qoot"
-        assert len(document["clusters"]) == 14
+        assert len(document["clusters"]) == 16
 
     def test_the_sample_records_on_2021_08_01(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = run(capsys, "status", "--on", "2021-08-01", "--format", "json")
@@ -192,9 +196,10 @@ class TestTableAndCsv:
         code, out, _ = run(capsys, "status", "--on", "2026-11-20", "--anchor", "exact-day")
         assert code == 0
         lines = out.splitlines()
-        assert lines[:2] == [
+        assert lines[:3] == [
             "Label status on 2026-11-20, as of the day",
-            "Rulebook: ecei-2019[anchor=exact-day]",
+            "Rulebook: ecei-2019[anchor=exact-day] (from 2019-11-15), before it",
+            "  ecei-2010[anchor=exact-day] (from 2010-11-01)",
         ]
         assert max(len(line) for line in lines) <= 80
         assert "example-none    -        no label" in out

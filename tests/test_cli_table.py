@@ -7,9 +7,20 @@ import json
 
 import pytest
 
-from cluster_excellence.cli import ANCHOR, COMMANDS, EXTENSION_BASE, ON, OUTPUT, RULEBOOK, main
+from cluster_excellence.cli import (
+    ANCHOR,
+    COMMANDS,
+    EXTENSION_BASE,
+    ON,
+    OUTPUT,
+    PINNED,
+    RULEBOOK,
+    main,
+)
 
-RULE_COMMANDS = {"status", "gold-score", "eligibility", "plan", "check", "timeline"}
+RULE_COMMANDS = {
+    "status", "gold-score", "eligibility", "plan", "check", "timeline", "compliance",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("command", [c.name for c in COMMANDS])
@@ -23,10 +34,13 @@ def test_help_ends_with_examples(capsys: pytest.CaptureFixture[str], command: st
 
 def test_each_shared_option_is_one_definition() -> None:
     by_command = {c.name: c.options for c in COMMANDS}
-    for name in RULE_COMMANDS:
-        assert all(option in by_command[name] for option in (RULEBOOK, ANCHOR, EXTENSION_BASE))
+    rules = (RULEBOOK, PINNED, ANCHOR, EXTENSION_BASE)
+    for option in rules:
+        assert {name for name, options in by_command.items() if option in options} == (
+            RULE_COMMANDS
+        )
     assert {name for name, options in by_command.items() if ON in options} == {
-        "status", "scorecard", "gold-score", "eligibility", "plan", "timeline",
+        "status", "scorecard", "gold-score", "eligibility", "plan", "timeline", "compliance",
     }  # fmt: skip
     assert {name for name, options in by_command.items() if OUTPUT in options} == (
         {c.name for c in COMMANDS} - {"timeline"}  # there --output is required

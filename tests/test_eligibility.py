@@ -263,7 +263,7 @@ class TestProfileInFiles:
             ({"eccp_listed": "yes"}, 'eccp_listed: must be true or false, not "yes"'),
             (
                 {"member_types": ["business", "academia"]},
-                "member_types: must be a list of business, research, public, other, not a list",
+                'member_types: "academia" is not one of business, research, public, other',
             ),
             ({"member_types": ["business", "business"]}, "member_types: lists a member type twice"),
             ({"programme_recognition": ""}, "programme_recognition: must not be blank"),

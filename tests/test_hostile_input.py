@@ -30,6 +30,7 @@ READERS = {
     "gold-score": [],
     "scorecard": [],
     "timeline": ["--output", "picture.png"],
+    "compliance": ["--programme", "no-gce"],
 }
 
 

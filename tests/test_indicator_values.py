@@ -52,7 +52,7 @@ def test_values_are_read_in_to_the_assessment() -> None:
 
 
 def test_files_without_values_stay_valid() -> None:
-    assert len(sample_portfolio()) == 14
+    assert len(sample_portfolio()) == 16
 
 
 class TestWithoutCatalogues:

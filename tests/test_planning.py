@@ -206,7 +206,7 @@ class TestCommands:
         assert max(len(line) for line in out.splitlines()) <= 80
         assert main(["plan", "--on", "2026-11-20", "--format", "json"]) == 0
         plans = json.loads(capsys.readouterr().out)["plans"]
-        assert len(plans) == 14
+        assert len(plans) == 16
         assert main(["plan", "--on", "2026-11-20", "--format", "ics"]) == 0
         assert capsys.readouterr().out.startswith("BEGIN:VCALENDAR\r\n")
         assert main(["plan", "--on", "2026-11-20", "--format", "csv"]) == 0

@@ -127,6 +127,10 @@ class TestPortfolio:
         assert result.to_dict() == {
             "on": "2020-06-01",
             "rulebook": "ecei-2019",
+            "editions": [
+                {"id": "ecei-2010", "effective_from": "2010-11-01"},
+                {"id": "ecei-2019", "effective_from": "2019-11-15"},
+            ],
             "retroactive": False,
             "clusters": [
                 {
@@ -187,6 +191,8 @@ class TestSamplePortfolio:
             "example-late": ["bronze:expired_renewable"],
             "example-leap": [],
             "example-listed": [],
+            "mineralklynge": ["bronze:lapsed", "silver:lapsed"],
+            "example-go": [],
         }
         assert _sample_statuses(D(2021, 8, 1), retroactive=True)["example-ocean"] == ["gold:valid"]
 
@@ -206,6 +212,8 @@ class TestSamplePortfolio:
             "example-late": ["bronze:lapsed"],
             "example-leap": ["gold:valid"],
             "example-listed": ["gold:valid"],
+            "mineralklynge": ["bronze:lapsed", "silver:lapsed"],
+            "example-go": ["bronze:valid", "silver:valid"],
         }
 
     def test_every_cluster_says_where_its_records_come_from(self) -> None:

@@ -40,7 +40,7 @@ HALF: Any = 1.5
         (lambda: GoldAudit(D, score=90.0, audit_days=0), "audit_days: 0 must be a number above 0"),
         (lambda: GoldAudit(D, score=90.0, experts=HALF), "experts: 1.5 must be a whole number"),
         (lambda: GoldAudit(D, score=90.0, experts=True), "experts: must be a number, not true"),
-        (lambda: Organisation(member_types=("business", "x")), "member_types: must be a list of"),
+        (lambda: Organisation(member_types=("business", "x")), 'member_types: "x" is not one of'),
         (lambda: Organisation(member_types=("public", "public")), "lists a member type twice"),
         (lambda: Organisation(management_fte=-0.5), "management_fte: -0.5 must be a number of 0"),
         (lambda: Organisation(committed_members=HALF), "committed_members: 1.5 must be a whole"),

@@ -8,7 +8,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cluster_excellence import catalogue_schema, portfolio_schema
+from cluster_excellence import (
+    catalogue_schema,
+    portfolio_schema,
+    programme_schema,
+    rulebook_schema,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
 
@@ -19,7 +24,13 @@ def render(schema: dict[str, object]) -> str:
 
 
 if __name__ == "__main__":
-    for name, schema in (("portfolio", portfolio_schema()), ("catalogue", catalogue_schema())):
+    schemas = {
+        "portfolio": portfolio_schema(),
+        "catalogue": catalogue_schema(),
+        "rulebook": rulebook_schema(),
+        "programme": programme_schema(),
+    }
+    for name, schema in schemas.items():
         path = DATA / f"{name}.schema.json"
         path.write_text(render(schema), encoding="utf-8")
         print(f"wrote {path}")

@@ -7,6 +7,8 @@ from .errors import DocumentError as DocumentError
 from .errors import ListingError as ListingError
 from .errors import PortfolioError as PortfolioError
 from .errors import Problem as Problem
+from .errors import ProgrammeError as ProgrammeError
+from .errors import RulebookError as RulebookError
 from .files.catalogue import catalogue_schema as catalogue_schema
 from .files.catalogue import catalogue_to_json as catalogue_to_json
 from .files.catalogue import parse_catalogue as parse_catalogue
@@ -18,6 +20,14 @@ from .files.portfolio import parse_portfolio as parse_portfolio
 from .files.portfolio import portfolio_schema as portfolio_schema
 from .files.portfolio import portfolio_to_json as portfolio_to_json
 from .files.portfolio import read_portfolio as read_portfolio
+from .files.programme import parse_programme as parse_programme
+from .files.programme import programme_schema as programme_schema
+from .files.programme import programme_to_json as programme_to_json
+from .files.programme import read_programme as read_programme
+from .files.rulebook import parse_rulebook as parse_rulebook
+from .files.rulebook import read_rulebook as read_rulebook
+from .files.rulebook import rulebook_schema as rulebook_schema
+from .files.rulebook import rulebook_to_json as rulebook_to_json
 from .files.samples import benchmarking_catalogue as benchmarking_catalogue
 from .files.samples import gold_catalogue as gold_catalogue
 from .files.samples import sample_portfolio as sample_portfolio
@@ -39,6 +49,9 @@ from .model.clusters import Cluster as Cluster
 from .model.clusters import Organisation as Organisation
 from .model.clusters import Portfolio as Portfolio
 from .model.clusters import StatedLabel as StatedLabel
+from .model.programmes import PROGRAMMES as PROGRAMMES
+from .model.programmes import Programme as Programme
+from .model.programmes import get_programme as get_programme
 from .model.rulebooks import ECEI_2010 as ECEI_2010
 from .model.rulebooks import ECEI_2019 as ECEI_2019
 from .model.rulebooks import RULEBOOKS as RULEBOOKS
@@ -64,6 +77,10 @@ from .render.pictures import scorecard_heatmap as scorecard_heatmap
 from .rules.comparison import Comparison as Comparison
 from .rules.comparison import IndicatorChange as IndicatorChange
 from .rules.comparison import compare_benchmarks as compare_benchmarks
+from .rules.compliance import Compliance as Compliance
+from .rules.compliance import PortfolioCompliance as PortfolioCompliance
+from .rules.compliance import compliance as compliance
+from .rules.compliance import portfolio_compliance as portfolio_compliance
 from .rules.consistency import Inconsistency as Inconsistency
 from .rules.consistency import check_records as check_records
 from .rules.decisions import Decision as Decision

@@ -31,7 +31,7 @@ import attrs
 from ._checks import text_problem
 from ._text import printable, shorten, show
 from ._version import __version__
-from .errors import DocumentError, ListingError, PortfolioError
+from .errors import DocumentError, ListingError, PortfolioError, ProgrammeError, RulebookError
 from .files._json import read_stdin
 from .files.catalogue import read_catalogue
 from .files.listing import (
@@ -42,16 +42,22 @@ from .files.listing import (
 )
 from .files.output import OutputError, write_file, write_stdout
 from .files.portfolio import DEFAULT_MAX_BYTES, portfolio_to_json, read_document, read_portfolio
+from .files.programme import DEFAULT_MAX_BYTES as PROGRAMME_MAX_BYTES
+from .files.programme import read_programme, read_programme_document
+from .files.rulebook import DEFAULT_MAX_BYTES as RULEBOOK_MAX_BYTES
+from .files.rulebook import read_rulebook, read_rulebook_document
 from .files.samples import benchmarking_catalogue, gold_catalogue, sample_portfolio
 from .model.catalogues import Catalogue
 from .model.clusters import Portfolio
-from .model.rulebooks import RULEBOOKS, Anchor, ExtensionBase, Rulebook, get_rulebook
+from .model.programmes import PROGRAMMES, Programme
+from .model.rulebooks import RULEBOOKS, Anchor, ExtensionBase, Rulebook
 from .model.tiers import Tier
 from .render import csv as csv_render
 from .render import json as json_render
 from .render import pictures
 from .render import text as text_render
 from .render.ics import plan_to_ics
+from .rules.compliance import portfolio_compliance
 from .rules.consistency import check_records
 from .rules.gold_points import gold_scores
 from .rules.planning import decide, plan
@@ -134,10 +140,18 @@ ON = Option(
 RULEBOOK = Option(
     ("--rulebook",),
     {
-        "choices": sorted(RULEBOOKS),
         "default": "ecei-2019",
-        "metavar": "ID",
-        "help": f"the rulebook (one of {', '.join(sorted(RULEBOOKS))}; default: %(default)s)",
+        "metavar": "ID|FILE",
+        "help": f"the rulebook: a preset ({', '.join(sorted(RULEBOOKS))}) or a rulebook file "
+        "(default: %(default)s, with the editions before it)",
+    },
+)
+PINNED = Option(
+    ("--pinned",),
+    {
+        "action": "store_true",
+        "help": "judge every assessment by the rulebook's latest edition, whatever its date "
+        "(default: each by the edition in force on its date)",
     },
 )
 ANCHOR = Option(
@@ -156,7 +170,7 @@ EXTENSION_BASE = Option(
     },
 )
 #: The rule options: every command that applies the label rules takes them.
-RULES = (RULEBOOK, ANCHOR, EXTENSION_BASE)
+RULES = (RULEBOOK, PINNED, ANCHOR, EXTENSION_BASE)
 RETROACTIVE = Option(
     ("--retroactive",),
     {
@@ -185,6 +199,22 @@ TABLES = _formats("table", "json", "csv")
 
 # -- one run of a command ------------------------------------------------------------------
 
+#: How rulebook and programme files are read: what, file reader, document reader, size, error.
+_RULEBOOK_FILES = (
+    "rulebook",
+    read_rulebook,
+    read_rulebook_document,
+    RULEBOOK_MAX_BYTES,
+    RulebookError,
+)
+_PROGRAMME_FILES = (
+    "programme",
+    read_programme,
+    read_programme_document,
+    PROGRAMME_MAX_BYTES,
+    ProgrammeError,
+)
+
 
 class Run:
     """What a command needs: its arguments, its inputs, and where its output goes."""
@@ -200,14 +230,48 @@ class Run:
         day: dt.date | None = getattr(self.args, "on", None)
         return day if day is not None else dt.date.today()
 
+    def stdin(self, max_bytes: int, error: type[DocumentError]) -> bytes:
+        """Standard input, which one argument of a run may name (``-``)."""
+        if "-" in self.inputs:
+            raise UsageError("only one argument may read standard input (-)")
+        self.inputs.append("-")
+        return read_stdin(max_bytes, error)
+
+    def _preset_or_file(self, option: str, name: str, presets: Mapping[str, Any], kind: Any) -> Any:
+        """The preset ``name``, or the document in the file ``name`` (``-``: standard input)
+        read by ``kind``: (what, read_file, read_document, max_bytes, error)."""
+        if name in presets:
+            return presets[name]
+        what, read_file, read_document, max_bytes, error = kind
+        if name == "-":
+            return read_document(self.stdin(max_bytes, error), "<stdin>")
+        if Path(name).suffix or os.sep in name or Path(name).exists():
+            self.inputs.append(name)
+            return read_file(name)
+        known = ", ".join(sorted(presets))
+        raise UsageError(f"{option}: {show(name)} is neither a preset ({known}) nor a {what} file")
+
     def rulebook(self) -> Rulebook:
-        """The rulebook of ``--rulebook``, ``--anchor`` and ``--extension-base``."""
+        """The rulebook of ``--rulebook`` (a preset id or a file), ``--pinned``,
+        ``--anchor`` and ``--extension-base``; the variant applies to every edition."""
+        rulebook: Rulebook = self._preset_or_file(
+            "--rulebook", self.args.rulebook, RULEBOOKS, _RULEBOOK_FILES
+        )
+        if self.args.pinned:
+            rulebook = rulebook.pinned()
         changes: dict[str, Any] = {}
         if self.args.anchor is not None:
             changes["anchor"] = Anchor(self.args.anchor)
         if self.args.extension_base is not None:
             changes["extension_base"] = ExtensionBase(self.args.extension_base)
-        return get_rulebook(self.args.rulebook).variant(**changes)
+        return rulebook.variant(**changes)
+
+    def programme(self, name: str) -> Programme:
+        """The programme ``name`` of ``--programme``: a preset id or a programme file."""
+        programme: Programme = self._preset_or_file(
+            "--programme", name, PROGRAMMES, _PROGRAMME_FILES
+        )
+        return programme
 
     def catalogue(self, purpose: str) -> Catalogue:
         """The catalogue of ``--catalogue``, or the shipped one of ``purpose``."""
@@ -225,10 +289,11 @@ class Run:
 
     def read(self, path: str, catalogues: Sequence[Catalogue] = ()) -> Portfolio:
         """The portfolio in the file ``path``, or on standard input for ``-``."""
-        self.inputs.append(path)
         if path == "-":
-            data = read_stdin(DEFAULT_MAX_BYTES, PortfolioError)
-            return read_document(data, "<stdin>", catalogues)
+            return read_document(
+                self.stdin(DEFAULT_MAX_BYTES, PortfolioError), "<stdin>", catalogues
+            )
+        self.inputs.append(path)
         return read_portfolio(path, catalogues=catalogues)
 
     def portfolio(self, sample: str = "labels", catalogues: Sequence[Catalogue] = ()) -> Portfolio:
@@ -277,6 +342,11 @@ PLANS = {
     "json": json_render.plans_json,
     "csv": csv_render.plans_csv,
     "ics": plan_to_ics,
+}
+COMPLIANCE = {
+    "table": text_render.compliance_table,
+    "json": json_render.compliance_json,
+    "csv": csv_render.compliance_csv,
 }
 INCONSISTENCIES = {
     "table": text_render.inconsistencies_table,
@@ -340,12 +410,28 @@ def _eligibility(run: Run) -> int:
 def _plan(run: Run) -> int:
     catalogue = run.catalogue("gold")
     rulebook = run.rulebook()
+    programmes = [run.programme(name) for name in dict.fromkeys(run.args.programme or ())]
     portfolio = run.portfolio(catalogues=[catalogue])
     plans = [
-        plan(cluster, run.on, rulebook, within_months=run.args.within, catalogue=catalogue)
+        plan(
+            cluster,
+            run.on,
+            rulebook,
+            within_months=run.args.within,
+            catalogue=catalogue,
+            programmes=programmes,
+        )
         for cluster in portfolio
     ]
     run.render(PLANS, plans)
+    return OK
+
+
+def _compliance(run: Run) -> int:
+    rulebook = run.rulebook()
+    programme = run.programme(run.args.programme)
+    portfolio = run.portfolio()
+    run.render(COMPLIANCE, portfolio_compliance(portfolio, programme, run.on, rulebook))
     return OK
 
 
@@ -390,11 +476,11 @@ def _timeline(run: Run) -> int:
 
 def _import_listing(run: Run) -> int:
     args = run.args
-    run.inputs.append(args.listing)
     if args.listing == "-":
-        data = read_stdin(DEFAULT_MAX_BYTES, ListingError)
+        data = run.stdin(DEFAULT_MAX_BYTES, ListingError)
         listing = parse_label_listing(data, tier=args.tier, source=args.source, name="<stdin>")
     else:
+        run.inputs.append(args.listing)
         listing = read_label_listing(args.listing, tier=args.tier, source=args.source)
     if args.into is not None:
         into = run.read(args.into)
@@ -510,6 +596,15 @@ COMMANDS: tuple[Command, ...] = (
                 },
             ),
             GOLD_CATALOGUE,
+            Option(
+                ("--programme",),
+                {
+                    "action": "append",
+                    "metavar": "ID|FILE",
+                    "help": "add the day each cluster falls out of this programme (a preset: "
+                    f"{', '.join(sorted(PROGRAMMES))}; or a programme file; repeat for more)",
+                },
+            ),
             _formats("table", "json", "csv", "ics"),
             OUTPUT,
         ),
@@ -517,6 +612,34 @@ COMMANDS: tuple[Command, ...] = (
         (
             "cluster-excellence plan --on 2026-11-20 --within 12",
             "cluster-excellence plan portfolio.json --format ics --output deadlines.ics",
+        ),
+    ),
+    Command(
+        "compliance",
+        "which clusters meet a programme's label requirement on a day, and until when",
+        "Say, for each cluster, whether it holds a label that a cluster programme accepts on "
+        "a day, which tier counts, the last day its labels keep it compliant, and why. "
+        "Without PORTFOLIO, the sample portfolio shipped with the package.",
+        (
+            PORTFOLIO,
+            Option(
+                ("--programme",),
+                {
+                    "required": True,
+                    "metavar": "ID|FILE",
+                    "help": f"the programme: a preset ({', '.join(sorted(PROGRAMMES))}) or a "
+                    "programme file",
+                },
+            ),
+            ON,
+            *RULES,
+            TABLES,
+            OUTPUT,
+        ),
+        _compliance,
+        (
+            "cluster-excellence compliance --programme no-gce --on 2026-11-20",
+            "cluster-excellence compliance portfolio.json --programme regional.json --format csv",
         ),
     ),
     Command(

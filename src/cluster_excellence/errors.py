@@ -29,6 +29,8 @@ __all__ = [
     "ListingError",
     "PortfolioError",
     "Problem",
+    "ProgrammeError",
+    "RulebookError",
 ]
 
 #: A document error keeps at most this many problems and counts the rest
@@ -89,6 +91,14 @@ class PortfolioError(DocumentError):
 
 class CatalogueError(DocumentError):
     """An indicator catalogue (``cluster-excellence.catalogue/1``) that cannot be used."""
+
+
+class RulebookError(DocumentError):
+    """A rulebook file (``cluster-excellence.rulebook/1``) that cannot be used."""
+
+
+class ProgrammeError(DocumentError):
+    """A programme file (``cluster-excellence.programme/1``) that cannot be used."""
 
 
 class ListingError(DocumentError):

@@ -420,7 +420,8 @@ class GoldAudit:
     awarded_on: dt.date | None = attrs.field(default=None, validator=_award_day, kw_only=True)
 
     def passes_by_score(self, rulebook: Rulebook) -> bool | None:
-        """Whether the score and minimum requirements alone pass; None without a score.
+        """Whether the score and minimum requirements alone pass, by the pass score of the
+        edition of ``rulebook`` in force on the audit's date; None without a score.
 
         >>> from cluster_excellence import ECEI_2019
         >>> GoldAudit(dt.date(2013, 5, 1), score=80.0).passes_by_score(ECEI_2019)
@@ -431,7 +432,8 @@ class GoldAudit:
         """
         if self.score is None:
             return None
-        return self.score >= rulebook.gold_pass_score and self.minimum_requirements_met
+        pass_score = rulebook.in_force_on(self.date).gold_pass_score
+        return self.score >= pass_score and self.minimum_requirements_met
 
 
 #: Any of the three kinds of assessment.
@@ -447,8 +449,9 @@ def awarded_tier(assessment: Assessment, rulebook: Rulebook) -> Tier | None:
     A benchmarking awards Bronze unless ``awarded`` is false; a Silver audit
     awards Silver when passed; a Gold audit awards Gold when ``passed`` is
     true or, without a recorded ``passed``, when its score is at least the
-    rulebook's ``gold_pass_score`` and the minimum requirements were met. A
-    failed audit awards nothing and revokes nothing.
+    ``gold_pass_score`` of the edition in force on the audit's date and the
+    minimum requirements were met. A failed audit awards nothing and revokes
+    nothing.
     Source: docs, *Validity and renewal*, Decision 5.
     """
     if isinstance(assessment, Benchmarking):

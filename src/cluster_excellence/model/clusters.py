@@ -210,10 +210,11 @@ MEMBER_TYPES = ("business", "research", "public", "other")
 
 def member_types_problem(value: Any) -> str | None:
     """What is wrong with ``value`` as member types (a list of :data:`MEMBER_TYPES`)."""
-    if not isinstance(value, (tuple, list)) or any(
-        type(item) is not str or item not in MEMBER_TYPES for item in value
-    ):
+    if not isinstance(value, (tuple, list)):
         return f"must be a list of {', '.join(MEMBER_TYPES)}, not {show(value)}"
+    for item in value:
+        if type(item) is not str or item not in MEMBER_TYPES:
+            return f"{show(item)} is not one of {', '.join(MEMBER_TYPES)}"
     if len(set(value)) != len(value):
         return "lists a member type twice"
     return None

@@ -43,7 +43,7 @@ from typing import Any
 import attrs
 
 from .._calendar import MAX_TERM_MONTHS
-from .._checks import is_bool, is_query_day, is_text, number_problem, text_problem
+from .._checks import is_bool, is_day, is_text, number_problem, text_problem
 from .._enums import ValueEnum
 from .._text import show
 from .tiers import Tier
@@ -51,6 +51,7 @@ from .tiers import Tier
 __all__ = [
     "ECEI_2010",
     "ECEI_2019",
+    "MAX_EDITIONS",
     "PUBLISHED_GOLD_PASS_SCORE",
     "RULEBOOKS",
     "Anchor",
@@ -231,7 +232,10 @@ class Criteria:
 
 
 def _interval(instance: SilverRules, attribute: Any, value: Any) -> None:
-    if value is not None and value < instance.min_interval_months:
+    low = instance.min_interval_months
+    if type(low) is not int or type(value) is not int or low > MAX_TERM_MONTHS:
+        return  # a value that is not a number of months is reported by its own check
+    if value < low:
         raise ValueError(
             f"max_interval_months ({value}) must not be below min_interval_months "
             f"({instance.min_interval_months})"
@@ -332,11 +336,18 @@ def _known_parameters(instance: Rulebook, attribute: Any, value: Any) -> None:
             raise ValueError(f"parameter_sources: the source of {name} {problem}")
 
 
+#: The most editions a rulebook holds (our decision: far more than the scheme has had,
+#: and every comparison of two rulebooks walks their editions).
+MAX_EDITIONS = 100
+
+
 def _earlier(instance: Rulebook, attribute: Any, value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, Rulebook):
         raise TypeError(f"previous must be a Rulebook or None, not {type(value).__name__}")
+    if len(value.editions()) >= MAX_EDITIONS:
+        raise ValueError(f"previous: a rulebook holds at most {MAX_EDITIONS} editions")
     if value.effective_from >= instance.effective_from:
         raise ValueError(
             f"previous ({value.id}, from {value.effective_from.isoformat()}) must take effect "
@@ -370,7 +381,7 @@ class Rulebook:
     #: One line saying what this rulebook is.
     title: str = attrs.field(validator=is_text)
     #: The day from which these rules are in force.
-    effective_from: dt.date = attrs.field(validator=is_query_day)
+    effective_from: dt.date = attrs.field(validator=is_day)
     #: Where the rules come from (URLs, or the docs page recording a decision).
     sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_texts)
     #: Decision 1: how a term is anchored.

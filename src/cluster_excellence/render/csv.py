@@ -16,6 +16,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..rules.compliance import COMPLIANCE_COLUMNS, PortfolioCompliance
 from ..rules.consistency import Inconsistency
 from ..rules.decisions import Decision
 from ..rules.gold_points import GOLD_SCORE_COLUMNS, GoldScores
@@ -24,6 +25,7 @@ from ..rules.scorecard import SCORECARD_COLUMNS, Scorecard
 from ..rules.status import STATUS_COLUMNS, PortfolioStatus, StatedDisagreement
 
 __all__ = [
+    "compliance_csv",
     "csv_safe",
     "decisions_csv",
     "gold_scores_csv",
@@ -143,3 +145,8 @@ def inconsistencies_csv(
         for path, cluster, d in stated
     ]
     return to_csv(header, rows)
+
+
+def compliance_csv(result: PortfolioCompliance) -> str:
+    """One row per cluster."""
+    return records_csv(result.to_records(), COMPLIANCE_COLUMNS)

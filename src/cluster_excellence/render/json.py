@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring as _quote
 from typing import Any
 
+from ..rules.compliance import PortfolioCompliance
 from ..rules.consistency import Inconsistency
 from ..rules.decisions import Decision
 from ..rules.gold_points import GoldScores
@@ -21,6 +22,7 @@ from ..rules.scorecard import Scorecard
 from ..rules.status import PortfolioStatus, StatedDisagreement
 
 __all__ = [
+    "compliance_json",
     "decisions_json",
     "dumps",
     "gold_scores_json",
@@ -78,8 +80,13 @@ def status_json(result: PortfolioStatus) -> str:
             f'"labels": [{", ".join(labels)}], "disagreements": [{disagreements}]}}'
         )
     retroactive = "true" if result.retroactive else "false"
+    editions = ", ".join(
+        f'{{"id": {_quote(edition)}, "effective_from": "{day.isoformat()}"}}'
+        for edition, day in result.editions
+    )
     return (
         f'{{"on": "{result.on.isoformat()}", "rulebook": {_quote(result.rulebook)}, '
+        f'"editions": [{editions}], '
         f'"retroactive": {retroactive}, "clusters": [{", ".join(clusters)}]}}\n'
     )
 
@@ -149,3 +156,8 @@ def inconsistencies_json(
             ],
         }
     )
+
+
+def compliance_json(result: PortfolioCompliance) -> str:
+    """The ``compliance --format json`` document."""
+    return dumps(result.to_dict())

@@ -18,7 +18,7 @@ tier, lights carry their letter).
 >>> from cluster_excellence import sample_portfolio
 >>> figure = label_timeline(sample_portfolio(), on=dt.date(2026, 11, 20))
 >>> figure.axes[0].get_title()
-'Labels of 14 clusters, ecei-2019 (every assessment counted)'
+'Labels of 16 clusters, ecei-2019 (every assessment counted)'
 """
 
 from __future__ import annotations
@@ -269,7 +269,7 @@ def _draw_row(
             bar(item.valid_until + _ONE_DAY, window, facecolor=colour, alpha=0.45, hatch="///",
                 edgecolor="#555555", linewidth=0.5, zorder=2)  # fmt: skip
     for assessment in assessments:
-        awarded = awarded_tier(assessment, rulebook) is tier
+        awarded = awarded_tier(assessment, rulebook.in_force_on(assessment.date)) is tier
         ax.plot(
             mdates.date2num(assessment.date), y,
             marker=_MARKERS[assessment.kind],

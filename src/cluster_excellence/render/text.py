@@ -7,10 +7,12 @@ so that a name cannot move the cursor, colour the terminal or forge a row.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from collections.abc import Sequence
 
 from .._text import printable
+from ..rules.compliance import PortfolioCompliance
 from ..rules.consistency import Inconsistency
 from ..rules.decisions import Decision
 from ..rules.gold_points import GoldScores
@@ -20,11 +22,13 @@ from ..rules.scorecard import Scorecard
 from ..rules.status import PortfolioStatus, StatedDisagreement
 
 __all__ = [
+    "compliance_table",
     "decisions_table",
     "fit",
     "gold_scores_table",
     "inconsistencies_table",
     "plans_table",
+    "rulebook_lines",
     "scorecard_table",
     "status_table",
     "to_table",
@@ -58,6 +62,18 @@ def to_table(
     return "\n".join(lines) + "\n"
 
 
+def rulebook_lines(rulebook: str, editions: Sequence[tuple[str, dt.date]]) -> str:
+    """``Rulebook: id``, and, when it has earlier editions, each with its first day, the
+    newest first (the rulebook's id is its newest edition's)."""
+    text = f"Rulebook: {rulebook}"
+    if len(editions) > 1:
+        newest, *earlier = reversed(editions)
+        text += f" (from {newest[1].isoformat()}), before it " + ", before it ".join(
+            f"{edition} (from {day.isoformat()})" for edition, day in earlier
+        )
+    return textwrap.fill(printable(text), width=80, subsequent_indent="  ") + "\n"
+
+
 def status_table(result: PortfolioStatus) -> str:
     """Aligned columns for an 80-column terminal, one row per cluster and tier."""
     rows: list[list[str]] = []
@@ -77,10 +93,8 @@ def status_table(result: PortfolioStatus) -> str:
                 ]
             )
     reading = "retroactive" if result.retroactive else "as of the day"
-    title = (
-        f"Label status on {result.on.isoformat()}, {reading}\n"
-        f"Rulebook: {printable(result.rulebook)}\n\n"
-    )
+    title = f"Label status on {result.on.isoformat()}, {reading}\n"
+    title += rulebook_lines(result.rulebook, result.editions) + "\n"
     header = ("CLUSTER", "TIER", "STATUS", "FROM", "UNTIL", "RENEWABLE")
     footer = "\n* highest valid tier; RENEWABLE: last day of seamless renewal\n"
     if any(entry.basis == "stated" for cluster in result.clusters for entry in cluster.labels):
@@ -229,3 +243,46 @@ def inconsistencies_table(
                 textwrap.fill(printable(str(d)), 80, initial_indent="  ", subsequent_indent="    ")
             )
     return "\n".join(lines) + "\n"
+
+
+def compliance_table(result: PortfolioCompliance) -> str:
+    """One row per cluster (its standing, the tier that counts, until when), the labels
+    of a cluster that does not comply indented beneath it; then the first to fall out."""
+    programme = result.programme
+    tiers = " or ".join(tier.value.title() for tier in programme.tiers)
+    counted = "valid or renewable" if programme.renewal_window_counts else "valid"
+    deadline = f", held by {programme.become_by.isoformat()}" if programme.become_by else ""
+    title = (
+        f"{fit(f'Compliance on {result.on.isoformat()} with {programme.id}', 80)}\n"
+        f"{fit(programme.name, 80)}\n"
+        f"{fit(f'Needs: a {counted} {tiers} label{deadline}', 80)}\n"
+        f"{fit(f'Rulebook: {result.rulebook}', 80)}\n\n"
+    )
+    if not result.clusters:
+        return title + "No clusters.\n"
+    header = ("CLUSTER", "STANDING", "TIER", "COMPLIANT UNTIL")
+    rows = [
+        [
+            entry.cluster_id,
+            entry.standing.replace("_", " "),
+            "-" if entry.held_tier is None else entry.held_tier.value,
+            "" if entry.compliant_until is None else entry.compliant_until.isoformat(),
+        ]
+        for entry in result.clusters
+    ]
+    lines = to_table(header, rows, flexible=0).splitlines()
+    out = lines[:1]
+    for line, entry in zip(lines[1:], result.clusters, strict=True):
+        out.append(line)
+        if not entry.compliant:
+            facts = [r for r in entry.reasons if not r.startswith(("needs ", "due by "))]
+            out.extend(fit(f"    {fact}", 80) for fact in facts or [f"no {tiers} label"])
+    text = title + "\n".join(out) + "\n"
+    first = [e for e in result.falling_out()[:3] if e.compliant_until is not None]
+    if first:
+        names = ", ".join(f"{e.cluster_id} after {e.compliant_until}" for e in first)
+        wrapped = textwrap.fill(
+            printable(f"First to fall out: {names}"), width=80, subsequent_indent="  "
+        )
+        text += "\n" + wrapped + "\n"
+    return text

@@ -363,7 +363,7 @@ def silver_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_
     )
     _silver_interval(cluster, audit, rulebook, out)
     unrecorded = _met(rules.unrecorded_of_passed_audit) if audit.passed else None
-    vouched = " (not recorded; the passed audit stands for it)" if unrecorded else ""
+    vouched = " (the passed audit stands for it)" if unrecorded else ""
     areas, need = audit.improvement_areas, rules.improvement_areas
     if areas is None:
         text = "improvement areas not recorded" + vouched

@@ -453,9 +453,10 @@ def label_history(
 ) -> tuple[Label, ...]:
     """Return every label of ``tier`` that ``assessments`` make, oldest first.
 
-    Only assessments that award ``tier`` count (Decision 5), and with
-    ``until`` only those on or before that day (the as-of reading of
-    Decision 4). The assessments may come in any order.
+    Only assessments that award ``tier`` count (Decision 5), each judged by
+    the edition in force on its date, and with ``until`` only the awards
+    known by that day (:func:`known_on`: the as-of reading of Decision 4).
+    The assessments may come in any order.
 
     >>> history = label_history(
     ...     [Benchmarking(dt.date(2022, 5, 10)), Benchmarking(dt.date(2019, 2, 14))],

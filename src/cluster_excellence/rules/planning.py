@@ -19,6 +19,7 @@ records*).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -28,8 +29,10 @@ from .._tabular import dataframe, records_table
 from ..model.assessments import Benchmarking, awarded_tier
 from ..model.catalogues import Catalogue
 from ..model.clusters import Cluster
+from ..model.programmes import Programme
 from ..model.rulebooks import ECEI_2019, IntervalLimit, Rulebook
 from ..model.tiers import Tier
+from .compliance import compliance
 from .decisions import Decision, Outcome
 from .eligibility import bronze_eligibility, gold_eligibility, silver_eligibility
 from .labels import Status
@@ -130,6 +133,27 @@ def _silver_window(latest: dt.date, edition: Rulebook, add: Any) -> None:
     )
 
 
+def _programme_actions(
+    cluster: Cluster, programme: Programme, on: dt.date, rulebook: Rulebook, add: Any
+) -> None:
+    found = compliance(cluster, programme, on, rulebook)
+    code = f"programme.{programme.id}"
+    tiers = "/".join(tier.value for tier in programme.tiers)
+    rule = f"Programme {programme.id}: a {'' if programme.renewal_window_counts else 'valid '}"
+    rule += f"{tiers} label"
+    source = "; ".join(programme.sources) or "not stated"
+    until = found.compliant_until
+    if until is not None:
+        if until < dt.date.max:
+            title = f"falls out of {programme.name} (the labels that count end on {until})"
+            add(until + dt.timedelta(days=1), f"{code}.falls_out", title, rule, source)
+    elif found.standing == "due" and found.become_by is not None:
+        title = f"last day to hold a {tiers} label for {programme.name}"
+        add(found.become_by, f"{code}.deadline", title, rule, source)
+    else:
+        add(on, f"{code}.not_compliant", f"does not meet {programme.name}", rule, source)
+
+
 def plan(
     cluster: Cluster,
     on: dt.date,
@@ -137,13 +161,17 @@ def plan(
     *,
     within_months: int | None = None,
     catalogue: Catalogue | None = None,
+    programmes: Iterable[Programme] = (),
 ) -> Plan:
     """The dated actions ahead of ``cluster`` from ``on`` (within ``within_months``).
 
     Only dates on or after ``on`` appear. The labels are read as of ``on``
     (Decision 4). The next tier is the one above the highest valid tier (Bronze
     when none is valid, nothing above Gold); what its decision finds not met
-    or missing is listed on ``on`` itself.
+    or missing is listed on ``on`` itself. For each of ``programmes``, the day
+    the cluster falls out of it (the day after ``compliant_until``), its
+    ``become_by`` deadline while it is due, or, when it does not comply, the
+    day ``on`` itself (docs: *Programmes*).
     """
     status = cluster_status(cluster, on, rulebook)
     actions: list[Action] = []
@@ -213,6 +241,8 @@ def plan(
                     finding.rule,
                     finding.source,
                 )
+    for programme in programmes:
+        _programme_actions(cluster, programme, on, rulebook, add)
     horizon = dt.date.max  # the calendar's end: a horizon past it keeps every action
     if within_months is not None and month_index(on) + within_months <= LAST_MONTH:
         horizon = add_months(on, within_months)

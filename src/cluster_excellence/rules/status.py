@@ -206,6 +206,9 @@ class PortfolioStatus:
     rulebook: str = attrs.field(validator=is_text)
     retroactive: bool = attrs.field(validator=is_bool)
     clusters: tuple[ClusterStatus, ...]
+    #: The rulebook's editions, oldest first: (id, effective_from). Each assessment was
+    #: judged by the one in force on its date.
+    editions: tuple[tuple[str, dt.date], ...] = ()
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat record per cluster and tier (a cluster without labels: one with empty
@@ -269,6 +272,9 @@ class PortfolioStatus:
         return {
             "on": self.on.isoformat(),
             "rulebook": self.rulebook,
+            "editions": [
+                {"id": edition, "effective_from": day.isoformat()} for edition, day in self.editions
+            ],
             "retroactive": self.retroactive,
             "clusters": [cluster.to_dict() for cluster in self.clusters],
         }
@@ -334,7 +340,7 @@ def cluster_status(
 
 def _stated_entries(cluster: Cluster, on: dt.date, rulebook: Rulebook) -> list[LabelStatus]:
     """Per tier the assessments never award, the latest stated label known on ``on``."""
-    awarded = {awarded_tier(a, rulebook) for a in cluster.assessments}
+    awarded = {awarded_tier(a, rulebook.in_force_on(a.date)) for a in cluster.assessments}
     latest: dict[Tier, LabelStatus] = {}
     for stated in cluster.stated_labels:  # in order of their ends
         if stated.tier not in awarded:
@@ -376,4 +382,5 @@ def portfolio_status(
 ) -> PortfolioStatus:
     """Return every cluster's status on ``on``, in portfolio order."""
     results = [cluster_status(c, on, rulebook, retroactive=retroactive) for c in portfolio]
-    return PortfolioStatus(on, rulebook.id, retroactive, tuple(results))
+    editions = tuple((edition.id, edition.effective_from) for edition in rulebook.editions())
+    return PortfolioStatus(on, rulebook.id, retroactive, tuple(results), editions)
