@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from cluster_excellence import (
@@ -59,3 +62,14 @@ def sample_results() -> list[Any]:
         bronze_eligibility(labels.clusters[0], ON),
         plan(labels.clusters[7], ON),
     ]
+
+
+def load_tool(name: str) -> ModuleType:
+    """The module of ``tools/<name>.py``, which writes a file of the repository."""
+    path = Path(__file__).resolve().parents[1] / "tools" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,8 @@ from pathlib import Path
 import pytest
 
 import cluster_excellence
+
+from .examples import load_tool
 
 STUB = Path(cluster_excellence.__file__).with_name("__init__.pyi")
 
@@ -61,11 +62,6 @@ def test_the_import_loads_nothing_until_a_name_is_used() -> None:
 
 def test_the_api_page_lists_every_public_name() -> None:
     """docs/api.rst is written from the stub; a new name needs a rerun of the tool."""
-    tool = Path(__file__).resolve().parents[1] / "tools" / "make_api_docs.py"
-    spec = importlib.util.spec_from_file_location("make_api_docs", tool)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    page = tool.parents[1] / "docs" / "api.rst"
-    assert page.read_text(encoding="utf-8") == module.render(), "run tools/make_api_docs.py"
+    tool = load_tool("make_api_docs")
+    page = tool.TARGET.read_text(encoding="utf-8")
+    assert page == tool.render(), "run tools/make_api_docs.py"

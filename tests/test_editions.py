@@ -39,7 +39,7 @@ from cluster_excellence import (
 )
 from cluster_excellence.cli import main
 
-from .examples import PROFILE
+from .examples import PROFILE, load_tool
 from .property.strategies import clusters
 
 D = dt.date
@@ -295,15 +295,7 @@ def test_an_unrecorded_self_test(reading: Unrecorded, met: bool | None) -> None:
 
 def test_the_rules_page_lists_every_parameter_of_every_edition() -> None:
     """docs/rules-parameters.txt is written from the rulebooks by tools/make_rules_doc.py."""
-    import importlib.util
-    from pathlib import Path
-
-    tool = Path(__file__).resolve().parents[1] / "tools" / "make_rules_doc.py"
-    spec = importlib.util.spec_from_file_location("make_rules_doc", tool)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_tool("make_rules_doc")
     page = module.TARGET.read_text(encoding="utf-8")
     assert page == module.render(), "run tools/make_rules_doc.py"
     for edition in ECEI_2019.editions():

@@ -80,6 +80,7 @@ class TestProgramme:
             ({"become_by": dt.datetime(2027, 1, 1)}, "become_by: must be a day"),
             ({"become_by": D(9999, 1, 1)}, "become_by: 9999-01-01 is after 9979-12-31"),
             ({"sources": ["a\nb"]}, "sources: each contains a line break"),
+            ({"sources": "a guide"}, 'sources: must be a list of texts, not "a guide"'),
         ],
     )
     def test_bad_values_are_refused(self, fields: dict[str, Any], message: str) -> None:

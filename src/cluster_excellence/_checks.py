@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
@@ -28,11 +28,13 @@ from ._calendar import EARLIEST_DAY, LATEST_DAY
 from ._text import printable, show
 
 __all__ = [
+    "as_tuple",
     "day_problem",
     "free_text_problem",
     "number_problem",
     "optional",
     "text_problem",
+    "texts_problem",
     "trusted",
     "validator",
 ]
@@ -90,6 +92,24 @@ def _text_problem(value: Any, allowed: str) -> str | None:
     if value.isprintable():
         return None
     return _character_problem(value, allowed)
+
+
+def texts_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as a tuple of single-line texts (sources, say)."""
+    if not isinstance(value, tuple):
+        return f"must be a list of texts, not {show(value)}"
+    for item in value:
+        problem = text_problem(item)
+        if problem is not None:
+            return f"each {problem}"
+    return None
+
+
+def as_tuple(value: Any) -> Any:
+    """A converter: any iterable but a text as a tuple (a text stays, for its check)."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
 
 
 def number_problem(value: Any) -> str | None:
@@ -174,6 +194,7 @@ def optional(rule: Rule) -> Rule:
 is_text = validator(text_problem)
 is_optional_text = validator(optional(text_problem))
 is_optional_free_text = validator(optional(free_text_problem))
+are_texts = validator(texts_problem)
 is_day = validator(day_problem)
 is_query_day = validator(query_day_problem)
 

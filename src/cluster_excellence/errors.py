@@ -15,8 +15,8 @@ p.json: 1000 problems ...   ... and 950 more problems
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -31,7 +31,10 @@ __all__ = [
     "Problem",
     "ProgrammeError",
     "RulebookError",
+    "preset",
 ]
+
+T = TypeVar("T")
 
 #: A document error keeps at most this many problems and counts the rest
 #: (our decision: one screen of messages; the rest are usually the same
@@ -106,3 +109,18 @@ class ListingError(DocumentError):
 
     Problems are located by line (``line 7, Label valid until``).
     """
+
+
+def preset(presets: Mapping[str, T], name: str, what: str) -> T:
+    """The preset ``name`` of ``presets``, or a :class:`KeyError` that lists the known ones.
+
+    >>> preset({"a": 1}, "b", "rulebook")
+    Traceback (most recent call last):
+    ...
+    KeyError: "unknown rulebook 'b' (known: a)"
+    """
+    try:
+        return presets[name]
+    except KeyError:
+        known = ", ".join(sorted(presets))
+        raise KeyError(f"unknown {what} {name!r} (known: {known})") from None

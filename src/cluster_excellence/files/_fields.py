@@ -26,7 +26,7 @@ import attrs
 from .._checks import day_problem, free_text_problem, text_problem
 from .._text import show
 from ..errors import MAX_PROBLEMS, DocumentError, Problem
-from ._json import RepeatedKeys
+from ._json import RepeatedKeys, load_json
 
 __all__ = [
     "MISSING",
@@ -191,6 +191,27 @@ class Checker:
     def error(self, error: type[DocumentError]) -> DocumentError:
         """The error of ``error``'s class holding the problems found."""
         return error(self.source, self.problems, more=self.count - len(self.problems))
+
+    def document(self, data: bytes, spec: ObjectSpec, error: type[DocumentError]) -> list[Any]:
+        """The values of ``spec``'s fields in the JSON document ``data``, which must be an
+        object (else ``error`` is raised). Compare :attr:`count` after, as for :meth:`fields`."""
+        document = load_json(data, self.source, error)
+        if not isinstance(document, dict):
+            self.fail("", f"the document must be a JSON object, not {show(document)}")
+            raise self.error(error)
+        values = self.fields(document, "", spec)
+        assert values is not None  # the document is an object
+        return values
+
+    def texts(self, raw: Any, path: str) -> tuple[str, ...]:
+        """The JSON list ``raw`` of single-line texts (a nested reader; see :func:`texts`)."""
+        found = []
+        for _, at, item in self.items(raw, path):
+            try:
+                found.append(TEXT.read(item))
+            except Invalid as bad:
+                self.fail(at, bad.message)
+        return tuple(found)
 
     def check_keys(self, obj: dict[str, Any], path: str, allowed: frozenset[str]) -> None:
         """Report repeated and unknown keys."""
@@ -404,3 +425,14 @@ def choice(values: Sequence[str], convert: Callable[[str], Any] = _same) -> Kind
 def schema_of(items: Sequence[ObjectSpec]) -> list[dict[str, Any]]:
     """The schemas of several specs (for ``oneOf``)."""
     return [spec.schema() for spec in items]
+
+
+def texts(key: str) -> Field:
+    """A list of single-line texts (sources, say), by default empty."""
+    return Field(
+        key,
+        {"type": "array", "items": TEXT.schema},
+        nested=Checker.texts,
+        write=list,
+        default=(),
+    )

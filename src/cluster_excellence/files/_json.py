@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import DocumentError, Problem
 
-__all__ = ["NonFinite", "RepeatedKeys", "load_json", "read_bytes", "read_stdin"]
+__all__ = ["NonFinite", "RepeatedKeys", "as_bytes", "load_json", "read_bytes", "read_stdin"]
 
 
 class NonFinite:
@@ -43,6 +43,12 @@ def json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: set[str] = set()
     flagged.repeated = sorted({k for k, _ in pairs if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
     return flagged
+
+
+def as_bytes(text: str | bytes) -> bytes:
+    """A document given as text or bytes, as the bytes a file would hold (UTF-8; a lone
+    surrogate kept, so that the reader reports it)."""
+    return text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
 
 
 def _fail(error: type[DocumentError], source: str, message: str) -> DocumentError:

@@ -42,7 +42,7 @@ from ._fields import (
     key_path,
     number_schema,
 )
-from ._json import load_json, read_bytes
+from ._json import as_bytes, read_bytes
 
 __all__ = [
     "CATALOGUE_FORMAT",
@@ -174,13 +174,8 @@ _CATALOGUE = ObjectSpec(
 
 def read_catalogue_document(data: bytes, source: str) -> Catalogue:
     """Decode, parse and check a catalogue document (the bytes of a file)."""
-    document = load_json(data, source, CatalogueError)
     checker = Checker(source)
-    if not isinstance(document, dict):
-        checker.fail("", f"the document must be a JSON object, not {show(document)}")
-        raise checker.error(CatalogueError)
-    values = checker.fields(document, "", _CATALOGUE)
-    assert values is not None  # the document is an object
+    values = checker.document(data, _CATALOGUE, CatalogueError)
     _, cid, version, title, purpose, areas, indicators = values
     for what, index, field, message in catalogue_problems(purpose, areas or (), indicators or ()):
         at = f"{what}[{index}]"
@@ -202,7 +197,7 @@ def read_catalogue(
 
 def parse_catalogue(text: str | bytes, *, source: str = "<string>") -> Catalogue:
     """Parse a catalogue from JSON text, with the checks of :func:`read_catalogue`."""
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    data = as_bytes(text)
     return read_catalogue_document(data, source)
 
 

@@ -88,7 +88,7 @@ from ._fields import (
     number_schema,
     schema_of,
 )
-from ._json import RepeatedKeys, load_json, read_bytes
+from ._json import RepeatedKeys, as_bytes, read_bytes
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -503,13 +503,9 @@ _portfolio = trusted(Portfolio)
 
 def read_document(data: bytes, source: str, catalogues: Iterable[Catalogue] = ()) -> Portfolio:
     """Decode, parse and check a portfolio document (the bytes of a file)."""
-    document = load_json(data, source, PortfolioError)
     checker = _PortfolioChecker(source, catalogues)
-    if not isinstance(document, dict):
-        checker.fail("", f"the document must be a JSON object, not {show(document)}")
-        raise checker.error(PortfolioError)
-    values = checker.fields(document, "", _PORTFOLIO)
-    if checker.count or values is None:
+    values = checker.document(data, _PORTFOLIO, PortfolioError)
+    if checker.count:
         raise checker.error(PortfolioError)
     return _portfolio(values[1])
 
@@ -546,7 +542,7 @@ def parse_portfolio(
     text: str | bytes, *, source: str = "<string>", catalogues: Iterable[Catalogue] = ()
 ) -> Portfolio:
     """Parse a portfolio from JSON text, with the checks of :func:`read_portfolio`."""
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    data = as_bytes(text)
     return read_document(data, source, catalogues)
 
 

@@ -24,8 +24,8 @@ from .._text import show
 from ..errors import ProgrammeError
 from ..model.programmes import Programme, programme_tiers_problem
 from ..model.tiers import Tier
-from ._fields import BOOLEAN, DAY, TEXT, Checker, Field, Invalid, ObjectSpec, constant
-from ._json import load_json, read_bytes
+from ._fields import BOOLEAN, DAY, TEXT, Checker, Field, ObjectSpec, constant, texts
+from ._json import as_bytes, read_bytes
 
 __all__ = [
     "PROGRAMME_FORMAT",
@@ -60,16 +60,6 @@ def _read_tiers(checker: Checker, raw: Any, path: str) -> tuple[Tier, ...] | Non
     return tiers
 
 
-def _read_sources(checker: Checker, raw: Any, path: str) -> tuple[str, ...]:
-    found = []
-    for _, at, item in checker.items(raw, path):
-        try:
-            found.append(TEXT.read(item))
-        except Invalid as bad:
-            checker.fail(at, bad.message)
-    return tuple(found)
-
-
 def _write_tiers(tiers: tuple[Tier, ...]) -> list[str]:
     return [tier.value for tier in tiers]
 
@@ -94,13 +84,7 @@ _PROGRAMME = ObjectSpec(
         ),
         Field.of("renewal_window_counts", BOOLEAN, default=False),
         Field.of("become_by", DAY),
-        Field(
-            "sources",
-            {"type": "array", "items": TEXT.schema},
-            nested=_read_sources,
-            write=list,
-            default=(),
-        ),
+        texts("sources"),
     ),
 )
 _programme = trusted(Programme)
@@ -108,13 +92,9 @@ _programme = trusted(Programme)
 
 def read_programme_document(data: bytes, source: str) -> Programme:
     """Decode, parse and check a programme document (the bytes of a file)."""
-    document = load_json(data, source, ProgrammeError)
     checker = Checker(source)
-    if not isinstance(document, dict):
-        checker.fail("", f"the document must be a JSON object, not {show(document)}")
-        raise checker.error(ProgrammeError)
-    values = checker.fields(document, "", _PROGRAMME)
-    if checker.count or values is None:
+    values = checker.document(data, _PROGRAMME, ProgrammeError)
+    if checker.count:
         raise checker.error(ProgrammeError)
     return _programme(*values[1:])
 
@@ -130,7 +110,7 @@ def read_programme(
 
 def parse_programme(text: str | bytes, *, source: str = "<string>") -> Programme:
     """Parse a programme from JSON text, with the checks of :func:`read_programme`."""
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    data = as_bytes(text)
     return read_programme_document(data, source)
 
 

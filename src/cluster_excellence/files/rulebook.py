@@ -51,8 +51,9 @@ from ._fields import (
     constant,
     key_path,
     number_schema,
+    texts,
 )
-from ._json import load_json, read_bytes
+from ._json import as_bytes, read_bytes
 
 __all__ = [
     "RULEBOOK_FORMAT",
@@ -161,29 +162,13 @@ def _read_sources(checker: Checker, raw: Any, path: str) -> dict[str, str] | Non
     return found
 
 
-def _read_texts(checker: Checker, raw: Any, path: str) -> tuple[str, ...]:
-    found = []
-    for _, at, item in checker.items(raw, path):
-        try:
-            found.append(TEXT.read(item))
-        except Invalid as bad:
-            checker.fail(at, bad.message)
-    return tuple(found)
-
-
 _EDITION = ObjectSpec(
     "edition",
     (
         Field.of("id", TEXT, required=True),
         Field.of("title", TEXT, required=True),
         Field.of("effective_from", DAY, required=True),
-        Field(
-            "sources",
-            {"type": "array", "items": TEXT.schema},
-            nested=_read_texts,
-            write=list,
-            default=(),
-        ),
+        texts("sources"),
         *(
             Field(
                 name,
@@ -347,13 +332,8 @@ def _inherited_source(base: Rulebook, previous: Rulebook | None, name: str) -> s
 
 def read_rulebook_document(data: bytes, source: str) -> Rulebook:
     """Decode, parse and check a rulebook document (the bytes of a file)."""
-    document = load_json(data, source, RulebookError)
     checker = Checker(source)
-    if not isinstance(document, dict):
-        checker.fail("", f"the document must be a JSON object, not {show(document)}")
-        raise checker.error(RulebookError)
-    values = checker.fields(document, "", _DOCUMENT)
-    assert values is not None  # the document is an object
+    values = checker.document(data, _DOCUMENT, RulebookError)
     editions = values[1] if isinstance(values[1], list) else []
     previous: Rulebook | None = None
     seen: dict[str, int] = {}
@@ -389,7 +369,7 @@ def read_rulebook(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
 
 def parse_rulebook(text: str | bytes, *, source: str = "<string>") -> Rulebook:
     """Parse a rulebook from JSON text, with the checks of :func:`read_rulebook`."""
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    data = as_bytes(text)
     return read_rulebook_document(data, source)
 
 

@@ -23,8 +23,9 @@ from typing import Any
 
 import attrs
 
-from .._checks import day_problem, is_bool, is_text, optional, text_problem, validator
+from .._checks import are_texts, as_tuple, day_problem, is_bool, is_text, optional, validator
 from .._text import show
+from ..errors import preset
 from .tiers import Tier
 
 __all__ = [
@@ -61,17 +62,6 @@ def _tiers(value: Iterable[Any]) -> Any:
 _TIER_NAMES = frozenset(t.value for t in Tier)
 
 
-def _texts(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
-def _each_text(instance: Any, attribute: Any, value: tuple[Any, ...]) -> None:
-    for item in value:
-        problem = text_problem(item)
-        if problem is not None:
-            raise ValueError(f"{attribute.name}: each {problem}")
-
-
 @attrs.frozen
 class Programme:
     """A cluster programme and the label tiers that satisfy it.
@@ -101,7 +91,7 @@ class Programme:
         default=None, validator=validator(optional(day_problem))
     )
     #: Where the requirement comes from (URLs, or the docs page recording a decision).
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_texts, validator=_each_text)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=are_texts)
 
     def counts(self, tier: Tier) -> bool:
         """Whether a label of ``tier`` satisfies the programme."""
@@ -163,8 +153,4 @@ def get_programme(programme_id: str) -> Programme:
     ...
     KeyError: "unknown programme 'dk' (known: de-go-cluster, dk-innovationskraft, no-gce)"
     """
-    try:
-        return PROGRAMMES[programme_id]
-    except KeyError:
-        known = ", ".join(sorted(PROGRAMMES))
-        raise KeyError(f"unknown programme {programme_id!r} (known: {known})") from None
+    return preset(PROGRAMMES, programme_id, "programme")

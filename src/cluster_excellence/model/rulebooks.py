@@ -43,9 +43,10 @@ from typing import Any
 import attrs
 
 from .._calendar import MAX_TERM_MONTHS
-from .._checks import is_bool, is_day, is_text, number_problem, text_problem
+from .._checks import are_texts, as_tuple, is_bool, is_day, is_text, number_problem, text_problem
 from .._enums import ValueEnum
 from .._text import show
+from ..errors import preset
 from .tiers import Tier
 
 __all__ = [
@@ -130,17 +131,6 @@ class Unrecorded(ValueEnum):
     UNDETERMINED = "undetermined"
     #: It is taken as not met.
     NOT_MET = "not-met"
-
-
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
-def _texts(instance: Any, attribute: Any, value: tuple[Any, ...]) -> None:
-    for item in value:
-        problem = text_problem(item)
-        if problem is not None:
-            raise ValueError(f"{attribute.name}: each {problem}")
 
 
 def _months(low: int, *, optional: bool = False) -> Any:
@@ -383,7 +373,7 @@ class Rulebook:
     #: The day from which these rules are in force.
     effective_from: dt.date = attrs.field(validator=is_day)
     #: Where the rules come from (URLs, or the docs page recording a decision).
-    sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_texts)
+    sources: tuple[str, ...] = attrs.field(converter=as_tuple, validator=are_texts)
     #: Decision 1: how a term is anchored.
     anchor: Anchor = attrs.field(default=Anchor.MONTH_END, validator=_of(Anchor))
     #: Decision 1: months of a first award's validity (published: two years).
@@ -661,8 +651,4 @@ def get_rulebook(rulebook_id: str) -> Rulebook:
     ...
     KeyError: "unknown rulebook 'ecei-2009' (known: ecei-2010, ecei-2019)"
     """
-    try:
-        return RULEBOOKS[rulebook_id]
-    except KeyError:
-        known = ", ".join(sorted(RULEBOOKS))
-        raise KeyError(f"unknown rulebook {rulebook_id!r} (known: {known})") from None
+    return preset(RULEBOOKS, rulebook_id, "rulebook")

@@ -226,6 +226,15 @@ def _decision(
     )
 
 
+def _audit_decision(
+    cluster: Cluster, tier: Tier, on: dt.date, day: dt.date, out: _Findings, rulebook: Rulebook
+) -> Decision:
+    """The decision of an audit on ``day``: its findings, then the Eligibility Criteria of
+    that day."""
+    criteria = _criteria_findings(cluster.organisation, day, rulebook)
+    return _decision(cluster, tier, on, [*out.found, *criteria], rulebook)
+
+
 def bronze_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_2019) -> Decision:
     """Whether the cluster's latest benchmarking on or before ``on`` qualifies for Bronze.
 
@@ -409,13 +418,7 @@ def silver_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_
             text,
             "silver.minimum_requirements",
         )
-    return _decision(
-        cluster,
-        Tier.SILVER,
-        on,
-        [*out.found, *_criteria_findings(cluster.organisation, audit.date, rulebook)],
-        rulebook,
-    )
+    return _audit_decision(cluster, Tier.SILVER, on, audit.date, out, rulebook)
 
 
 def gold_eligibility(
@@ -465,13 +468,7 @@ def gold_eligibility(
         out.add("gold.self_test", audit.self_test_passed, text, "gold.unrecorded_self_test")
     _audit_format(cluster, audit, rulebook, out, passed)
     _gold_score_and_minimums(audit, edition, catalogue, out, passed)
-    return _decision(
-        cluster,
-        Tier.GOLD,
-        on,
-        [*out.found, *_criteria_findings(cluster.organisation, audit.date, rulebook)],
-        rulebook,
-    )
+    return _audit_decision(cluster, Tier.GOLD, on, audit.date, out, rulebook)
 
 
 def _audit_format(
