@@ -13,8 +13,12 @@ from cluster_excellence import (
     ECEI_2010,
     ECEI_2019,
     Anchor,
+    Criteria,
     ExtensionBase,
+    GoldRules,
+    IntervalLimit,
     Rulebook,
+    SilverRules,
     Tier,
     TierMonths,
     get_rulebook,
@@ -122,3 +126,84 @@ def test_a_single_edition_repr_evaluates_back() -> None:
     }  # fmt: skip
     assert eval(repr(alone), {"datetime": dt, **names}) == alone
     assert "previous" not in repr(ECEI_2019)
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "message"),
+    [
+        ({"parameter_sources": {"silver.areas": "x"}}, ValueError,
+         'parameter_sources: "silver.areas" is not a parameter of a rulebook'),
+        ({"parameter_sources": {"anchor": "a\tb"}}, ValueError,
+         "parameter_sources: the source of anchor contains the control character"),
+        ({"previous": "ecei-2010"}, TypeError, "previous must be a Rulebook or None, not str"),
+        ({"previous": ECEI_2019}, ValueError,
+         "previous (ecei-2019, from 2019-11-15) must take effect before this edition"),
+        ({"sources": "https://www.cluster-analysis.org"}, ValueError,
+         'sources: must be a list of texts, not "https://www.cluster-analysis.org"'),
+        ({"effective_from": dt.date(9999, 1, 1)}, ValueError,
+         "effective_from: 9999-01-01 is after 9979-12-31"),
+    ],
+)  # fmt: skip
+def test_a_rulebook_says_what_is_wrong(
+    changes: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    base = attrs.evolve(ECEI_2019, previous=None)
+    with pytest.raises(error) as caught:
+        attrs.evolve(base, **changes)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Criteria(min_management_fte=-0.5),
+         "min_management_fte must be a number of 0 or more, not -0.5"),
+        (lambda: Criteria(min_committed_members=15.0),  # type: ignore[arg-type]
+         "min_committed_members must be a whole number of 0 or more, not 15.0"),
+        (lambda: GoldRules(first_audit_days=0), "first_audit_days must be a number above 0, not 0"),
+        (lambda: SilverRules(min_interval_months=20, max_interval_months=19),
+         "max_interval_months (19) must not be below min_interval_months (20)"),
+        (lambda: SilverRules(max_interval="bar"),  # type: ignore[arg-type]
+         'max_interval must be one of knock-out, remark, not "bar"'),
+        (lambda: Rulebook("x", "X", dt.date(2020, 1, 1), (), renewal_term_months=36),  # type: ignore[arg-type]
+         "renewal_term_months must be a TierMonths, not 36"),
+    ],
+)  # fmt: skip
+def test_groups_of_parameters_say_what_is_wrong(make: Any, message: str) -> None:
+    with pytest.raises((TypeError, ValueError)) as caught:
+        make()
+    assert str(caught.value).startswith(message)
+
+
+def test_a_rulebook_holds_at_most_100_editions() -> None:
+    book = None
+    for year in range(1900, 2000):
+        book = Rulebook(f"e{year}", "E", dt.date(year, 1, 1), (), previous=book)
+    assert book is not None
+    assert len(book.editions()) == 100
+    with pytest.raises(ValueError, match="a rulebook holds at most 100 editions"):
+        Rulebook("one-more", "E", dt.date(2001, 1, 1), (), previous=book)
+
+
+def test_a_variant_may_set_the_sources_and_the_edition_before() -> None:
+    alone = ECEI_2019.variant(previous=None)
+    assert (alone.id, alone.editions()) == ("ecei-2019", (alone,))
+    sourced = ECEI_2019.variant(parameter_sources={"anchor": "our own reading"})
+    assert sourced.source_of("anchor") == "our own reading"
+    assert sourced.source_of("gold_pass_score") == "not stated"
+    with pytest.raises(TypeError, match="Rulebook has no parameter colour"):
+        ECEI_2019.variant(colour="gold")
+
+
+def test_tier_months_by_tier() -> None:
+    months = TierMonths(bronze=36, silver=30, gold=24)
+    assert [months[tier] for tier in Tier] == [36, 30, 24]
+    with pytest.raises(KeyError):
+        months["platinum"]  # type: ignore[index]
+
+
+def test_an_enumeration_may_be_given_by_its_text() -> None:
+    rules = SilverRules(max_interval="knock-out")  # type: ignore[arg-type]
+    assert rules.max_interval is IntervalLimit.KNOCK_OUT
+    assert ECEI_2019.variant(anchor="exact-day").anchor is Anchor.EXACT_DAY
+    assert ECEI_2019.variant(anchor="month-end") == ECEI_2019  # no change, no new id

@@ -67,6 +67,13 @@ __all__ = [
 ]
 
 _CRITERIA = "Eligibility Criteria"
+_SILVER_PAGE = "https://www.cluster-analysis.org/silver-label"
+_GOLD_PAGE = "https://www.cluster-analysis.org/gold-label"
+_MINIMUMS = f"{_GOLD_PAGE} (every minimum requirement)"
+_ILLUSTRATIVE = (
+    "decision (cluster_excellence docs, Eligibility: an illustrative catalogue never "
+    "outweighs what an audit recorded)"
+)
 _UNRECORDED = {Unrecorded.MET: True, Unrecorded.UNDETERMINED: None, Unrecorded.NOT_MET: False}
 
 
@@ -91,9 +98,18 @@ class _Findings:
         self.found: list[Finding] = []
 
     def add(
-        self, code: str, met: bool | None, message: str, parameter: str, *, remark: bool = False
+        self,
+        code: str,
+        met: bool | None,
+        message: str,
+        parameter: str = "",
+        *,
+        source: str = "",
+        remark: bool = False,
     ) -> None:
-        source = self.edition.source_of(parameter)
+        """A finding whose source is that of ``parameter`` in the edition, or ``source``
+        for a rule that is no parameter."""
+        source = source or self.edition.source_of(parameter)
         self.found.append(
             Finding(code, met, message, self.rule, self.edition.id, source, remark=remark)
         )
@@ -357,7 +373,7 @@ def silver_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_
             "silver.audit",
             False,
             f"no Silver audit recorded on or before {on.isoformat()}",
-            "silver.improvement_areas",
+            source=_SILVER_PAGE,
         )
         return _decision(cluster, Tier.SILVER, on, out.found, rulebook)
     edition = rulebook.in_force_on(audit.date)
@@ -368,7 +384,7 @@ def silver_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_
         "silver.audit",
         audit.passed,
         f"Silver audit on {audit.date.isoformat()} ({outcome})",
-        "silver.improvement_areas",
+        source=_SILVER_PAGE,
     )
     _silver_interval(cluster, audit, rulebook, out)
     unrecorded = _met(rules.unrecorded_of_passed_audit) if audit.passed else None
@@ -448,7 +464,7 @@ def gold_eligibility(
     if audit is None:
         out = _Findings(rulebook.in_force_on(on), rule)
         message = f"no Gold audit recorded on or before {on.isoformat()}"
-        out.add("gold.audit", False, message, "gold_pass_score")
+        out.add("gold.audit", False, message, source=_GOLD_PAGE)
         return _decision(cluster, Tier.GOLD, on, out.found, rulebook)
     edition = rulebook.in_force_on(audit.date)
     out = _Findings(edition, rule)
@@ -457,7 +473,7 @@ def gold_eligibility(
         "gold.audit",
         True,
         f"Gold audit on {audit.date.isoformat()} ({'passed' if passed else 'not passed'})",
-        "gold_pass_score",
+        source=_GOLD_PAGE,
     )
     if audit.self_test_passed is None:
         reading = edition.gold.unrecorded_self_test
@@ -537,39 +553,35 @@ def _gold_score_and_minimums(
         met = scored.percent >= pass_score
         text = f"score {scored.percent:g} % {'>=' if met else '<'} {pass_score:g} % by {named}"
         out.add("gold.score", met, text, "gold_pass_score")
-    elif audit.passed is not None:
+    else:  # an audit records its score, or whether it passed, or both
         text = (
             f"score not recorded; the audit is recorded as {'passed' if audit.passed else 'failed'}"
         )
         out.add("gold.score", audit.passed, text, "gold_pass_score")
-    else:
-        out.add("gold.score", None, "score not recorded", "gold_pass_score")
     recorded = audit.minimum_requirements_met
     if scored is None or not deciding:
         text = "every minimum requirement met" if recorded else "a minimum requirement missed"
-        out.add("gold.minimum_requirements", recorded, text + " (recorded)", "gold_pass_score")
+        out.add("gold.minimum_requirements", recorded, text + " (recorded)", source=_MINIMUMS)
         if scored is not None and scored.missed_minimums and recorded:
             missed = ", ".join(scored.missed_minimums)
             text = f"{named} finds minimum(s) missed: {missed}; the audit's record stands"
-            out.add("gold.catalogue_minimums", True, text, "scoring.missing_value", remark=True)
+            out.add("gold.catalogue_minimums", True, text, source=_ILLUSTRATIVE, remark=True)
         return
     if scored.missed_minimums:
         text = f"minimum requirements missed by {named}: {', '.join(scored.missed_minimums)}"
-        out.add("gold.minimum_requirements", False, text, "scoring.missing_value")
-    elif scored.undetermined_minimums and not recorded:
-        out.add(
-            "gold.minimum_requirements",
-            False,
-            "a minimum requirement missed (recorded)",
-            "gold_pass_score",
-        )
+        out.add("gold.minimum_requirements", False, text, source=_MINIMUMS)
+    elif not recorded:  # a recorded miss is a fact the catalogue's values cannot undo
+        text = "a minimum requirement missed (recorded)"
+        out.add("gold.minimum_requirements", False, text, source=_MINIMUMS)
     else:
         text = "every minimum requirement met"
         if scored.undetermined_minimums:
             text += (
                 f" (recorded; {named} has no values for {', '.join(scored.undetermined_minimums)})"
             )
-        out.add("gold.minimum_requirements", True, text, "scoring.missing_value")
+            out.add("gold.minimum_requirements", True, text, "scoring.missing_value")
+        else:
+            out.add("gold.minimum_requirements", True, text, source=_MINIMUMS)
 
 
 def gold_baseline(
