@@ -79,7 +79,7 @@ class TestProgramme:
             ({"renewal_window_counts": 1}, "renewal_window_counts must be True or False, not 1"),
             ({"become_by": dt.datetime(2027, 1, 1)}, "become_by: must be a day"),
             ({"become_by": D(9999, 1, 1)}, "become_by: 9999-01-01 is after 9979-12-31"),
-            ({"sources": ["a\nb"]}, "sources: each contains a line break"),
+            ({"sources": ["a\nb"]}, "sources: holds a text that contains a line break"),
             ({"sources": "a guide"}, 'sources: must be a list of texts, not "a guide"'),
         ],
     )

@@ -94,14 +94,15 @@ def _text_problem(value: Any, allowed: str) -> str | None:
     return _character_problem(value, allowed)
 
 
-def texts_problem(value: Any) -> str | None:
-    """What is wrong with ``value`` as a tuple of single-line texts (sources, say)."""
-    if not isinstance(value, tuple):
-        return f"must be a list of texts, not {show(value)}"
+def texts_problem(value: Any, what: str = "text") -> str | None:
+    """What is wrong with ``value`` as a tuple or list of single-line texts (sources, or
+    the codes of ``what``), or None."""
+    if not isinstance(value, (tuple, list)):
+        return f"must be a list of {what}s, not {show(value)}"
     for item in value:
         problem = text_problem(item)
         if problem is not None:
-            return f"each {problem}"
+            return f"holds a {what} that {problem}"
     return None
 
 

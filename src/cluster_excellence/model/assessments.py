@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 import attrs
 
 from .._checks import (
+    as_tuple,
     day_problem,
     is_bool,
     is_day,
@@ -38,6 +39,7 @@ from .._checks import (
     number_problem,
     optional,
     text_problem,
+    texts_problem,
     validator,
 )
 from .._text import show
@@ -224,19 +226,11 @@ class Benchmarking:
     awarded_on: dt.date | None = attrs.field(default=None, validator=_award_day, kw_only=True)
 
 
-def _codes(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
 def indicator_codes_problem(value: Any) -> str | None:
     """What is wrong with ``value`` as the indicator codes of an improvement area, or None."""
     if not isinstance(value, (tuple, list)) or not value:
         return f"must be a list of indicator codes (at least one), not {show(value)}"
-    for code in value:
-        problem = text_problem(code)
-        if problem is not None:
-            return f"holds a code that {problem}"
-    return None
+    return texts_problem(value, "code")
 
 
 @attrs.frozen
@@ -249,7 +243,7 @@ class ImprovementArea:
 
     #: The codes of the indicators the area is tied to (at least one).
     indicators: tuple[str, ...] = attrs.field(
-        converter=_codes, validator=validator(indicator_codes_problem)
+        converter=as_tuple, validator=validator(indicator_codes_problem)
     )
     #: What was improved; None when not recorded.
     description: str | None = attrs.field(

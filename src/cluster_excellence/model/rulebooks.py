@@ -169,25 +169,11 @@ def _of(kind: type) -> Any:
         if isinstance(value, kind):
             return
         if issubclass(kind, enum.Enum):
-            choices = ", ".join(str(member.value) for member in kind)
-            raise ValueError(f"{attribute.name} must be one of {choices}, not {show(value)}")
+            choices = ", ".join(repr(member) for member in kind)
+            raise TypeError(f"{attribute.name} must be one of {choices}, not {show(value)}")
         raise TypeError(f"{attribute.name} must be a {kind.__name__}, not {show(value)}")
 
     return validate
-
-
-def _choice(kind: type[enum.Enum], default: enum.Enum) -> Any:
-    """A field of the enumeration ``kind``; its value's text (``"remark"``) is read as the
-    member."""
-
-    def convert(value: Any) -> Any:
-        if type(value) is str:
-            for member in kind:
-                if member.value == value:
-                    return member
-        return value
-
-    return attrs.field(default=default, converter=convert, validator=_of(kind))
 
 
 is_positive_months = _months(1)
@@ -267,9 +253,14 @@ class SilverRules:
         default=24, validator=[_months(0, optional=True), _interval]
     )
     #: Whether an interval beyond the maximum bars Silver or is a remark.
-    max_interval: IntervalLimit = _choice(IntervalLimit, IntervalLimit.REMARK)
+    max_interval: IntervalLimit = attrs.field(
+        default=IntervalLimit.REMARK, validator=_of(IntervalLimit)
+    )
     #: How the interval is counted.
-    interval_counting: IntervalCounting = _choice(IntervalCounting, IntervalCounting.DAY)
+    interval_counting: IntervalCounting = attrs.field(
+        default=IntervalCounting.DAY,
+        validator=_of(IntervalCounting),
+    )
     #: The number of improvement areas.
     improvement_areas: int = attrs.field(default=3, validator=_number(1, whole=True))
     #: Whether each area must be tied to indicators and described with its effect.
@@ -280,7 +271,9 @@ class SilverRules:
     minimum_requirements: bool = attrs.field(default=True, validator=is_bool)
     #: What the facts a passed audit did not record (its areas, their validation,
     #: the minimum requirements) mean.
-    unrecorded_of_passed_audit: Unrecorded = _choice(Unrecorded, Unrecorded.MET)
+    unrecorded_of_passed_audit: Unrecorded = attrs.field(
+        default=Unrecorded.MET, validator=_of(Unrecorded)
+    )
 
 
 @attrs.frozen
@@ -296,11 +289,18 @@ class GoldRules:
     #: Experts of a renewal audit.
     renewal_audit_experts: int = attrs.field(default=2, validator=_number(1, whole=True))
     #: Which audits count as renewals.
-    renewal: GoldRenewal = _choice(GoldRenewal, GoldRenewal.VALID_OR_WINDOW)
+    renewal: GoldRenewal = attrs.field(
+        default=GoldRenewal.VALID_OR_WINDOW,
+        validator=_of(GoldRenewal),
+    )
     #: What an unrecorded self-test means.
-    unrecorded_self_test: Unrecorded = _choice(Unrecorded, Unrecorded.MET)
+    unrecorded_self_test: Unrecorded = attrs.field(
+        default=Unrecorded.MET, validator=_of(Unrecorded)
+    )
     #: What an unrecorded audit format (days, experts) of a passed audit means.
-    unrecorded_of_passed_audit: Unrecorded = _choice(Unrecorded, Unrecorded.MET)
+    unrecorded_of_passed_audit: Unrecorded = attrs.field(
+        default=Unrecorded.MET, validator=_of(Unrecorded)
+    )
 
 
 @attrs.frozen
@@ -308,7 +308,9 @@ class ScoringRules:
     """How indicator values are read in decisions (docs: *Scoring*)."""
 
     #: What a missing indicator value means for a minimum requirement.
-    missing_value: Unrecorded = _choice(Unrecorded, Unrecorded.UNDETERMINED)
+    missing_value: Unrecorded = attrs.field(
+        default=Unrecorded.UNDETERMINED, validator=_of(Unrecorded)
+    )
 
 
 def _window_within_terms(instance: Rulebook, attribute: Any, value: int) -> None:
@@ -385,7 +387,7 @@ class Rulebook:
     #: Where the rules come from (URLs, or the docs page recording a decision).
     sources: tuple[str, ...] = attrs.field(converter=as_tuple, validator=are_texts)
     #: Decision 1: how a term is anchored.
-    anchor: Anchor = _choice(Anchor, Anchor.MONTH_END)
+    anchor: Anchor = attrs.field(default=Anchor.MONTH_END, validator=_of(Anchor))
     #: Decision 1: months of a first award's validity (published: two years).
     first_term_months: int = attrs.field(default=24, validator=is_positive_months)
     #: Decision 3: months a seamless renewal adds, per tier
@@ -399,7 +401,10 @@ class Rulebook:
         default=12, validator=[is_window_months, _window_within_terms]
     )
     #: Decision 3: what a renewal extends from.
-    extension_base: ExtensionBase = _choice(ExtensionBase, ExtensionBase.PREVIOUS_EXPIRY)
+    extension_base: ExtensionBase = attrs.field(
+        default=ExtensionBase.PREVIOUS_EXPIRY,
+        validator=_of(ExtensionBase),
+    )
     #: Decision 5: the Gold pass score in percent of the maximum points
     #: (published: 80 %).
     gold_pass_score: float = attrs.field(default=PUBLISHED_GOLD_PASS_SCORE, validator=_percent)
@@ -493,11 +498,8 @@ class Rulebook:
                     edits[name] = differ
             elif name == "parameter_sources":
                 own[name] = value
-            else:
-                convert = attrs.fields_dict(Rulebook)[name].converter
-                value = convert(value) if callable(convert) else value
-                if getattr(self, name) != value:
-                    edits[name] = value
+            elif getattr(self, name) != value:
+                edits[name] = value
         return self._edited(edits, id, own)
 
     def _edited(
