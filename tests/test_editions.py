@@ -409,3 +409,84 @@ def test_lifecycle_parameters_of_one_edition_change_only_its_labels(
         assert seen == [
             (e.tier, e.status, e.valid_until) for e in cluster_status(cluster, on).labels
         ]
+
+
+DEFECTS = {
+    "format": "cluster-excellence.portfolio/1",
+    "clusters": [
+        {"id": "one-expert", "name": "One expert", "assessments": [
+            {"type": "gold_audit", "date": "2021-05-03", "score": 86, "audit_days": 2,
+             "experts": 2},
+            {"type": "gold_audit", "date": "2023-04-12", "score": 88, "audit_days": 1,
+             "experts": 1}],
+         "organisation": {"programme_recognition": "no-gce"}},
+        {"id": "silver-b", "name": "Silver with areas named by benchmarking indicators",
+         "assessments": [
+            {"type": "benchmarking", "date": "2021-01-10"},
+            {"type": "benchmarking", "date": "2022-08-01"},
+            {"type": "silver_audit", "date": "2022-10-05", "passed": True,
+             "minimum_requirements_met": True, "improvement_areas": [
+                {"indicators": [code], "description": "d", "effect": "e", "validated": True}
+                for code in ("B-SER-01", "B-FIN-02", "B-INT-02")]}],
+         "organisation": {"programme_recognition": "go-cluster"}},
+        {"id": "partial", "name": "Partial values", "assessments": [
+            {"type": "gold_audit", "date": "2024-03-01", "passed": True, "audit_days": 2,
+             "experts": 2, "indicators": {"G-STR-01": 40}}],
+         "organisation": {"programme_recognition": "x"}},
+    ],
+}  # fmt: skip
+
+
+def test_the_defects_through_the_commands(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    """A Gold renewal by one expert, Silver areas named by benchmarking indicators, a Gold
+    audit with partial values: the answers the rules give, from a user's file."""
+    path = tmp_path / "defects.json"
+    path.write_text(json.dumps(DEFECTS), encoding="utf-8")
+    assert main(["check", str(path), "--format", "json"]) == 1
+    (found,) = json.loads(capsys.readouterr().out)["inconsistencies"]
+    assert (found["cluster"], found["date"]) == ("one-expert", "2023-04-12")
+    assert [f["code"] for f in found["findings"]] == ["gold.audit_format"]
+    silver = [
+        "eligibility",
+        str(path),
+        "--tier",
+        "silver",
+        "--on",
+        "2023-01-01",
+        "--format",
+        "json",
+    ]
+    assert main(silver) == 0
+    decisions = {d["cluster"]: d for d in json.loads(capsys.readouterr().out)["decisions"]}
+    assert decisions["silver-b"]["outcome"] == "eligible"
+    gold = ["eligibility", str(path), "--tier", "gold", "--on", "2024-06-01", "--format", "json"]
+    assert main(gold) == 0
+    decisions = {d["cluster"]: d for d in json.loads(capsys.readouterr().out)["decisions"]}
+    assert decisions["partial"]["outcome"] == "eligible"  # the record outweighs the sample
+    assert main(["gold-score", str(path), "--on", "2024-06-01", "--format", "json"]) == 0
+    (partial,) = [c for c in json.loads(capsys.readouterr().out)["clusters"] if c["result"]]
+    assert partial["result"]["minimums_met"] is None
+    assert partial["result"]["undetermined_minimums"] == [
+        "G-STR-02",
+        "G-MAN-01",
+        "G-MAN-04",
+        "G-REC-03",
+    ]
+
+
+def test_a_passed_silver_with_a_missed_minimum_is_a_file_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    document = json.loads(json.dumps(DEFECTS))
+    document["clusters"][1]["assessments"][2]["minimum_requirements_met"] = False
+    path = tmp_path / "silver.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["status", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"cluster-excellence status: {path}: clusters[1].assessments[2].passed: passed is true "
+        "but minimum_requirements_met is false\n"
+    )

@@ -171,6 +171,7 @@ class TestWithCatalogues:
         else:
             assert problems(text, catalogues=CATALOGUES) == [expected]
         parse_portfolio(text)  # without catalogues only the shape is checked
+        parse_portfolio(text, catalogues=[gold_catalogue()])  # a B- code could be right
 
     def test_the_command_reports_bad_values_with_their_path(
         self, tmp_path: Any, capsys: pytest.CaptureFixture[str]

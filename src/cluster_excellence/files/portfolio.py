@@ -235,13 +235,13 @@ def _build_area(checker: Checker, values: list[Any], path: str) -> ImprovementAr
     """An improvement area. The areas are chosen by comparing two benchmarking reports and
     validated against the Gold criteria of those areas
     (https://www.cluster-analysis.org/silver-label), so a code names an indicator of the
-    benchmarking catalogue or of the Gold catalogue, whichever is given."""
+    benchmarking catalogue or of the Gold catalogue: it is checked when both are given
+    (with one, a code of the other could not be told from a typo)."""
     assert isinstance(checker, _PortfolioChecker)
-    known = [p for p in ("benchmarking", "gold") if p in checker.catalogues]
-    if known:
+    if "benchmarking" in checker.catalogues and "gold" in checker.catalogues:
         for code in values[0]:
-            if not any(code in checker.codes[purpose] for purpose in known):
-                names = " or ".join(checker.catalogues[purpose].label for purpose in known)
+            if code not in checker.codes["benchmarking"] and code not in checker.codes["gold"]:
+                names = " or ".join(checker.catalogues[p].label for p in ("benchmarking", "gold"))
                 checker.fail(key_path(path, "indicators"), f"{names} has no indicator {show(code)}")
     return _area(*values)
 
