@@ -6,12 +6,13 @@ Usage: python tools/make_rules_doc.py
 
 from __future__ import annotations
 
+import ast
 import enum
+import inspect
 from pathlib import Path
 from typing import Any
 
 import attrs
-from sphinx.pycode import ModuleAnalyzer
 
 from cluster_excellence import ECEI_2019, Rulebook, TierMonths, parameters
 from cluster_excellence.model import rulebooks
@@ -20,9 +21,28 @@ TARGET = Path(__file__).resolve().parents[1] / "docs" / "rules-parameters.txt"
 GROUP_CLASSES = {group: type(getattr(ECEI_2019, group)) for group in rulebooks.GROUPS}
 
 
+def field_comments() -> dict[tuple[str, str], list[str]]:
+    """The ``#:`` comment lines above each field of each class of the rulebooks module."""
+    source = inspect.getsource(rulebooks)
+    lines = source.splitlines()
+    comments: dict[tuple[str, str], list[str]] = {}
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for item in node.body:
+            if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
+                above: list[str] = []
+                row = item.lineno - 2
+                while row >= 0 and lines[row].strip().startswith("#:"):
+                    above.insert(0, lines[row].strip()[2:].strip())
+                    row -= 1
+                comments[(node.name, item.target.id)] = above
+    return comments
+
+
 def meanings() -> dict[str, str]:
     """What each parameter means: the comment above its field in the source."""
-    docs = ModuleAnalyzer.for_module(rulebooks.__name__).find_attr_docs()
+    docs = field_comments()
     found = {}
     for name in parameters(ECEI_2019):
         group, _, field = name.rpartition(".")
