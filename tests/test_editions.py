@@ -490,3 +490,70 @@ def test_a_passed_silver_with_a_missed_minimum_is_a_file_error(
         f"cluster-excellence status: {path}: clusters[1].assessments[2].passed: passed is true "
         "but minimum_requirements_met is false\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "profile_changes", "code"),
+    [
+        ("eccp_listing", {"eccp_listed": False}, "criteria.eccp_listing"),
+        ("english_website", {"english_website": False}, "criteria.english_website"),
+    ],
+)
+def test_a_criterion_the_rulebook_drops(
+    field: str, profile_changes: dict[str, Any], code: str
+) -> None:
+    profile = attrs.evolve(PROFILE, **profile_changes)
+    day = D(2024, 1, 1)
+    assert finding(eligibility_criteria(profile, day), code) is False
+    dropped = eligibility_criteria(profile, day, edited("criteria", **{field: False}))
+    assert code not in [f.code for f in dropped.findings]
+    assert dropped.outcome is Outcome.ELIGIBLE
+
+
+def test_the_criteria_and_their_waiver_as_the_rulebook_says() -> None:
+    recognised = Organisation(committed_members=3, programme_recognition="go-cluster")
+    day = D(2024, 1, 1)
+    assert eligibility_criteria(recognised, day).outcome is Outcome.ELIGIBLE
+    no_waiver = edited("criteria", programme_waiver=False)
+    assert eligibility_criteria(recognised, day, no_waiver).outcome is Outcome.NOT_ELIGIBLE
+    off = edited("criteria", apply=False)
+    codes = [f.code for f in eligibility_criteria(Organisation(), day, off).findings]
+    assert codes == ["criteria.not_in_force"]
+
+
+@pytest.mark.parametrize(
+    ("field", "area_changes", "code"),
+    [
+        ("areas_described", {"description": None}, "silver.improvement_areas_described"),
+        ("areas_validated", {"validated": False}, "silver.improvement_areas_validated"),
+    ],
+)
+def test_an_area_requirement_the_rulebook_drops(
+    field: str, area_changes: dict[str, Any], code: str
+) -> None:
+    areas = (attrs.evolve(AREAS[0], **area_changes), *AREAS[1:])
+    failed = silver(D(2020, 1, 15), D(2021, 12, 1), improvement_areas=areas, passed=False)
+    assert finding(silver_eligibility(failed, D(2030, 1, 1)), code) is not True
+    dropped = silver_eligibility(failed, D(2030, 1, 1), edited("silver", **{field: False}))
+    assert code not in [f.code for f in dropped.findings]
+
+
+def test_the_minimum_requirements_of_silver_as_the_rulebook_says() -> None:
+    failed = silver(D(2020, 1, 15), D(2021, 12, 1), passed=False, minimum_requirements_met=False)
+    assert (
+        finding(silver_eligibility(failed, D(2030, 1, 1)), "silver.minimum_requirements") is False
+    )
+    dropped = silver_eligibility(
+        failed, D(2030, 1, 1), edited("silver", minimum_requirements=False)
+    )
+    assert "silver.minimum_requirements" not in [f.code for f in dropped.findings]
+
+
+@pytest.mark.parametrize(("days", "met"), [(0.5, False), (1, True)])
+def test_the_days_of_a_gold_renewal(days: float, met: bool) -> None:
+    first = GoldAudit(D(2021, 5, 1), score=85.0, audit_days=2, experts=2)
+    renewal = GoldAudit(D(2023, 4, 1), score=85.0, audit_days=days, experts=2)
+    cluster = Cluster("g", "G", [first, renewal], organisation=PROFILE)
+    assert finding(gold_eligibility(cluster, renewal.date), "gold.audit_format") is met
+    half_day = edited("gold", renewal_audit_days=0.5)
+    assert finding(gold_eligibility(cluster, renewal.date, half_day), "gold.audit_format") is True
