@@ -18,10 +18,10 @@ from cluster_excellence.files.output import OutputError, write_stdout
 
 
 class Failing(io.RawIOBase):
-    """A stream whose every write or read raises ``error``."""
+    """A stream whose every write or read raises ``error`` until it is mended."""
 
     def __init__(self, error: BaseException) -> None:
-        self.error = error
+        self.error: BaseException | None = error
 
     def writable(self) -> bool:
         return True
@@ -30,15 +30,35 @@ class Failing(io.RawIOBase):
         return True
 
     def write(self, data: Any) -> int:
-        raise self.error
+        if self.error is not None:
+            raise self.error
+        return len(data)
 
     def readinto(self, buffer: Any) -> int:
-        raise self.error
+        if self.error is not None:
+            raise self.error
+        return 0
+
+
+#: The streams a test made, mended and closed after it: a failing stream left to the
+#: garbage collector would raise when it flushes, in whichever test runs then.
+MADE: list[tuple[Failing, io.TextIOWrapper]] = []
+
+
+@pytest.fixture(autouse=True)
+def _mend_streams() -> Any:
+    yield
+    while MADE:
+        raw, wrapper = MADE.pop()
+        raw.error = None
+        wrapper.close()
 
 
 def stream(error: BaseException, *, reading: bool = False) -> io.TextIOWrapper:
     raw = Failing(error)
-    return io.TextIOWrapper(io.BufferedReader(raw) if reading else io.BufferedWriter(raw))
+    wrapper = io.TextIOWrapper(io.BufferedReader(raw) if reading else io.BufferedWriter(raw))
+    MADE.append((raw, wrapper))
+    return wrapper
 
 
 @pytest.mark.parametrize(
