@@ -12,6 +12,8 @@ from cluster_excellence import (
     Organisation,
     benchmarking_catalogue,
     bronze_eligibility,
+    changes,
+    get_programme,
     gold_catalogue,
     gold_scores,
     group_clusters,
@@ -61,6 +63,7 @@ def sample_results() -> list[Any]:
         gold_scores(reference, gold_catalogue(), ON),
         bronze_eligibility(labels.clusters[0], ON),
         plan(labels.clusters[7], ON),
+        changes(labels, dt.date(2021, 1, 1), ON, programmes=[get_programme("de-go-cluster")]),
     ]
 
 

@@ -20,6 +20,7 @@ from cluster_excellence.cli import (
 
 RULE_COMMANDS = {
     "status", "gold-score", "eligibility", "plan", "check", "timeline", "compliance",
+    "changes", "report", "badge",
 }  # fmt: skip
 
 
@@ -41,9 +42,10 @@ def test_each_shared_option_is_one_definition() -> None:
         )
     assert {name for name, options in by_command.items() if ON in options} == {
         "status", "scorecard", "gold-score", "eligibility", "plan", "timeline", "compliance",
-    }  # fmt: skip
+        "report", "badge",
+    }  # fmt: skip  # changes has --from and --to instead
     assert {name for name, options in by_command.items() if OUTPUT in options} == (
-        {c.name for c in COMMANDS} - {"timeline"}  # there --output is required
+        {c.name for c in COMMANDS} - {"timeline", "report"}  # there --output is required
     )
 
 

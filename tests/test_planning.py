@@ -26,6 +26,7 @@ from cluster_excellence import (
     sample_portfolio,
 )
 from cluster_excellence.cli import main
+from cluster_excellence.render.ics import reminder_days
 
 from .examples import PROFILE
 
@@ -94,13 +95,73 @@ class TestIcs:
         text = plan_to_ics(plans)
         calendar = icalendar.Calendar.from_ical(text)
         events = [c for c in calendar.walk() if c.name == "VEVENT"]
-        actions = [a for p in plans for a in p.actions]
-        assert len(events) == len(actions)
+        # every action but the findings for the next tier, which make one event per cluster
+        actions = [a for p in plans for a in p.actions if not a.code.startswith("next.")]
+        findings = {
+            (a.cluster_id, a.code) for p in plans for a in p.actions if a.code.startswith("next.")
+        }
+        assert len(events) == len(actions) + len(findings)
         assert len({str(e["UID"]) for e in events}) == len(events)
-        first, action = events[0], actions[0]
+        first, action = events[0], plans[0].actions[0]
         assert first.decoded("DTSTART") == action.date
         assert str(first["SUMMARY"]).endswith(action.title)
         assert action.rule in str(first["DESCRIPTION"])
+        for p in plans:
+            for a in p.actions:
+                if a.code.startswith("next."):  # each finding is in its cluster's summary
+                    summary = next(
+                        e for e in events
+                        if str(e["SUMMARY"]).startswith(p.cluster_name + ":")
+                        and str(e["DESCRIPTION"]).startswith((a.code, "What the next tier"))
+                    )  # fmt: skip
+                    shown = str(summary["SUMMARY"]) + str(summary["DESCRIPTION"])
+                    assert a.title.rpartition(": ")[2] in shown
+
+    def test_findings_of_a_cluster_make_one_event(self) -> None:
+        hemp = next(c for c in sample_portfolio() if c.id == "hemp-sk")
+        entry = plan(hemp, D(2026, 11, 20))
+        findings = [a for a in entry.actions if a.code.startswith("next.")]
+        assert len(findings) == 5
+        events = [
+            c for c in icalendar.Calendar.from_ical(plan_to_ics([entry])).walk()
+            if c.name == "VEVENT" and c.decoded("DTSTART") == D(2026, 11, 20)
+        ]  # fmt: skip
+        (summary,) = events
+        assert str(summary["SUMMARY"]) == "Hemp Cluster: 5 findings for Bronze (missing or not met)"
+        assert str(summary["DESCRIPTION"]).count("\n- ") == 5
+
+    def test_one_alarm_per_lead_time_on_every_event_after_the_plan_day(self) -> None:
+        plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
+        text = plan_to_ics(plans, remind=[7, 30, 30, 0])
+        events = [c for c in icalendar.Calendar.from_ical(text).walk() if c.name == "VEVENT"]
+        later = [e for e in events if e.decoded("DTSTART") > D(2026, 11, 20)]
+        assert later
+        assert len(later) < len(events)
+        for event in events:
+            alarms = [c for c in event.subcomponents if c.name == "VALARM"]
+            if event.decoded("DTSTART") > D(2026, 11, 20):
+                triggers = [a.decoded("TRIGGER") for a in alarms]
+                assert triggers == [dt.timedelta(days=-30), dt.timedelta(days=-7), dt.timedelta(0)]
+                assert {str(a["ACTION"]) for a in alarms} == {"DISPLAY"}
+                assert {str(a["DESCRIPTION"]) for a in alarms} == {str(event["SUMMARY"])}
+            else:
+                assert alarms == []
+        assert "TRIGGER:-P30D\r\n" in text
+        assert "TRIGGER:-P0D\r\n" in text
+        assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+    def test_no_alarms_unless_asked(self) -> None:
+        plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
+        assert "VALARM" not in plan_to_ics(plans)
+
+    @pytest.mark.parametrize("text", ["", "-1", "7,,30", "x", "36601", "1e3", "\u0667", "7;30"])
+    def test_bad_lead_times(self, text: str) -> None:
+        with pytest.raises(ValueError, match="is not a whole number of days from 0 to 36600"):
+            reminder_days(text)
+
+    def test_lead_times(self) -> None:
+        assert reminder_days("7") == (7,)
+        assert reminder_days(" 0 , 36600 ,7") == (36600, 7, 0)
 
     def test_lines_are_folded_and_text_escaped(self) -> None:
         cluster = Cluster(

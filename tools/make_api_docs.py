@@ -34,6 +34,8 @@ SECTIONS = (
      "Which clusters meet a programme on a day, until when (:doc:`programmes`)."),
     ("Plans and the consistency check", ("rules.planning", "rules.consistency", "render.ics"),
      "Dated actions ahead and recorded awards that contradict the rules (:doc:`planning`)."),
+    ("Watching a portfolio", ("rules.changes", "render.badge", "render.report"),
+     "What changed between two days, badges and the report to send (:doc:`watching`)."),
     ("Scoring", ("rules.percentiles", "rules.lights", "rules.gold_points", "rules.comparison"),
      "Percentile ranks, quality lights, Gold points and benchmark comparisons (:doc:`scoring`)."),
     ("The regional scorecard", ("rules.scorecard",),

@@ -55,14 +55,17 @@ from .model.tiers import Tier
 from .render import csv as csv_render
 from .render import json as json_render
 from .render import pictures
+from .render import report as report_render
 from .render import text as text_render
-from .render.ics import plan_to_ics
+from .render.badge import badge
+from .render.ics import plan_to_ics, reminder_days
+from .rules.changes import changes
 from .rules.compliance import portfolio_compliance
 from .rules.consistency import check_records
 from .rules.gold_points import gold_scores
 from .rules.planning import decide, plan
 from .rules.scorecard import GROUP_FIELDS, group_clusters, regional_scorecard
-from .rules.status import portfolio_status, stated_disagreements
+from .rules.status import cluster_status, portfolio_status, stated_disagreements
 
 __all__ = ["COMMANDS", "main", "run"]
 
@@ -96,6 +99,20 @@ def _months(text: str) -> int:
     raise argparse.ArgumentTypeError(f"{show(text)} is not a whole number of months above 0")
 
 
+def _days(text: str) -> int:
+    # Up to six digits: 999,999 days is beyond any label's term, and int() stays cheap.
+    if text.isascii() and text.isdigit() and len(text) <= 6:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{show(text)} is not a whole number of days, 0 or more")
+
+
+def _lead_times(text: str) -> tuple[int, ...]:
+    try:
+        return reminder_days(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _text(text: str) -> str:
     problem = text_problem(text)
     if problem is not None:
@@ -119,9 +136,13 @@ class Option:
 
 
 def _formats(*names: str) -> Option:
+    return _formats_default("table", *names)
+
+
+def _formats_default(default: str, *names: str) -> Option:
     return Option(
         ("--format",),
-        {"choices": names, "default": "table", "help": "the output format (default: %(default)s)"},
+        {"choices": names, "default": default, "help": "the output format (default: %(default)s)"},
     )
 
 
@@ -194,6 +215,16 @@ BENCHMARKING_CATALOGUE = Option(
     {"metavar": "FILE", "help": "the benchmarking catalogue (default: the shipped reference)"},
 )
 TIER = Option(("--tier",), {"choices": [t.value for t in Tier], "required": True})
+#: ``--programme`` where several may be followed (repeated).
+PROGRAMMES_FOLLOWED = Option(
+    ("--programme",),
+    {
+        "action": "append",
+        "metavar": "ID|FILE",
+        "help": "follow this programme too (a preset: "
+        f"{', '.join(sorted(PROGRAMMES))}; or a programme file; repeat for more)",
+    },
+)
 TABLES = _formats("table", "json", "csv")
 
 
@@ -273,6 +304,10 @@ class Run:
         )
         return programme
 
+    def programmes(self) -> list[Programme]:
+        """The programmes of a repeated ``--programme``, each once, in the order given."""
+        return [self.programme(name) for name in dict.fromkeys(self.args.programme or ())]
+
     def catalogue(self, purpose: str) -> Catalogue:
         """The catalogue of ``--catalogue``, or the shipped one of ``purpose``."""
         path = getattr(self.args, "catalogue", None)
@@ -341,12 +376,16 @@ PLANS = {
     "table": text_render.plans_table,
     "json": json_render.plans_json,
     "csv": csv_render.plans_csv,
-    "ics": plan_to_ics,
 }
 COMPLIANCE = {
     "table": text_render.compliance_table,
     "json": json_render.compliance_json,
     "csv": csv_render.compliance_csv,
+}
+CHANGES = {
+    "table": text_render.changes_table,
+    "json": json_render.changes_json,
+    "csv": csv_render.changes_csv,
 }
 INCONSISTENCIES = {
     "table": text_render.inconsistencies_table,
@@ -361,6 +400,8 @@ def _status(run: Run) -> int:
     rulebook = run.rulebook()
     portfolio = run.portfolio()
     result = portfolio_status(portfolio, run.on, rulebook, retroactive=run.args.retroactive)
+    if run.args.expiring_within is not None:
+        result = result.expiring(run.args.expiring_within)
     run.render(STATUS, result)
     return OK
 
@@ -410,7 +451,9 @@ def _eligibility(run: Run) -> int:
 def _plan(run: Run) -> int:
     catalogue = run.catalogue("gold")
     rulebook = run.rulebook()
-    programmes = [run.programme(name) for name in dict.fromkeys(run.args.programme or ())]
+    if run.args.remind is not None and run.args.format != "ics":
+        raise UsageError("--remind needs --format ics")
+    programmes = run.programmes()
     portfolio = run.portfolio(catalogues=[catalogue])
     plans = [
         plan(
@@ -423,7 +466,10 @@ def _plan(run: Run) -> int:
         )
         for cluster in portfolio
     ]
-    run.render(PLANS, plans)
+    if run.args.format == "ics":
+        run.emit(plan_to_ics(plans, remind=run.args.remind or ()))
+    else:
+        run.render(PLANS, plans)
     return OK
 
 
@@ -474,6 +520,56 @@ def _timeline(run: Run) -> int:
     return OK
 
 
+def _changes(run: Run) -> int:
+    since, until = run.args.since, run.args.until or dt.date.today()
+    if until < since:
+        raise UsageError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
+    rulebook = run.rulebook()
+    programmes = run.programmes()
+    portfolio = run.portfolio()
+    run.render(CHANGES, changes(portfolio, since, until, rulebook, programmes=programmes))
+    return OK
+
+
+def _chosen_cluster(run: Run, portfolio: Portfolio) -> Any:
+    for cluster in portfolio:
+        if cluster.id == run.args.cluster:
+            return cluster
+    raise UsageError(f"no cluster with id {show(run.args.cluster)}")
+
+
+def _badge(run: Run) -> int:
+    rulebook = run.rulebook()
+    cluster = _chosen_cluster(run, run.portfolio())
+    found = badge(cluster_status(cluster, run.on, rulebook))
+    run.emit(found.to_svg() if run.args.format == "svg" else json_render.dumps(found.to_dict()))
+    return OK
+
+
+def _report(run: Run) -> int:
+    output: str = run.args.output
+    if Path(output).suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"{printable(output)}: the report must be an .html file")
+    try:
+        pictures.require_matplotlib()
+    except ImportError as error:
+        raise UsageError(str(error)) from None
+    rulebook = run.rulebook()
+    programme = None if run.args.programme is None else run.programme(run.args.programme)
+    catalogue = run.catalogue("benchmarking")
+    portfolio = run.portfolio(catalogues=[catalogue])
+    page = report_render.report_html(
+        portfolio,
+        run.on,
+        rulebook,
+        programme=programme,
+        catalogue=catalogue,
+        plan_months=run.args.within,
+    )
+    run.emit(page)
+    return OK
+
+
 def _import_listing(run: Run) -> int:
     args = run.args
     if args.listing == "-":
@@ -513,12 +609,28 @@ COMMANDS: tuple[Command, ...] = (
         "the status of every cluster's labels on a day",
         "Print the status of every cluster's Bronze, Silver and Gold labels on a day. "
         "Without PORTFOLIO, the sample portfolio shipped with the package.",
-        (PORTFOLIO, ON, *RULES, RETROACTIVE, TABLES, OUTPUT),
+        (
+            PORTFOLIO,
+            ON,
+            *RULES,
+            RETROACTIVE,
+            Option(
+                ("--expiring-within",),
+                {
+                    "type": _days,
+                    "metavar": "DAYS",
+                    "help": "keep only the labels valid on the day that end at most DAYS days "
+                    "after it (and the clusters that hold one)",
+                },
+            ),
+            TABLES,
+            OUTPUT,
+        ),
         _status,
         (
             "cluster-excellence status --on 2021-08-01",
+            "cluster-excellence status portfolio.json --expiring-within 90",
             "cluster-excellence status portfolio.json --format json --output status.json",
-            "cluster-excellence status portfolio.json --anchor exact-day --retroactive",
         ),
     ),
     Command(
@@ -596,16 +708,17 @@ COMMANDS: tuple[Command, ...] = (
                 },
             ),
             GOLD_CATALOGUE,
+            PROGRAMMES_FOLLOWED,
+            _formats("table", "json", "csv", "ics"),
             Option(
-                ("--programme",),
+                ("--remind",),
                 {
-                    "action": "append",
-                    "metavar": "ID|FILE",
-                    "help": "add the day each cluster falls out of this programme (a preset: "
-                    f"{', '.join(sorted(PROGRAMMES))}; or a programme file; repeat for more)",
+                    "type": _lead_times,
+                    "metavar": "DAYS[,DAYS...]",
+                    "help": "with --format ics: an alarm this many days before each event "
+                    "after the day (e.g. 90,30,7)",
                 },
             ),
-            _formats("table", "json", "csv", "ics"),
             OUTPUT,
         ),
         _plan,
@@ -640,6 +753,46 @@ COMMANDS: tuple[Command, ...] = (
         (
             "cluster-excellence compliance --programme no-gce --on 2026-11-20",
             "cluster-excellence compliance portfolio.json --programme regional.json --format csv",
+        ),
+    ),
+    Command(
+        "changes",
+        "what changed between two days: labels awarded, renewed, expired, lapsed",
+        "List every day after --from through --to on which a label's status, as of that "
+        "day, changed: awarded (a new label), renewed (valid until moves later), expired, "
+        "lapsed; with --programme also the days a cluster gained or lost a programme. "
+        "Without PORTFOLIO, the sample portfolio shipped with the package.",
+        (
+            PORTFOLIO,
+            Option(
+                ("--from",),
+                {
+                    "dest": "since",
+                    "type": _day,
+                    "required": True,
+                    "metavar": "DATE",
+                    "help": "the day of the last look: changes after it count",
+                },
+            ),
+            Option(
+                ("--to",),
+                {
+                    "dest": "until",
+                    "type": _day,
+                    "metavar": "DATE",
+                    "help": "the last day that counts (default: today)",
+                },
+            ),
+            *RULES,
+            PROGRAMMES_FOLLOWED,
+            TABLES,
+            OUTPUT,
+        ),
+        _changes,
+        (
+            "cluster-excellence changes --from 2026-01-01 --to 2026-11-20",
+            "cluster-excellence changes portfolio.json --from 2026-10-01 --programme no-gce "
+            "--format json",
         ),
     ),
     Command(
@@ -681,6 +834,66 @@ COMMANDS: tuple[Command, ...] = (
         (
             "cluster-excellence timeline --on 2026-11-20 --output timeline.png",
             "cluster-excellence timeline portfolio.json --cluster qoot --output qoot.svg",
+        ),
+    ),
+    Command(
+        "report",
+        "a self-contained, printable HTML report to send (needs the plot extra)",
+        "Write one HTML page: the status table, the compliance table with --programme, the "
+        "plan ahead, the label timeline and, when the portfolio has indicator values, the "
+        "scorecard heat map. It makes no request of any kind and prints on A4. Needs "
+        "matplotlib: pip install 'cluster_excellence[plot]'.",
+        (
+            PORTFOLIO,
+            ON,
+            *RULES,
+            Option(
+                ("--programme",),
+                {
+                    "metavar": "ID|FILE",
+                    "help": "add the compliance table of this programme (a preset: "
+                    f"{', '.join(sorted(PROGRAMMES))}; or a programme file)",
+                },
+            ),
+            Option(
+                ("--within",),
+                {
+                    "type": _months,
+                    "default": report_render.DEFAULT_PLAN_MONTHS,
+                    "metavar": "MONTHS",
+                    "help": "how far ahead the plan looks (default: %(default)s months)",
+                },
+            ),
+            BENCHMARKING_CATALOGUE,
+            Option(
+                ("--output", "-o"),
+                {"metavar": "FILE", "required": True, "help": "the report, FILE.html"},
+            ),
+        ),
+        _report,
+        (
+            "cluster-excellence report --on 2026-11-20 --output report.html",
+            "cluster-excellence report portfolio.json --programme de-go-cluster -o report.html",
+        ),
+    ),
+    Command(
+        "badge",
+        "a badge of a cluster's best label: shields.io endpoint JSON or SVG",
+        "Print the badge of one cluster's highest valid label on a day, e.g. "
+        "'ECEI Gold | valid until 2027-05': the shields.io endpoint document (json) or a "
+        "small SVG with the same words.",
+        (
+            PORTFOLIO,
+            Option(("--cluster",), {"required": True, "metavar": "ID", "help": "the cluster's id"}),
+            ON,
+            *RULES,
+            _formats_default("json", "json", "svg"),
+            OUTPUT,
+        ),
+        _badge,
+        (
+            "cluster-excellence badge --cluster example-gold --on 2026-11-20",
+            "cluster-excellence badge portfolio.json --cluster ocean --format svg -o badge.svg",
         ),
     ),
     Command(

@@ -16,6 +16,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..rules.changes import CHANGE_COLUMNS, Changes
 from ..rules.compliance import COMPLIANCE_COLUMNS, PortfolioCompliance
 from ..rules.consistency import Inconsistency
 from ..rules.decisions import Decision
@@ -25,6 +26,7 @@ from ..rules.scorecard import SCORECARD_COLUMNS, Scorecard
 from ..rules.status import STATUS_COLUMNS, PortfolioStatus, StatedDisagreement
 
 __all__ = [
+    "changes_csv",
     "compliance_csv",
     "csv_safe",
     "decisions_csv",
@@ -150,3 +152,8 @@ def inconsistencies_csv(
 def compliance_csv(result: PortfolioCompliance) -> str:
     """One row per cluster."""
     return records_csv(result.to_records(), COMPLIANCE_COLUMNS)
+
+
+def changes_csv(result: Changes) -> str:
+    """One row per event, label events and compliance events."""
+    return records_csv(result.to_records(), CHANGE_COLUMNS)

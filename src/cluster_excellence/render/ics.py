@@ -1,4 +1,4 @@
-"""Plans as an iCalendar file (RFC 5545): one all-day event per dated action.
+"""Plans as an iCalendar file (RFC 5545): one all-day event per dated action, with reminders.
 
 Every text is escaped as RFC 5545, 3.3.11 asks, and control characters,
 which a calendar file cannot hold, are written as visible escapes; lines
@@ -11,10 +11,13 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
-from .._text import is_unsafe, printable
-from ..rules.planning import Plan
+from .._text import is_unsafe, printable, show
+from ..rules.planning import Action, Plan
 
-__all__ = ["plan_to_ics"]
+__all__ = ["MAX_LEAD_DAYS", "plan_to_ics", "reminder_days"]
+
+#: The longest lead time of a reminder: a hundred years of days (our decision).
+MAX_LEAD_DAYS = 36_600
 
 
 _TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
@@ -56,14 +59,59 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def plan_to_ics(plans: Iterable[Plan]) -> str:
+def _events(entry: Plan) -> list[tuple[Action, str]]:
+    """The plan's steps (:meth:`Plan.steps`) with their descriptions; a step that stands
+    for several findings lists them."""
+    events = []
+    for action, covered in entry.steps():
+        if covered:
+            tier = action.code.partition(".")[2].title()
+            description = f"What the next tier, {tier}, still needs:\n" + "\n".join(
+                f"- {f.title.removeprefix(f'for {tier}: ')}. Rule: {f.rule}. Source: {f.source}."
+                for f in covered
+            )
+        else:
+            description = f"{action.code}. Rule: {action.rule}. Source: {action.source}."
+        events.append((action, description))
+    return events
+
+
+def reminder_days(text: str) -> tuple[int, ...]:
+    """Lead times written ``DAYS[,DAYS...]`` (``plan --remind``): whole days from 0 to
+    36,600 (a hundred years), largest first, each once.
+
+    >>> reminder_days("7,30, 90,30")
+    (90, 30, 7)
+    """
+    days = []
+    for part in text.split(","):
+        part = part.strip()
+        if not (
+            part.isascii() and part.isdigit() and len(part) <= 5 and int(part) <= MAX_LEAD_DAYS
+        ):
+            raise ValueError(
+                f"{show(part)} is not a whole number of days from 0 to {MAX_LEAD_DAYS}"
+            )
+        days.append(int(part))
+    return tuple(sorted(set(days), reverse=True))
+
+
+def plan_to_ics(plans: Iterable[Plan], remind: Iterable[int] = ()) -> str:
     """The actions of ``plans`` as an iCalendar file (RFC 5545) of all-day events.
 
     UIDs are stable (a hash of cluster, code and date), and ``DTSTAMP`` is the
     plan day, so the same plans give the same bytes. Each event lasts its
     day: ``DTEND`` is the next day, except on 9999-12-31, which has none; an
     event with a DATE start and no end lasts one day (3.6.1).
+
+    A cluster's findings for the next tier (what is missing or not met, all on
+    the plan day) make one event that lists them, not one each. Every event
+    after the plan day carries one alarm (``VALARM``, 3.6.6) per lead time in
+    ``remind``: ``TRIGGER:-P{DAYS}D`` before the start of its day. The plan day's
+    own events get none, as an alarm before them would ring in the past (our
+    decision; docs: *Watching a portfolio*).
     """
+    leads = reminder_days(",".join(str(days) for days in remind)) if remind else ()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -72,9 +120,10 @@ def plan_to_ics(plans: Iterable[Plan]) -> str:
     ]
     for entry in plans:
         stamp = f"{_day(entry.on)}T000000Z"
-        for action in entry.actions:
+        for action, description in _events(entry):
             key = f"{action.cluster_id}|{action.code}|{action.date.isoformat()}|{action.title}"
             uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+            summary = _escape(f"{entry.cluster_name}: {action.title}")
             lines += [
                 "BEGIN:VEVENT",
                 f"UID:{uid}@cluster-excellence",
@@ -84,10 +133,18 @@ def plan_to_ics(plans: Iterable[Plan]) -> str:
             if action.date < dt.date.max:
                 lines.append(f"DTEND;VALUE=DATE:{_day(action.date + dt.timedelta(days=1))}")
             lines += [
-                f"SUMMARY:{_escape(f'{entry.cluster_name}: {action.title}')}",
-                "DESCRIPTION:"
-                + _escape(f"{action.code}. Rule: {action.rule}. Source: {action.source}."),
-                "END:VEVENT",
+                f"SUMMARY:{summary}",
+                f"DESCRIPTION:{_escape(description)}",
             ]
+            if action.date > entry.on:
+                for days in leads:
+                    lines += [
+                        "BEGIN:VALARM",
+                        "ACTION:DISPLAY",
+                        f"TRIGGER:-P{days}D",
+                        f"DESCRIPTION:{summary}",
+                        "END:VALARM",
+                    ]
+            lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)

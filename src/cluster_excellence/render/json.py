@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring as _quote
 from typing import Any
 
+from ..rules.changes import Changes
 from ..rules.compliance import PortfolioCompliance
 from ..rules.consistency import Inconsistency
 from ..rules.decisions import Decision
@@ -22,6 +23,7 @@ from ..rules.scorecard import Scorecard
 from ..rules.status import PortfolioStatus, StatedDisagreement
 
 __all__ = [
+    "changes_json",
     "compliance_json",
     "decisions_json",
     "dumps",
@@ -80,6 +82,8 @@ def status_json(result: PortfolioStatus) -> str:
             f'"labels": [{", ".join(labels)}], "disagreements": [{disagreements}]}}'
         )
     retroactive = "true" if result.retroactive else "false"
+    within = result.expiring_within
+    expiring = "" if within is None else f'"expiring_within": {within:d}, '
     editions = ", ".join(
         f'{{"id": {_quote(edition)}, "effective_from": "{day.isoformat()}"}}'
         for edition, day in result.editions
@@ -87,7 +91,7 @@ def status_json(result: PortfolioStatus) -> str:
     return (
         f'{{"on": "{result.on.isoformat()}", "rulebook": {_quote(result.rulebook)}, '
         f'"editions": [{editions}], '
-        f'"retroactive": {retroactive}, "clusters": [{", ".join(clusters)}]}}\n'
+        f'"retroactive": {retroactive}, {expiring}"clusters": [{", ".join(clusters)}]}}\n'
     )
 
 
@@ -160,4 +164,9 @@ def inconsistencies_json(
 
 def compliance_json(result: PortfolioCompliance) -> str:
     """The ``compliance --format json`` document."""
+    return dumps(result.to_dict())
+
+
+def changes_json(result: Changes) -> str:
+    """The ``changes --format json`` document."""
     return dumps(result.to_dict())

@@ -12,6 +12,7 @@ import textwrap
 from collections.abc import Sequence
 
 from .._text import printable
+from ..rules.changes import Changes
 from ..rules.compliance import PortfolioCompliance
 from ..rules.consistency import Inconsistency
 from ..rules.decisions import Decision
@@ -22,6 +23,7 @@ from ..rules.scorecard import Scorecard
 from ..rules.status import PortfolioStatus, StatedDisagreement
 
 __all__ = [
+    "changes_table",
     "compliance_table",
     "decisions_table",
     "fit",
@@ -285,4 +287,48 @@ def compliance_table(result: PortfolioCompliance) -> str:
             printable(f"First to fall out: {names}"), width=80, subsequent_indent="  "
         )
         text += "\n" + wrapped + "\n"
+    return text
+
+
+def changes_table(result: Changes) -> str:
+    """One row per label event by date; then, with programmes, the compliance gained and
+    lost."""
+    title = (
+        f"Changes after {result.since.isoformat()} through {result.until.isoformat()}, "
+        "each day as of that day\n"
+    )
+    title += rulebook_lines(result.rulebook, ()) + "\n"
+    if not result.events:
+        text = title + "No label was awarded, renewed, expired or lapsed.\n"
+    else:
+        header = ("DATE", "CLUSTER", "TIER", "EVENT", "VALID UNTIL", "RENEWABLE")
+        rows = [
+            [
+                event.date.isoformat(),
+                event.cluster_id,
+                event.tier.value,
+                event.event.value,
+                event.valid_until.isoformat(),
+                event.renewable_until.isoformat(),
+            ]
+            for event in result.events
+        ]
+        text = title + to_table(header, rows, flexible=1)
+        text += "\nRENEWABLE: last day of seamless renewal\n"
+    for programme in result.programmes:
+        found = [event for event in result.compliance if event.programme == programme]
+        text += f"\n{fit(f'Compliance with {programme}:', 80)}\n"
+        if not found:
+            text += "  no cluster gained or lost it\n"
+            continue
+        rows = [
+            [
+                event.date.isoformat(),
+                event.cluster_id,
+                event.event,
+                "-" if event.held_tier is None else event.held_tier.value,
+            ]
+            for event in found
+        ]
+        text += to_table(("DATE", "CLUSTER", "EVENT", "TIER"), rows, flexible=1)
     return text

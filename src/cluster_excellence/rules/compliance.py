@@ -38,13 +38,14 @@ from ..model.programmes import Programme
 from ..model.rulebooks import ECEI_2019, Rulebook
 from ..model.tiers import Tier
 from .labels import LabelStatus, Status
-from .status import cluster_status
+from .status import ClusterStatus, cluster_status
 
 __all__ = [
     "COMPLIANCE_COLUMNS",
     "Compliance",
     "PortfolioCompliance",
     "compliance",
+    "held_tier",
     "portfolio_compliance",
 ]
 
@@ -185,6 +186,13 @@ def _counts_on(entry: LabelStatus, programme: Programme) -> bool:
     if entry.status is Status.VALID:
         return True
     return entry.status is Status.EXPIRED_RENEWABLE and programme.renewal_window_counts
+
+
+def held_tier(status: ClusterStatus, programme: Programme) -> Tier | None:
+    """The best tier among ``status``'s labels that counts for ``programme``: a tier the
+    programme accepts whose label is valid, or in its renewal window where the programme
+    counts that; None when none counts (docs: *Programmes*)."""
+    return max((e.tier for e in status.labels if _counts_on(e, programme)), default=None)
 
 
 def _describe(entry: LabelStatus) -> str:

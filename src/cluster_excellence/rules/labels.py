@@ -54,6 +54,7 @@ __all__ = [
     "label_history",
     "label_status",
     "last_seamless_renewal_day",
+    "stated_known_from",
     "stated_label_status",
     "term_ends",
 ]
@@ -528,7 +529,7 @@ def stated_label_status(
     """
     require_day(on, "on")
     edition = rulebook.in_force_on(stated.valid_until)
-    if on < end_of_month_after(stated.valid_until, -edition.first_term_months):
+    if on < stated_known_from(stated, rulebook):
         return None
     renewable_until = expiry(stated.valid_until, edition.renewal_window_months, edition)
     if on <= stated.valid_until:
@@ -538,6 +539,14 @@ def stated_label_status(
     else:
         status = Status.LAPSED
     return LabelStatus(stated, on, status, renewable_until)
+
+
+def stated_known_from(stated: StatedLabel, rulebook: Rulebook = ECEI_2019) -> dt.date:
+    """The first day a stated label is known to be held: the last day of the month
+    ``first_term_months`` before the month of its end (our decision; see
+    :func:`stated_label_status`)."""
+    edition = rulebook.in_force_on(stated.valid_until)
+    return end_of_month_after(stated.valid_until, -edition.first_term_months)
 
 
 def term_ends(

@@ -78,6 +78,30 @@ class Plan:
     rulebook: str
     actions: tuple[Action, ...]
 
+    def steps(self) -> tuple[tuple[Action, tuple[Action, ...]], ...]:
+        """The actions as a calendar or a report shows them: each with the actions it
+        stands for. The findings for the next tier (``next.*``, all on the plan day) are
+        one step titled with their number when there are several; every other action is
+        a step of its own, standing for nothing else. In date order.
+
+        >>> from cluster_excellence import sample_portfolio
+        >>> hemp = next(c for c in sample_portfolio() if c.id == "hemp-sk")
+        >>> first, *rest = plan(hemp, dt.date(2026, 11, 20)).steps()
+        >>> first[0].title, len(first[1])
+        ('5 findings for Bronze (missing or not met)', 5)
+        """
+        findings = tuple(a for a in self.actions if a.code.startswith("next."))
+        steps: list[tuple[Action, tuple[Action, ...]]] = [
+            (a, ()) for a in self.actions if not a.code.startswith("next.")
+        ]
+        if len(findings) == 1:
+            steps.append((findings[0], ()))
+        elif findings:
+            tier = findings[0].code.partition(".")[2].title()
+            title = f"{len(findings)} findings for {tier} (missing or not met)"
+            steps.append((attrs.evolve(findings[0], title=title), findings))
+        return tuple(sorted(steps, key=lambda step: (step[0].date, step[0].code, step[0].title)))
+
     def to_records(self) -> list[dict[str, Any]]:
         """One flat record per action (``plan --format csv``), dates as :class:`datetime.date`."""
         return [attrs.asdict(action) for action in self.actions]

@@ -209,6 +209,39 @@ class PortfolioStatus:
     #: The rulebook's editions, oldest first: (id, effective_from). Each assessment was
     #: judged by the one in force on its date.
     editions: tuple[tuple[str, dt.date], ...] = ()
+    #: Set by :meth:`expiring`: only labels valid on the day that end within this many days.
+    expiring_within: int | None = None
+
+    def expiring(self, within_days: int) -> PortfolioStatus:
+        """Only the label entries that are ``valid`` on the day and whose ``valid_until`` is
+        at most ``within_days`` days after it (``status --expiring-within``).
+
+        The contract defines the filter on label entries; leaving out the clusters that
+        keep no entry, and their stated disagreements about other tiers, is our decision
+        (docs: *Watching a portfolio*): the result lists what expires, nothing else.
+
+        >>> from cluster_excellence import sample_portfolio
+        >>> soon = portfolio_status(sample_portfolio(), dt.date(2026, 11, 20)).expiring(90)
+        >>> [(c.cluster_id, [e.valid_until.isoformat() for e in c.labels]) for c in soon.clusters]
+        [('example-go', ['2026-11-30'])]
+        """
+        if isinstance(within_days, bool) or not isinstance(within_days, int) or within_days < 0:
+            raise ValueError(
+                f"within_days must be a whole number of days, 0 or more, not {within_days!r}"
+            )
+        kept = []
+        for cluster in self.clusters:
+            labels = tuple(
+                entry
+                for entry in cluster.labels
+                if entry.status is Status.VALID
+                and (entry.valid_until - self.on).days <= within_days
+            )
+            if labels:
+                tiers = {entry.tier for entry in labels}
+                disagreements = tuple(d for d in cluster.disagreements if d.tier in tiers)
+                kept.append(attrs.evolve(cluster, labels=labels, disagreements=disagreements))
+        return attrs.evolve(self, clusters=tuple(kept), expiring_within=within_days)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat record per cluster and tier (a cluster without labels: one with empty
@@ -276,6 +309,7 @@ class PortfolioStatus:
                 {"id": edition, "effective_from": day.isoformat()} for edition, day in self.editions
             ],
             "retroactive": self.retroactive,
+            **({} if self.expiring_within is None else {"expiring_within": self.expiring_within}),
             "clusters": [cluster.to_dict() for cluster in self.clusters],
         }
 

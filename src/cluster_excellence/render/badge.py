@@ -1,0 +1,121 @@
+"""A badge a cluster shows on its website: its best label and until when.
+
+The words follow from the cluster's status on a day (docs: *Watching a
+portfolio*): the highest valid tier and its end (``ECEI Gold | valid until
+2027-05``); else the best tier in its renewal window (``ECEI Silver |
+expired, renewable until 2027-04``); else ``ECEI | no valid label``. An end
+on the last day of its month is written as the month, any other as the day
+(so ``2027-05`` never claims days the label does not have). The badge is
+the shields.io endpoint document (https://shields.io/badges/endpoint-badge)
+or a small SVG of the same words.
+
+>>> import datetime as dt
+>>> from cluster_excellence import Cluster, GoldAudit, cluster_status
+>>> ocean = Cluster("ocean", "Ocean", [GoldAudit(dt.date(2021, 9, 22), score=99.0)])
+>>> b = badge(cluster_status(ocean, dt.date(2022, 1, 1)))
+>>> print(b)
+ECEI Gold | valid until 2023-09
+>>> b.to_dict()
+{'schemaVersion': 1, 'label': 'ECEI Gold', 'message': 'valid until 2023-09', 'color': '8a6d00'}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from .._checks import is_text
+from .._tabular import escape
+from ..model.tiers import Tier
+from ..rules.labels import Status
+from ..rules.status import ClusterStatus
+
+__all__ = ["COLOURS", "Badge", "badge"]
+
+#: The message side's colour (hex, no ``#``) for each tier and for the other states; each
+#: keeps white text at a contrast of at least 4.5:1 (WCAG 2.2, 1.4.3). Our choice.
+COLOURS = {
+    Tier.GOLD: "8a6d00",
+    Tier.SILVER: "5b6770",
+    Tier.BRONZE: "8c4f1f",
+    "expired": "b04a00",
+    "none": "666666",
+}
+_LABEL_COLOUR = "555555"
+
+
+@attrs.frozen
+class Badge:
+    """The words and colour of a badge."""
+
+    label: str = attrs.field(validator=is_text)
+    message: str = attrs.field(validator=is_text)
+    #: Six hex digits, no ``#``.
+    color: str = attrs.field(validator=is_text)
+
+    def __str__(self) -> str:
+        return f"{self.label} | {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The shields.io endpoint document (``badge --format json``)."""
+        return {
+            "schemaVersion": 1,
+            "label": self.label,
+            "message": self.message,
+            "color": self.color,
+        }
+
+    def to_svg(self) -> str:
+        """A flat badge of 20 pixels' height, its words also its accessible name."""
+        left, right = _width(self.label), _width(self.message)
+        total = left + right
+        words = escape(f"{self.label}: {self.message}")
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" '
+            f'role="img" aria-label="{words}" viewBox="0 0 {total} 20">'
+            f"<title>{words}</title>"
+            f'<rect width="{left}" height="20" fill="#{_LABEL_COLOUR}"/>'
+            f'<rect x="{left}" width="{right}" height="20" fill="#{escape(self.color)}"/>'
+            '<g fill="#fff" text-anchor="middle" '
+            'font-family="Verdana,DejaVu Sans,Geneva,sans-serif" font-size="11">'
+            f'<text x="{left / 2:g}" y="14">{escape(self.label)}</text>'
+            f'<text x="{left + right / 2:g}" y="14">{escape(self.message)}</text>'
+            "</g></svg>\n"
+        )
+
+
+def _width(text: str) -> int:
+    """Room for ``text`` in 11-pixel Verdana (about 7 pixels a character) and padding."""
+    return 7 * len(text) + 12
+
+
+def _end(day: dt.date) -> str:
+    """A month's last day as the month, any other day as itself."""
+    last = day == dt.date.max or (day + dt.timedelta(days=1)).day == 1
+    return f"{day.year:04d}-{day.month:02d}" if last else day.isoformat()
+
+
+def badge(status: ClusterStatus) -> Badge:
+    """The badge of a cluster's status on a day (:func:`~cluster_excellence.cluster_status`).
+
+    Which words, from the highest valid tier, else the best tier in its
+    renewal window, is our decision (docs: *Watching a portfolio*).
+    """
+    best = status.highest_valid_tier
+    if best is not None:
+        entry = status.label(best)
+        assert entry is not None
+        return Badge(
+            f"ECEI {best.value.title()}", f"valid until {_end(entry.valid_until)}", COLOURS[best]
+        )
+    renewable = [e for e in status.labels if e.status is Status.EXPIRED_RENEWABLE]
+    if renewable:
+        entry = renewable[-1]  # tier order: the best last
+        return Badge(
+            f"ECEI {entry.tier.value.title()}",
+            f"expired, renewable until {_end(entry.renewable_until)}",
+            COLOURS["expired"],
+        )
+    return Badge("ECEI", "no valid label", COLOURS["none"])
