@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 
 from .._text import is_unsafe, printable, show
-from ..rules.planning import Action, Plan
+from ..rules.planning import Action, Plan, finding_words, next_tier_name
 
 __all__ = ["MAX_LEAD_DAYS", "plan_to_ics", "reminder_days"]
 
@@ -65,10 +65,9 @@ def _events(entry: Plan) -> list[tuple[Action, str]]:
     events = []
     for action, covered in entry.steps():
         if covered:
-            tier = action.code.partition(".")[2].title()
-            description = f"What the next tier, {tier}, still needs:\n" + "\n".join(
-                f"- {f.title.removeprefix(f'for {tier}: ')}. Rule: {f.rule}. Source: {f.source}."
-                for f in covered
+            description = f"What the next tier, {next_tier_name(action)}, still needs:\n"
+            description += "\n".join(
+                f"- {finding_words(f)}. Rule: {f.rule}. Source: {f.source}." for f in covered
             )
         else:
             description = f"{action.code}. Rule: {action.rule}. Source: {action.source}."

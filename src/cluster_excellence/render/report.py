@@ -25,7 +25,7 @@ from ..model.clusters import Cluster, Portfolio
 from ..model.programmes import Programme
 from ..model.rulebooks import ECEI_2019, Rulebook
 from ..rules.compliance import portfolio_compliance
-from ..rules.planning import plan
+from ..rules.planning import finding_words, plan
 from ..rules.scorecard import latest_benchmark, regional_scorecard
 from ..rules.status import PortfolioStatus, portfolio_status
 from . import pictures
@@ -225,10 +225,7 @@ def _plan_section(
         for action, covered in found.steps():
             what = _text(action.title)
             if covered:
-                tier = action.code.partition(".")[2].title()
-                items = "".join(
-                    f"<li>{_text(f.title.removeprefix(f'for {tier}: '))}</li>" for f in covered
-                )
+                items = "".join(f"<li>{_text(finding_words(f))}</li>" for f in covered)
                 what += f"<ul>{items}</ul>"
             rows.append([("", _text(cluster.name)), _day(action.date), ("", what)])
     table = _table(f"Actions from {on.isoformat()}", ("Cluster", "Date", "What"), rows)

@@ -38,7 +38,15 @@ from .eligibility import bronze_eligibility, gold_eligibility, silver_eligibilit
 from .labels import Status
 from .status import cluster_status
 
-__all__ = ["PLAN_COLUMNS", "Action", "Plan", "decide", "plan"]
+__all__ = [
+    "PLAN_COLUMNS",
+    "Action",
+    "Plan",
+    "decide",
+    "finding_words",
+    "next_tier_name",
+    "plan",
+]
 
 _LABELS = (
     "https://www.cluster-analysis.org/benchmarked-clusters; docs: Validity and renewal, "
@@ -97,8 +105,9 @@ class Plan:
         if len(findings) == 1:
             steps.append((findings[0], ()))
         elif findings:
-            tier = findings[0].code.partition(".")[2].title()
-            title = f"{len(findings)} findings for {tier} (missing or not met)"
+            title = (
+                f"{len(findings)} findings for {next_tier_name(findings[0])} (missing or not met)"
+            )
             steps.append((attrs.evolve(findings[0], title=title), findings))
         return tuple(sorted(steps, key=lambda step: (step[0].date, step[0].code, step[0].title)))
 
@@ -113,6 +122,16 @@ class Plan:
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
         return dataframe(self.to_records(), PLAN_COLUMNS)
+
+
+def next_tier_name(finding: Action) -> str:
+    """The tier a finding for the next tier (code ``next.<tier>``) is about, as a name."""
+    return finding.code.partition(".")[2].title()
+
+
+def finding_words(finding: Action) -> str:
+    """A finding's title without its leading ``for <Tier>: ``, for a list under that tier."""
+    return finding.title.removeprefix(f"for {next_tier_name(finding)}: ")
 
 
 def decide(
