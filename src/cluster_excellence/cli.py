@@ -48,7 +48,7 @@ from .files.rulebook import DEFAULT_MAX_BYTES as RULEBOOK_MAX_BYTES
 from .files.rulebook import read_rulebook, read_rulebook_document
 from .files.samples import benchmarking_catalogue, gold_catalogue, sample_portfolio
 from .model.catalogues import Catalogue
-from .model.clusters import Portfolio
+from .model.clusters import Cluster, Portfolio
 from .model.programmes import PROGRAMMES, Programme
 from .model.rulebooks import RULEBOOKS, Anchor, ExtensionBase, Rulebook
 from .model.tiers import Tier
@@ -221,8 +221,9 @@ PROGRAMMES_FOLLOWED = Option(
     {
         "action": "append",
         "metavar": "ID|FILE",
-        "help": "follow this programme too (a preset: "
-        f"{', '.join(sorted(PROGRAMMES))}; or a programme file; repeat for more)",
+        "help": "a programme to follow (a preset: "
+        f"{', '.join(sorted(PROGRAMMES))}; or a programme file; repeat for more): plan adds "
+        "the day each cluster falls out of it, changes the days it is gained or lost",
     },
 )
 TABLES = _formats("table", "json", "csv")
@@ -531,7 +532,7 @@ def _changes(run: Run) -> int:
     return OK
 
 
-def _chosen_cluster(run: Run, portfolio: Portfolio) -> Any:
+def _chosen_cluster(run: Run, portfolio: Portfolio) -> Cluster:
     for cluster in portfolio:
         if cluster.id == run.args.cluster:
             return cluster

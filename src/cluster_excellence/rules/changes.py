@@ -229,12 +229,8 @@ def _state(entry: LabelStatus | None) -> tuple[Any, ...] | None:
 
 def _event(before: LabelStatus | None, after: LabelStatus) -> LabelEvent:
     """Name the change from ``before`` to ``after`` (two different states of one tier)."""
-    same = (
-        before is not None and before.basis == after.basis and before.valid_from == after.valid_from
-    )
-    if not same:
+    if before is None or before.basis != after.basis or before.valid_from != after.valid_from:
         return LabelEvent.AWARDED
-    assert before is not None
     if after.valid_until > before.valid_until:
         return LabelEvent.RENEWED
     if after.status is Status.EXPIRED_RENEWABLE:
@@ -349,10 +345,10 @@ def changes(
     followed = tuple(programmes)
     events: list[tuple[Any, ...]] = []
     gained_lost: list[tuple[Any, ...]] = []
+    order = {programme.id: index for index, programme in enumerate(followed)}
     for place, cluster in enumerate(portfolio):
         found, compliance = cluster_changes(cluster, since, until, rulebook, programmes=followed)
         events.extend((event.date, place, event.tier, event) for event in found)
-        order = {programme.id: index for index, programme in enumerate(followed)}
         gained_lost.extend(
             (event.date, place, order[event.programme], event) for event in compliance
         )
