@@ -150,6 +150,12 @@ class TestIcs:
         assert "TRIGGER:-P0D\r\n" in text
         assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
 
+    def test_alarms_on_plan_day_events_when_asked(self) -> None:
+        plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
+        text = plan_to_ics(plans, remind=[7], remind_on_plan_day=True)
+        events = [c for c in icalendar.Calendar.from_ical(text).walk() if c.name == "VEVENT"]
+        assert all(len([c for c in e.subcomponents if c.name == "VALARM"]) == 1 for e in events)
+
     def test_no_alarms_unless_asked(self) -> None:
         plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
         assert "VALARM" not in plan_to_ics(plans)

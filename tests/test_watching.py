@@ -135,7 +135,9 @@ class TestChanges:
             ValueError, match=r"until \(2020-01-01\) is before since \(2021-01-01\)"
         ):
             cluster_changes(QOOT, D(2021, 1, 1), D(2020, 1, 1))
-        with pytest.raises((TypeError, ValueError)):
+        with pytest.raises(
+            TypeError, match=r'since must be a day \(datetime.date\), not "2021-01-01"'
+        ):
             cluster_changes(QOOT, "2021-01-01", D(2022, 1, 1))  # type: ignore[arg-type]
 
     def test_the_command_prints_the_contract_document(
@@ -222,6 +224,12 @@ class TestExpiring:
         assert result.expiring_within == 400
         assert result.to_dict()["expiring_within"] == 400
 
+    def test_keeping_every_cluster(self) -> None:
+        status = portfolio_status(sample_portfolio(), D(2026, 11, 20))
+        kept = status.expiring(90, keep_clusters=True)
+        assert [c.cluster_id for c in kept.clusters] == [c.cluster_id for c in status.clusters]
+        assert [c.cluster_id for c in kept.clusters if c.labels] == ["example-go"]
+
     @pytest.mark.parametrize("bad", [-1, True, 1.5, "7"])
     def test_bad_days(self, bad: object) -> None:
         with pytest.raises(ValueError, match="whole number of days"):
@@ -286,6 +294,12 @@ class TestBadge:
             str(badge(cluster_status(cluster, D(2026, 11, 20))))
             == "ECEI Gold | valid until 2027-05"
         )
+
+    def test_colours_are_a_parameter_and_must_be_hex(self) -> None:
+        mine: dict[Tier | str, str] = {**COLOURS, Tier.BRONZE: "123456"}
+        assert badge(cluster_status(QOOT, D(2021, 1, 1)), mine).color == "123456"
+        with pytest.raises(ValueError, match="color"):
+            Badge("ECEI", "x", "#zz")
 
     def test_colours_keep_white_text_readable(self) -> None:
         for colour in COLOURS.values():

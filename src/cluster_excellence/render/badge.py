@@ -22,6 +22,7 @@ ECEI Gold | valid until 2023-09
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -36,7 +37,7 @@ __all__ = ["COLOURS", "Badge", "badge"]
 
 #: The message side's colour (hex, no ``#``) for each tier and for the other states; each
 #: keeps white text at a contrast of at least 4.5:1 (WCAG 2.2, 1.4.3). Our choice.
-COLOURS = {
+COLOURS: dict[Tier | str, str] = {
     Tier.GOLD: "8a6d00",
     Tier.SILVER: "5b6770",
     Tier.BRONZE: "8c4f1f",
@@ -53,7 +54,7 @@ class Badge:
     label: str = attrs.field(validator=is_text)
     message: str = attrs.field(validator=is_text)
     #: Six hex digits, no ``#``.
-    color: str = attrs.field(validator=is_text)
+    color: str = attrs.field(validator=attrs.validators.matches_re(r"[0-9a-f]{6}"))
 
     def __str__(self) -> str:
         return f"{self.label} | {self.message}"
@@ -97,18 +98,19 @@ def _end(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}" if last else day.isoformat()
 
 
-def badge(status: ClusterStatus) -> Badge:
+def badge(status: ClusterStatus, colours: Mapping[Tier | str, str] = COLOURS) -> Badge:
     """The badge of a cluster's status on a day (:func:`~cluster_excellence.cluster_status`).
 
     Which words, from the highest valid tier, else the best tier in its
-    renewal window, is our decision (docs: *Watching a portfolio*).
+    renewal window, is our decision (docs: *Watching a portfolio*); so are the
+    ``colours``, keyed as :data:`COLOURS` (each tier, ``"expired"``, ``"none"``).
     """
     best = status.highest_valid_tier
     if best is not None:
         entry = status.label(best)
         assert entry is not None
         return Badge(
-            f"ECEI {best.value.title()}", f"valid until {_end(entry.valid_until)}", COLOURS[best]
+            f"ECEI {best.value.title()}", f"valid until {_end(entry.valid_until)}", colours[best]
         )
     renewable = [e for e in status.labels if e.status is Status.EXPIRED_RENEWABLE]
     if renewable:
@@ -116,6 +118,6 @@ def badge(status: ClusterStatus) -> Badge:
         return Badge(
             f"ECEI {entry.tier.value.title()}",
             f"expired, renewable until {_end(entry.renewable_until)}",
-            COLOURS["expired"],
+            colours["expired"],
         )
-    return Badge("ECEI", "no valid label", COLOURS["none"])
+    return Badge("ECEI", "no valid label", colours["none"])

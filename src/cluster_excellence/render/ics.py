@@ -95,7 +95,9 @@ def reminder_days(text: str) -> tuple[int, ...]:
     return tuple(sorted(set(days), reverse=True))
 
 
-def plan_to_ics(plans: Iterable[Plan], remind: Iterable[int] = ()) -> str:
+def plan_to_ics(
+    plans: Iterable[Plan], remind: Iterable[int] = (), *, remind_on_plan_day: bool = False
+) -> str:
     """The actions of ``plans`` as an iCalendar file (RFC 5545) of all-day events.
 
     UIDs are stable (a hash of cluster, code and date), and ``DTSTAMP`` is the
@@ -108,7 +110,8 @@ def plan_to_ics(plans: Iterable[Plan], remind: Iterable[int] = ()) -> str:
     after the plan day carries one alarm (``VALARM``, 3.6.6) per lead time in
     ``remind``: ``TRIGGER:-P{DAYS}D`` before the start of its day. The plan day's
     own events get none, as an alarm before them would ring in the past (our
-    decision; docs: *Watching a portfolio*).
+    decision, ``remind_on_plan_day=True`` gives them alarms too; docs: *Watching
+    a portfolio*).
     """
     leads = reminder_days(",".join(str(days) for days in remind)) if remind else ()
     lines = [
@@ -135,7 +138,7 @@ def plan_to_ics(plans: Iterable[Plan], remind: Iterable[int] = ()) -> str:
                 f"SUMMARY:{summary}",
                 f"DESCRIPTION:{_escape(description)}",
             ]
-            if action.date > entry.on:
+            if action.date > entry.on or remind_on_plan_day:
                 for days in leads:
                     lines += [
                         "BEGIN:VALARM",

@@ -212,13 +212,14 @@ class PortfolioStatus:
     #: Set by :meth:`expiring`: only labels valid on the day that end within this many days.
     expiring_within: int | None = None
 
-    def expiring(self, within_days: int) -> PortfolioStatus:
+    def expiring(self, within_days: int, *, keep_clusters: bool = False) -> PortfolioStatus:
         """Only the label entries that are ``valid`` on the day and whose ``valid_until`` is
         at most ``within_days`` days after it (``status --expiring-within``).
 
         The contract defines the filter on label entries; leaving out the clusters that
         keep no entry, and their stated disagreements about other tiers, is our decision
         (docs: *Watching a portfolio*): the result lists what expires, nothing else.
+        With ``keep_clusters=True`` every cluster stays, with the entries it keeps.
 
         >>> from cluster_excellence import sample_portfolio
         >>> soon = portfolio_status(sample_portfolio(), dt.date(2026, 11, 20)).expiring(90)
@@ -237,7 +238,7 @@ class PortfolioStatus:
                 if entry.status is Status.VALID
                 and (entry.valid_until - self.on).days <= within_days
             )
-            if labels:
+            if labels or keep_clusters:
                 tiers = {entry.tier for entry in labels}
                 disagreements = tuple(d for d in cluster.disagreements if d.tier in tiers)
                 kept.append(attrs.evolve(cluster, labels=labels, disagreements=disagreements))
