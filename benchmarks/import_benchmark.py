@@ -5,7 +5,7 @@ Runs, as separate processes and interleaved, ``--repeat`` rounds of:
 - ``python -c pass`` (a bare start);
 - ``python -c "import attrs"`` (the one runtime dependency);
 - ``python -c "import cluster_excellence"``;
-- ``python -c "from cluster_excellence import Benchmarking, Cluster,
+- ``python -c "from cluster_excellence import Benchmark, Cluster,
   cluster_status"``, the README's example: the import that does the work,
   since the package loads each name's module on first use;
 - ``python -c "import cluster_excellence.cli"`` (what the command line
@@ -29,7 +29,7 @@ PROGRAMS = {
     "python -c pass": "pass",
     "import attrs": "import attrs",
     "import cluster_excellence": "import cluster_excellence",
-    "the README's import": "from cluster_excellence import Benchmarking, Cluster, cluster_status",
+    "the README's import": "from cluster_excellence import Benchmark, Cluster, cluster_status",
     "the command line's modules": "import cluster_excellence.cli",
 }
 GOALS = ("import cluster_excellence", "the README's import")

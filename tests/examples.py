@@ -11,17 +11,17 @@ from typing import Any
 from cluster_excellence import (
     Organisation,
     benchmarking_catalogue,
-    bronze_eligibility,
     changes,
     get_programme,
     gold_catalogue,
     gold_scores,
-    group_clusters,
     plan,
     portfolio_status,
     regional_scorecard,
     sample_portfolio,
 )
+from cluster_excellence.rules.eligibility import bronze_eligibility
+from cluster_excellence.rules.scorecard import group_clusters
 
 #: Qoot Cluster's public record as a portfolio document: benchmarked on 2019-07-25.
 QOOT: dict[str, Any] = {

@@ -8,22 +8,16 @@ from typing import Any
 
 import pytest
 
-from cluster_excellence import (
-    ECEI_2019,
-    Benchmarking,
-    GoldAudit,
-    SilverAudit,
-    Tier,
-    awarded_tier,
-)
+from cluster_excellence import ECEI_2019, Benchmark, GoldAudit, SilverAudit, Tier
+from cluster_excellence.model.assessments import awarded_tier
 
 D = dt.date(2020, 5, 4)
 
 
 class TestAwards:
     def test_a_benchmarking_awards_bronze_unless_recorded_as_not_awarded(self) -> None:
-        assert awarded_tier(Benchmarking(D), ECEI_2019) is Tier.BRONZE
-        assert awarded_tier(Benchmarking(D, awarded=False), ECEI_2019) is None
+        assert awarded_tier(Benchmark(D), ECEI_2019) is Tier.BRONZE
+        assert awarded_tier(Benchmark(D, awarded=False), ECEI_2019) is None
 
     def test_a_silver_audit_awards_silver_when_passed(self) -> None:
         assert awarded_tier(SilverAudit(D, passed=True), ECEI_2019) is Tier.SILVER
@@ -104,7 +98,7 @@ class TestValues:
         with pytest.raises(
             ValueError, match=r"date: must be a day \(datetime\.date\), not a datetime"
         ):
-            Benchmarking(dt.datetime(2019, 7, 25, 10, 30))
+            Benchmark(dt.datetime(2019, 7, 25, 10, 30))
 
     def test_a_string_is_not_a_day(self) -> None:
         with pytest.raises(ValueError, match='not "2019-07-25"'):
@@ -112,7 +106,7 @@ class TestValues:
 
     @pytest.mark.parametrize("value", [1, 0, "yes", None])
     def test_flags_are_true_or_false(self, value: object) -> None:
-        with pytest.raises(TypeError, match="passed must be True or False"):
+        with pytest.raises(TypeError, match="passed: must be True or False"):
             SilverAudit(D, passed=value)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
@@ -131,16 +125,16 @@ class TestValues:
             GoldAudit(D, score=score)
 
     def test_values_are_equal_by_content_and_hashable(self) -> None:
-        assert Benchmarking(D) == Benchmarking(D, awarded=True)
-        assert len({Benchmarking(D), Benchmarking(D), SilverAudit(D, passed=True)}) == 2
+        assert Benchmark(D) == Benchmark(D, awarded=True)
+        assert len({Benchmark(D), Benchmark(D), SilverAudit(D, passed=True)}) == 2
 
     def test_kinds_and_tiers(self) -> None:
-        assert [Benchmarking.kind, SilverAudit.kind, GoldAudit.kind] == [
+        assert [Benchmark.kind, SilverAudit.kind, GoldAudit.kind] == [
             "benchmarking",
             "silver_audit",
             "gold_audit",
         ]
-        assert [Benchmarking.tier, SilverAudit.tier, GoldAudit.tier] == [
+        assert [Benchmark.tier, SilverAudit.tier, GoldAudit.tier] == [
             Tier.BRONZE,
             Tier.SILVER,
             Tier.GOLD,

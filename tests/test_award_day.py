@@ -15,7 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    Benchmarking,
+    Benchmark,
     Cluster,
     GoldAudit,
     Portfolio,
@@ -23,10 +23,10 @@ from cluster_excellence import (
     SilverAudit,
     Tier,
     cluster_status,
-    label_history,
-    parse_portfolio,
     portfolio_to_json,
 )
+from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.rules.labels import label_history
 
 from .property.strategies import clusters
 
@@ -36,8 +36,8 @@ MINERALKLYNGE = Cluster(
     "mineralklynge",
     "Mineralklynge Norge",
     [
-        Benchmarking(D(2014, 4, 1)),
-        Benchmarking(D(2016, 9, 1)),
+        Benchmark(D(2014, 4, 1)),
+        Benchmark(D(2016, 9, 1)),
         SilverAudit(REVIEWED, passed=True, awarded_on=AWARDED),
     ],
 )

@@ -9,19 +9,10 @@ from typing import Any
 
 import pytest
 
-from cluster_excellence import (
-    CatalogueError,
-    Direction,
-    Indicator,
-    Provenance,
-    ValueKind,
-    benchmarking_catalogue,
-    catalogue_to_json,
-    gold_catalogue,
-    parse_catalogue,
-    read_catalogue,
-)
-from cluster_excellence.model.catalogues import value_problem
+from cluster_excellence import Indicator, benchmarking_catalogue, gold_catalogue, read_catalogue
+from cluster_excellence.errors import CatalogueError
+from cluster_excellence.files.catalogue import catalogue_to_json, parse_catalogue
+from cluster_excellence.model.catalogues import Direction, Provenance, ValueKind, value_problem
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
 

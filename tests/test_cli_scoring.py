@@ -10,13 +10,9 @@ from typing import Any
 
 import pytest
 
-from cluster_excellence import (
-    catalogue_to_json,
-    gold_catalogue,
-    portfolio_to_json,
-    sample_portfolio,
-)
+from cluster_excellence import gold_catalogue, portfolio_to_json, sample_portfolio
 from cluster_excellence.cli import main
+from cluster_excellence.files.catalogue import catalogue_to_json
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -45,7 +45,7 @@ def test_each_shared_option_is_one_definition() -> None:
         "report", "badge",
     }  # fmt: skip  # changes has --from and --to instead
     assert {name for name, options in by_command.items() if OUTPUT in options} == (
-        {c.name for c in COMMANDS} - {"timeline", "report"}  # there --output is required
+        {c.name for c in COMMANDS} - {"timeline", "report", "convert"}  # --output is required
     )
 
 

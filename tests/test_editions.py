@@ -14,30 +14,33 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    ECEI_2010,
     ECEI_2019,
-    Benchmarking,
+    Benchmark,
     Cluster,
-    Decision,
     GoldAudit,
-    ImprovementArea,
-    IntervalCounting,
-    IntervalLimit,
     Organisation,
-    Outcome,
     Portfolio,
     Rulebook,
     SilverAudit,
-    Unrecorded,
-    bronze_eligibility,
     check_records,
     cluster_status,
-    eligibility_criteria,
-    gold_eligibility,
-    parameters,
-    silver_eligibility,
 )
 from cluster_excellence.cli import main
+from cluster_excellence.model.assessments import ImprovementArea
+from cluster_excellence.model.rulebooks import (
+    ECEI_2010,
+    IntervalCounting,
+    IntervalLimit,
+    Unrecorded,
+    parameters,
+)
+from cluster_excellence.rules.decisions import Decision, Outcome
+from cluster_excellence.rules.eligibility import (
+    bronze_eligibility,
+    eligibility_criteria,
+    gold_eligibility,
+    silver_eligibility,
+)
 
 from .examples import PROFILE, load_tool
 from .property.strategies import clusters
@@ -76,7 +79,7 @@ def test_the_criteria_apply_from_the_day_the_current_edition_takes_effect(
     codes = [f.code for f in decision.findings]
     assert (codes == ["criteria.not_in_force"]) is not applies
     assert {f.rulebook for f in decision.findings} == {edition}
-    cluster = Cluster("c", "C", [Benchmarking(day)], organisation=Organisation(committed_members=3))
+    cluster = Cluster("c", "C", [Benchmark(day)], organisation=Organisation(committed_members=3))
     assert bronze_eligibility(cluster, day).outcome is (
         Outcome.NOT_ELIGIBLE if applies else Outcome.ELIGIBLE
     )
@@ -93,8 +96,8 @@ def test_the_silver_interval_of_the_edition_in_force_on_the_audit(
         "s",
         "S",
         [
-            Benchmarking(D(2018, 9, 1)),
-            Benchmarking(D(2019, 10, 1)),
+            Benchmark(D(2018, 9, 1)),
+            Benchmark(D(2019, 10, 1)),
             SilverAudit(audit, passed=True, improvement_areas=AREAS, minimum_requirements_met=True),
         ],
         organisation=PROFILE,
@@ -173,7 +176,7 @@ def silver(first: dt.date, second: dt.date, **audit: Any) -> Cluster:
     return Cluster(
         "s",
         "S",
-        [Benchmarking(first), Benchmarking(second), SilverAudit(day, **fields)],
+        [Benchmark(first), Benchmark(second), SilverAudit(day, **fields)],
         organisation=PROFILE,
     )
 
@@ -370,7 +373,7 @@ def _latest_day(cluster: Cluster, on: dt.date) -> dt.date | None:
 
 @given(clusters(), st.dates(D(2009, 1, 1), D(2035, 12, 31)), st.sampled_from(list(OTHER_GROUPS)))
 @example(
-    Cluster("s", "S", [Benchmarking(D(2021, 1, 4)), Benchmarking(D(2022, 8, 1)),
+    Cluster("s", "S", [Benchmark(D(2021, 1, 4)), Benchmark(D(2022, 8, 1)),
                        SilverAudit(D(2022, 9, 1), passed=True)]),
     D(2023, 1, 1),
     "silver",

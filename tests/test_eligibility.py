@@ -9,17 +9,10 @@ from typing import Any
 import attrs
 import pytest
 
-from cluster_excellence import (
-    Benchmarking,
-    Cluster,
-    Organisation,
-    Outcome,
-    PortfolioError,
-    bronze_eligibility,
-    eligibility_criteria,
-    parse_portfolio,
-    portfolio_to_json,
-)
+from cluster_excellence import Benchmark, Cluster, Organisation, PortfolioError, portfolio_to_json
+from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.rules.decisions import Outcome
+from cluster_excellence.rules.eligibility import bronze_eligibility, eligibility_criteria
 
 D = dt.date
 IN_FORCE = D(2019, 11, 15)
@@ -213,8 +206,8 @@ class TestBronze:
         assert decision.findings[0].message == "no benchmarking recorded on or before 2024-01-01"
 
     def test_the_criteria_in_force_on_the_benchmarking_day_apply(self) -> None:
-        before = Cluster("x", "X", [Benchmarking(D(2019, 11, 14))])
-        after = Cluster("x", "X", [Benchmarking(IN_FORCE)])
+        before = Cluster("x", "X", [Benchmark(D(2019, 11, 14))])
+        after = Cluster("x", "X", [Benchmark(IN_FORCE)])
         assert bronze_eligibility(before, D(2020, 6, 1)).outcome is Outcome.ELIGIBLE
         assert bronze_eligibility(after, D(2020, 6, 1)).outcome is Outcome.UNDETERMINED
         with_profile = attrs.evolve(after, organisation=GOOD)

@@ -11,25 +11,20 @@ import pytest
 
 from cluster_excellence import (
     ECEI_2019,
-    Benchmarking,
+    Benchmark,
     Cluster,
     GoldAudit,
-    GoldRenewal,
-    ImprovementArea,
-    IntervalLimit,
     Organisation,
-    Outcome,
-    Provenance,
-    ScoringRules,
     SilverAudit,
-    Unrecorded,
-    Value,
     gold_baseline,
     gold_catalogue,
-    gold_eligibility,
-    silver_eligibility,
 )
 from cluster_excellence.cli import main
+from cluster_excellence.model.assessments import ImprovementArea, Value
+from cluster_excellence.model.catalogues import Provenance
+from cluster_excellence.model.rulebooks import GoldRenewal, IntervalLimit, ScoringRules, Unrecorded
+from cluster_excellence.rules.decisions import Outcome
+from cluster_excellence.rules.eligibility import gold_eligibility, silver_eligibility
 
 from .examples import PROFILE
 
@@ -57,7 +52,7 @@ def silver_cluster(first: dt.date, second: dt.date, **audit: Any) -> Cluster:
         **audit,
     }
     return Cluster(
-        "s", "S", [Benchmarking(first), Benchmarking(second), SilverAudit(**fields)],
+        "s", "S", [Benchmark(first), Benchmark(second), SilverAudit(**fields)],
         organisation=PROFILE,
     )  # fmt: skip
 
@@ -220,9 +215,7 @@ class TestSilver:
         assert silver_eligibility(small, D(2023, 1, 1)).outcome is Outcome.NOT_ELIGIBLE
 
     def test_no_audit(self) -> None:
-        decision = silver_eligibility(
-            Cluster("x", "X", [Benchmarking(D(2020, 1, 1))]), D(2023, 1, 1)
-        )
+        decision = silver_eligibility(Cluster("x", "X", [Benchmark(D(2020, 1, 1))]), D(2023, 1, 1))
         assert decision.outcome is Outcome.NOT_ELIGIBLE
         assert [f.code for f in decision.findings] == ["silver.audit"]
 

@@ -8,22 +8,22 @@ from typing import Any
 import pytest
 
 from cluster_excellence import (
-    Benchmarking,
+    Benchmark,
     Cluster,
     Portfolio,
     benchmarking_catalogue,
-    bronze_eligibility,
     gold_catalogue,
     gold_scores,
-    group_clusters,
     plan,
     portfolio_status,
     regional_scorecard,
     sample_portfolio,
 )
+from cluster_excellence.rules.eligibility import bronze_eligibility
+from cluster_excellence.rules.scorecard import group_clusters
 
 ON = dt.date(2026, 11, 20)
-HOSTILE = Cluster("x<y>", "<script>alert('&')</script>", [Benchmarking(dt.date(2025, 1, 2))])
+HOSTILE = Cluster("x<y>", "<script>alert('&')</script>", [Benchmark(dt.date(2025, 1, 2))])
 
 
 def results() -> list[Any]:
@@ -43,7 +43,7 @@ def results() -> list[Any]:
 def test_an_escaped_table_without_external_assets(result: Any) -> None:
     page = result._repr_html_()
     assert page.startswith("<table><caption>")
-    assert page.endswith("</tbody></table>")
+    assert page.endswith(("</tbody></table>", " rows, 60 shown</p>"))
     assert "<script>" not in page
     assert "src=" not in page
     assert "href=" not in page
@@ -54,3 +54,25 @@ def test_the_status_table_shows_the_labels() -> None:
     page = portfolio_status(Portfolio([HOSTILE]), ON)._repr_html_()
     assert "&lt;script&gt;alert(&#x27;&amp;&#x27;)&lt;/script&gt;" in page
     assert "<td>bronze</td><td>valid</td><td>2025-01-02</td><td>2027-01-31</td>" in page
+
+
+def test_a_long_table_shows_its_head_and_tail_and_counts_its_rows() -> None:
+    result = regional_scorecard(
+        sample_portfolio("region"),
+        group_clusters(sample_portfolio("reference"), "country"),
+        benchmarking_catalogue(),
+        ON,
+    )
+    records = result.to_records()
+    assert len(records) == 144
+    page = result.to_html(max_rows=10)
+    assert page.count("<tr>") == 1 + 10 + 1  # the header, 10 rows, the gap
+    assert page.endswith("<p>144 rows, 10 shown</p>")
+    first, last = records[0]["indicator"], records[-1]["indicator"]
+    assert page.index(f"<td>{first}</td>") < page.index("<td>\u2026</td>")
+    assert page.rindex(f"<td>{last}</td>") > page.index("<td>\u2026</td>")
+    whole = result.to_html(max_rows=None)
+    assert whole.count("<tr>") == 1 + 144
+    assert "shown" not in whole
+    assert result._repr_html_() == result.to_html(max_rows=60)
+    assert portfolio_status(sample_portfolio(), ON).to_html(max_rows=1).count("<tr>") == 3

@@ -11,17 +11,17 @@ from typing import Any
 import pytest
 
 from cluster_excellence import (
-    Benchmarking,
+    Benchmark,
     GoldAudit,
-    IndicatorValues,
     PortfolioError,
     SilverAudit,
     benchmarking_catalogue,
     gold_catalogue,
-    parse_portfolio,
     portfolio_to_json,
     sample_portfolio,
 )
+from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.model.assessments import IndicatorValues
 
 CATALOGUES = (benchmarking_catalogue(), gold_catalogue())
 
@@ -47,7 +47,7 @@ def problems(text: str, **options: Any) -> list[str]:
 def test_values_are_read_in_to_the_assessment() -> None:
     portfolio = parse_portfolio(document({"B-STR-01": 40, "B-MAN-01": 1.5, "B-INT-01": True}))
     (benchmarking,) = portfolio.clusters[0].assessments
-    assert isinstance(benchmarking, Benchmarking)
+    assert isinstance(benchmarking, Benchmark)
     assert dict(benchmarking.indicators) == {"B-INT-01": True, "B-MAN-01": 1.5, "B-STR-01": 40}
 
 
@@ -215,7 +215,7 @@ class TestIndicatorValues:
             IndicatorValues({code: 1})
 
     def test_assessments_take_plain_mappings(self) -> None:
-        benchmarking = Benchmarking(dt.date(2024, 1, 1), indicators={"B-STR-01": 20})
+        benchmarking = Benchmark(dt.date(2024, 1, 1), indicators={"B-STR-01": 20})
         assert benchmarking.indicators == IndicatorValues({"B-STR-01": 20})
 
 

@@ -6,18 +6,10 @@ import datetime as dt
 
 import pytest
 
-from cluster_excellence import (
-    ECEI_2019,
-    Anchor,
-    Assessment,
-    Benchmarking,
-    ExtensionBase,
-    GoldAudit,
-    Label,
-    SilverAudit,
-    Status,
-    Tier,
-    TierMonths,
+from cluster_excellence import ECEI_2019, Benchmark, GoldAudit, Label, SilverAudit, Status, Tier
+from cluster_excellence.model.assessments import Assessment
+from cluster_excellence.model.rulebooks import Anchor, ExtensionBase, TierMonths
+from cluster_excellence.rules.labels import (
     apply_award,
     first_expiry,
     first_renewable_until,
@@ -34,7 +26,7 @@ BY_ASSESSMENT = ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT)
 def bronze(*days: dt.date, rulebook: object = ECEI_2019) -> Label:
     label = None
     for day in days:
-        label = apply_award(label, Benchmarking(day), rulebook)  # type: ignore[arg-type]
+        label = apply_award(label, Benchmark(day), rulebook)  # type: ignore[arg-type]
     assert label is not None
     return label
 
@@ -199,7 +191,7 @@ class TestRenewal:
 class TestApplyAwardRefuses:
     def test_an_assessment_that_awards_nothing(self) -> None:
         with pytest.raises(ValueError, match="awards no label"):
-            apply_award(None, Benchmarking(D(2019, 7, 25), awarded=False))
+            apply_award(None, Benchmark(D(2019, 7, 25), awarded=False))
 
     def test_another_tier(self) -> None:
         with pytest.raises(ValueError, match="awards silver, not bronze"):
@@ -207,23 +199,23 @@ class TestApplyAwardRefuses:
 
     def test_an_assessment_not_after_the_latest(self) -> None:
         with pytest.raises(ValueError, match="not later than the label's latest assessment"):
-            apply_award(bronze(D(2019, 7, 25)), Benchmarking(D(2019, 7, 25)))
+            apply_award(bronze(D(2019, 7, 25)), Benchmark(D(2019, 7, 25)))
 
     def test_a_label_of_another_rulebook(self) -> None:
         with pytest.raises(
             ValueError,
             match=r"computed under rulebook 'ecei-2019', not 'ecei-2019\[anchor=exact-day\]'",
         ):
-            apply_award(bronze(D(2019, 7, 25)), Benchmarking(D(2020, 7, 25)), EXACT)
+            apply_award(bronze(D(2019, 7, 25)), Benchmark(D(2020, 7, 25)), EXACT)
 
 
 class TestLabelHistory:
     def test_splits_into_labels_and_ignores_other_tiers_and_failures(self) -> None:
         assessments: list[Assessment] = [
-            Benchmarking(D(2022, 5, 10)),
+            Benchmark(D(2022, 5, 10)),
             GoldAudit(D(2020, 1, 1), score=90.0),
-            Benchmarking(D(2019, 2, 14)),
-            Benchmarking(D(2020, 6, 1), awarded=False),
+            Benchmark(D(2019, 2, 14)),
+            Benchmark(D(2020, 6, 1), awarded=False),
         ]
         history = label_history(assessments, Tier.BRONZE)
         assert [(label.valid_from, label.valid_until) for label in history] == [
@@ -235,7 +227,7 @@ class TestLabelHistory:
         assert [label.valid_until for label in gold] == [D(2022, 1, 31)]
 
     def test_until_keeps_only_assessments_on_or_before_the_day(self) -> None:
-        assessments: list[Assessment] = [Benchmarking(D(2019, 7, 25)), Benchmarking(D(2022, 7, 1))]
+        assessments: list[Assessment] = [Benchmark(D(2019, 7, 25)), Benchmark(D(2022, 7, 1))]
         assert label_history(assessments, Tier.BRONZE, until=D(2022, 6, 30))[0].valid_until == (
             D(2021, 7, 31)
         )

@@ -9,22 +9,21 @@ from pathlib import Path
 import pytest
 
 from cluster_excellence import (
-    Benchmarking,
+    Benchmark,
     Cluster,
-    ListingError,
     Portfolio,
     PortfolioError,
     StatedLabel,
     Tier,
     cluster_status,
-    merge_stated_labels,
-    parse_label_listing,
-    parse_portfolio,
     portfolio_status,
     read_label_listing,
     sample_portfolio,
 )
 from cluster_excellence.cli import main
+from cluster_excellence.errors import ListingError
+from cluster_excellence.files.listing import merge_stated_labels, parse_label_listing
+from cluster_excellence.files.portfolio import parse_portfolio
 
 D = dt.date
 # The listing's own example row (its website is elided in the source; the
@@ -180,7 +179,7 @@ class TestStatus:
 
     def test_a_tier_the_assessments_never_award_uses_the_stated_label(self) -> None:
         cluster = Cluster(
-            "x", "X", [Benchmarking(D(2020, 1, 10))],
+            "x", "X", [Benchmark(D(2020, 1, 10))],
             stated_labels=[StatedLabel(Tier.GOLD, D(2021, 3, 31), source="listing")],
         )  # fmt: skip
         result = cluster_status(cluster, D(2020, 6, 1))
@@ -192,7 +191,7 @@ class TestStatus:
 
     def test_two_disagreements_of_one_tier_share_its_record(self) -> None:
         cluster = Cluster(
-            "x", "X", [Benchmarking(D(2019, 7, 25))],
+            "x", "X", [Benchmark(D(2019, 7, 25))],
             stated_labels=[StatedLabel(Tier.BRONZE, D(2021, 7, 25)),
                            StatedLabel(Tier.BRONZE, D(2021, 8, 31))],
         )  # fmt: skip

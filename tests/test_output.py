@@ -86,7 +86,8 @@ class TestInputsAreNeverOverwritten:
     def test_a_catalogue_is_an_input_too(
         self, files: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        from cluster_excellence import catalogue_to_json, gold_catalogue
+        from cluster_excellence import gold_catalogue
+        from cluster_excellence.files.catalogue import catalogue_to_json
 
         (files / "gold.json").write_text(catalogue_to_json(gold_catalogue()), encoding="utf-8")
         code, _, err = run(capsys, "plan", "p.json", "--catalogue", "gold.json", "-o", "gold.json")

@@ -12,10 +12,10 @@ from cluster_excellence import (
     ECEI_2019,
     benchmarking_catalogue,
     check_records,
-    compare_benchmarks,
     gold_catalogue,
     sample_portfolio,
 )
+from cluster_excellence.rules.comparison import compare_benchmarks
 
 from .examples import sample_results
 from .property.strategies import clusters

@@ -12,10 +12,9 @@ import pytest
 
 from cluster_excellence import (
     ECEI_2019,
-    Benchmarking,
+    Benchmark,
     Cluster,
     GoldAudit,
-    IntervalLimit,
     Portfolio,
     StatedLabel,
     Tier,
@@ -26,6 +25,7 @@ from cluster_excellence import (
     sample_portfolio,
 )
 from cluster_excellence.cli import main
+from cluster_excellence.model.rulebooks import IntervalLimit
 from cluster_excellence.render.ics import reminder_days
 
 from .examples import PROFILE
@@ -39,7 +39,7 @@ def codes(actions: object) -> list[tuple[str, str]]:
 
 class TestPlan:
     def test_a_valid_bronze_label(self) -> None:
-        cluster = Cluster("q", "Q", [Benchmarking(D(2019, 7, 25))], organisation=PROFILE)
+        cluster = Cluster("q", "Q", [Benchmark(D(2019, 7, 25))], organisation=PROFILE)
         assert codes(plan(cluster, D(2020, 1, 1)).actions) == [
             ("2020-01-01", "next.silver"),
             ("2021-01-25", "silver.second_benchmarking_opens"),
@@ -49,7 +49,7 @@ class TestPlan:
         ]
 
     def test_only_days_on_or_after_the_plan_day_and_within_the_horizon(self) -> None:
-        cluster = Cluster("q", "Q", [Benchmarking(D(2019, 7, 25))], organisation=PROFILE)
+        cluster = Cluster("q", "Q", [Benchmark(D(2019, 7, 25))], organisation=PROFILE)
         assert codes(plan(cluster, D(2021, 7, 31)).actions) == [
             ("2021-07-31", "bronze.expires"),
             ("2021-07-31", "next.silver"),
@@ -71,13 +71,13 @@ class TestPlan:
         assert ("2026-05-31", "gold.renewal_deadline") in actions
 
     def test_a_lapsed_label_needs_a_new_assessment(self) -> None:
-        cluster = Cluster("q", "Q", [Benchmarking(D(2019, 7, 25))])
+        cluster = Cluster("q", "Q", [Benchmark(D(2019, 7, 25))])
         (action,) = plan(cluster, D(2026, 1, 1)).actions
         assert action.code == "next.bronze"
         assert "a new benchmarking" in action.title
 
     def test_what_is_missing_for_the_next_tier(self) -> None:
-        cluster = Cluster("q", "Q", [Benchmarking(D(2024, 7, 25))])  # no profile
+        cluster = Cluster("q", "Q", [Benchmark(D(2024, 7, 25))])  # no profile
         titles = [a.title for a in plan(cluster, D(2024, 8, 1)).actions if a.code == "next.silver"]
         assert titles == ["for Silver: no Silver audit recorded on or before 2024-08-01 (not met)"]
 
@@ -173,7 +173,7 @@ class TestIcs:
         cluster = Cluster(
             "x",
             "Name, with; odd\\ characters and a very long name indeed",
-            [Benchmarking(D(2024, 1, 2))],
+            [Benchmark(D(2024, 1, 2))],
         )
         text = plan_to_ics([plan(cluster, D(2024, 2, 1))])
         assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
@@ -204,7 +204,7 @@ class TestCheck:
 
         cluster = Cluster(
             "s", "S",
-            [Benchmarking(D(2019, 1, 10)), Benchmarking(D(2021, 6, 10)), SilverAudit(D(2021, 9, 1), passed=True)],
+            [Benchmark(D(2019, 1, 10)), Benchmark(D(2021, 6, 10)), SilverAudit(D(2021, 9, 1), passed=True)],
             organisation=PROFILE,
         )  # fmt: skip
         assert check_records(Portfolio([cluster])) == ()
@@ -218,7 +218,7 @@ class TestCheck:
         ]
 
     def test_undetermined_is_not_a_contradiction(self) -> None:
-        assert check_records(Portfolio([Cluster("x", "X", [Benchmarking(D(2024, 1, 1))])])) == ()
+        assert check_records(Portfolio([Cluster("x", "X", [Benchmark(D(2024, 1, 1))])])) == ()
 
 
 class TestCommands:
@@ -227,7 +227,7 @@ class TestCommands:
         assert "clusters[11] example-late: benchmarking on 2022-05-10" in capsys.readouterr().out
         clean = tmp_path / "clean.json"
         clean.write_text(
-            portfolio_to_json(Portfolio([Cluster("x", "X", [Benchmarking(D(2019, 1, 1))])])),
+            portfolio_to_json(Portfolio([Cluster("x", "X", [Benchmark(D(2019, 1, 1))])])),
             encoding="utf-8",
         )
         assert main(["check", str(clean)]) == 0
@@ -240,7 +240,7 @@ class TestCommands:
     ) -> None:
         stated = tmp_path / "stated.json"
         cluster = Cluster(
-            "x", "X", [Benchmarking(D(2019, 7, 25))],
+            "x", "X", [Benchmark(D(2019, 7, 25))],
             stated_labels=[StatedLabel(Tier.BRONZE, D(2021, 7, 25), source="=certificate")],
         )  # fmt: skip
         stated.write_text(portfolio_to_json(Portfolio([cluster])), encoding="utf-8")
@@ -285,7 +285,8 @@ class TestCommands:
 
 
 def test_a_gold_pass_with_a_minimum_missed_by_its_values() -> None:
-    from cluster_excellence import Provenance, gold_catalogue
+    from cluster_excellence import gold_catalogue
+    from cluster_excellence.model.catalogues import Provenance
 
     catalogue = gold_catalogue()
     values = {

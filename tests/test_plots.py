@@ -11,21 +11,20 @@ from typing import Any
 import pytest
 
 from cluster_excellence import (
-    Benchmarking,
+    Benchmark,
     Cluster,
-    Light,
     StatedLabel,
     Tier,
     benchmarking_catalogue,
-    figure_bytes,
-    group_clusters,
     label_timeline,
     regional_scorecard,
     sample_portfolio,
     scorecard_heatmap,
 )
 from cluster_excellence.cli import main
-from cluster_excellence.render.pictures import LIGHT_COLOURS, MAX_ROWS, TIER_COLOURS
+from cluster_excellence.render.pictures import LIGHT_COLOURS, MAX_ROWS, TIER_COLOURS, figure_bytes
+from cluster_excellence.rules.lights import Light
+from cluster_excellence.rules.scorecard import group_clusters
 
 from .examples import ON
 
@@ -54,7 +53,7 @@ def bars(figure: Any) -> list[tuple[str, dt.date, dt.date]]:
 
 class TestTimeline:
     def test_one_row_per_cluster_and_tier_with_every_label_and_window(self) -> None:
-        qoot = Cluster("qoot", "Qoot Cluster", [Benchmarking(D(2019, 7, 25))])
+        qoot = Cluster("qoot", "Qoot Cluster", [Benchmark(D(2019, 7, 25))])
         figure = label_timeline([qoot], on=ON)
         labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
         assert labels == ["Qoot Cluster · bronze"]
@@ -79,7 +78,7 @@ class TestTimeline:
 
     def test_stated_ends_that_disagree_are_marked(self) -> None:
         cluster = Cluster(
-            "x", "X", [Benchmarking(D(2019, 7, 25))],
+            "x", "X", [Benchmark(D(2019, 7, 25))],
             stated_labels=[StatedLabel(Tier.BRONZE, D(2021, 7, 25))],
         )  # fmt: skip
         marks: list[Any] = [
@@ -87,13 +86,13 @@ class TestTimeline:
         ]
         assert [mdates.num2date(m.get_xdata()[0]).date() for m in marks] == [D(2021, 7, 25)]
         agreeing = Cluster(
-            "x", "X", [Benchmarking(D(2019, 7, 25))],
+            "x", "X", [Benchmark(D(2019, 7, 25))],
             stated_labels=[StatedLabel(Tier.BRONZE, D(2021, 7, 31))],
         )  # fmt: skip
         assert not [m for m in label_timeline([agreeing]).axes[0].lines if m.get_marker() == "|"]
 
     def test_too_many_rows_or_none_are_refused(self) -> None:
-        many = [Cluster(f"c{i}", "C", [Benchmarking(D(2020, 1, 1))]) for i in range(MAX_ROWS + 1)]
+        many = [Cluster(f"c{i}", "C", [Benchmark(D(2020, 1, 1))]) for i in range(MAX_ROWS + 1)]
         with pytest.raises(ValueError, match="too many for one picture"):
             label_timeline(many)
         with pytest.raises(ValueError, match="no clusters"):

@@ -16,29 +16,27 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    PROGRAMMES,
-    Benchmarking,
+    Benchmark,
     Cluster,
     GoldAudit,
     Portfolio,
     Programme,
-    ProgrammeError,
     SilverAudit,
     StatedLabel,
     Tier,
     cluster_status,
-    compliance,
     get_programme,
-    parse_programme,
     plan,
     portfolio_compliance,
     portfolio_to_json,
-    programme_schema,
-    programme_to_json,
     read_programme,
 )
 from cluster_excellence._calendar import EARLIEST_DAY, LATEST_DAY
 from cluster_excellence.cli import main
+from cluster_excellence.errors import ProgrammeError
+from cluster_excellence.files.programme import parse_programme, programme_schema, programme_to_json
+from cluster_excellence.model.programmes import PROGRAMMES
+from cluster_excellence.rules.compliance import compliance
 from cluster_excellence.rules.labels import Status, known_on
 
 from .property.strategies import clusters
@@ -76,7 +74,7 @@ class TestProgramme:
             ({"tiers": ["gold", "gold"]}, "tiers: must name each tier once"),
             ({"tiers": "gold"}, 'tiers: must be tiers (bronze, silver, gold), not "gold"'),
             ({"id": ""}, "id: must not be blank"),
-            ({"renewal_window_counts": 1}, "renewal_window_counts must be True or False, not 1"),
+            ({"renewal_window_counts": 1}, "renewal_window_counts: must be True or False, not 1"),
             ({"become_by": dt.datetime(2027, 1, 1)}, "become_by: must be a day"),
             ({"become_by": D(9999, 1, 1)}, "become_by: 9999-01-01 is after 9979-12-31"),
             ({"sources": ["a\nb"]}, "sources: holds a text that contains a line break"),
@@ -136,8 +134,8 @@ class TestCompliance:
             "both",
             "Both",
             [
-                Benchmarking(D(2019, 1, 10)),
-                Benchmarking(D(2020, 9, 1)),
+                Benchmark(D(2019, 1, 10)),
+                Benchmark(D(2020, 9, 1)),
                 SilverAudit(D(2020, 11, 3), passed=True),  # Silver until 2022-11-30
                 GoldAudit(D(2021, 2, 1), score=85.0),  # Gold until 2023-02-28
             ],

@@ -12,16 +12,16 @@ from typing import Any
 import pytest
 
 from cluster_excellence import (
-    Benchmarking,
+    Benchmark,
     Cluster,
     GoldAudit,
     Portfolio,
     PortfolioError,
-    Problem,
     SilverAudit,
-    parse_portfolio,
     read_portfolio,
 )
+from cluster_excellence.errors import Problem
+from cluster_excellence.files.portfolio import parse_portfolio
 
 GOOD: dict[str, Any] = {
     "format": "cluster-excellence.portfolio/1",
@@ -75,8 +75,8 @@ def test_the_contract_example_reads_into_values_in_date_order() -> None:
         "Qoot Cluster",
         [
             GoldAudit(dt.date(2017, 11, 17), score=84.0, minimum_requirements_met=True),
-            Benchmarking(dt.date(2019, 7, 25)),
-            Benchmarking(dt.date(2021, 5, 10), awarded=False),
+            Benchmark(dt.date(2019, 7, 25)),
+            Benchmark(dt.date(2021, 5, 10), awarded=False),
             SilverAudit(dt.date(2021, 9, 14), passed=True),
         ],
         country="JO",
@@ -414,12 +414,8 @@ def test_errors_and_values_pickle() -> None:
 
 class TestValueTypes:
     def test_clusters_sort_their_assessments(self) -> None:
-        a = Cluster(
-            "a", "A", [Benchmarking(dt.date(2020, 1, 2)), Benchmarking(dt.date(2020, 1, 1))]
-        )
-        b = Cluster(
-            "a", "A", [Benchmarking(dt.date(2020, 1, 1)), Benchmarking(dt.date(2020, 1, 2))]
-        )
+        a = Cluster("a", "A", [Benchmark(dt.date(2020, 1, 2)), Benchmark(dt.date(2020, 1, 1))])
+        b = Cluster("a", "A", [Benchmark(dt.date(2020, 1, 1)), Benchmark(dt.date(2020, 1, 2))])
         assert a == b
 
     def test_clusters_refuse_two_of_one_type_on_one_day(self) -> None:
@@ -431,8 +427,8 @@ class TestValueTypes:
                 "a",
                 "A",
                 [
-                    Benchmarking(dt.date(2020, 1, 1)),
-                    Benchmarking(dt.date(2020, 1, 1), awarded=False),
+                    Benchmark(dt.date(2020, 1, 1)),
+                    Benchmark(dt.date(2020, 1, 1), awarded=False),
                 ],
             )
 

@@ -52,5 +52,10 @@ def test_to_dataframe_with_pandas() -> None:
 
     frame = portfolio_status(sample_portfolio(), ON).to_dataframe()
     assert isinstance(frame, pandas.DataFrame)
-    assert list(frame.columns)[:4] == ["on", "rulebook", "retroactive", "cluster_id"]
+    assert list(frame.columns)[:2] == ["cluster_id", "cluster_name"]
+    assert frame.attrs == {
+        "on": pandas.Timestamp(ON),
+        "rulebook": "ecei-2019",
+        "retroactive": False,
+    }
     assert len(frame) == len(portfolio_status(sample_portfolio(), ON).to_records())

@@ -17,25 +17,24 @@ import math
 import pytest
 
 from cluster_excellence import (
-    Action,
-    Benchmarking,
+    Benchmark,
     Cluster,
-    IndicatorValues,
-    Plan,
     Portfolio,
     StatedLabel,
     Tier,
     benchmarking_catalogue,
-    figure_bytes,
     label_timeline,
     plan_to_ics,
     portfolio_status,
     regional_scorecard,
 )
+from cluster_excellence.model.assessments import IndicatorValues
 from cluster_excellence.render.csv import csv_safe, status_csv, to_csv
 from cluster_excellence.render.json import dumps, scorecard_json
+from cluster_excellence.render.pictures import figure_bytes
 from cluster_excellence.render.text import status_table
 from cluster_excellence.rules.percentiles import median
+from cluster_excellence.rules.planning import Action, Plan
 
 D = dt.date(2020, 1, 1)
 TRICKY = "Qoot\u202eretsulC\u2066"  # a right-to-left override and an isolate: legal data
@@ -45,7 +44,7 @@ def test_text_tables_escape_bidirectional_and_control_characters() -> None:
     cluster = Cluster(
         TRICKY,
         "N",
-        [Benchmarking(D)],
+        [Benchmark(D)],
         stated_labels=[StatedLabel(Tier.BRONZE, dt.date(2021, 1, 1), source="cert\u202e")],
     )
     table = status_table(portfolio_status(Portfolio([cluster]), D))
@@ -130,7 +129,7 @@ class TestCsv:
         assert rows == [["n", "t"], ["-1.5", "'-1.5"], ["-3", ""]]
 
     def test_in_a_command_output(self) -> None:
-        cluster = Cluster("=cmd|' /C calc'!A0", "@SUM(1+1)*cmd", [Benchmarking(D)])
+        cluster = Cluster("=cmd|' /C calc'!A0", "@SUM(1+1)*cmd", [Benchmark(D)])
         rows = list(
             csv.DictReader(io.StringIO(status_csv(portfolio_status(Portfolio([cluster]), D))))
         )
@@ -150,7 +149,7 @@ class TestJson:
         catalogue = benchmarking_catalogue()
         money = next(i.code for i in catalogue.indicators if i.kind.value == "money")
         region = [
-            Cluster(f"c{n}", "C", [Benchmarking(D, indicators=IndicatorValues({money: 1.7e308}))])
+            Cluster(f"c{n}", "C", [Benchmark(D, indicators=IndicatorValues({money: 1.7e308}))])
             for n in range(4)
         ]
         document = scorecard_json(regional_scorecard(region, {"all": region}, catalogue, D))
@@ -167,7 +166,7 @@ class TestJson:
 def test_pictures_draw_names_as_plain_text() -> None:
     pytest.importorskip("matplotlib")
     name = r"$\frac{1}{$ and $x^2$ cluster"
-    figure = label_timeline([Cluster("m", name, [Benchmarking(D)])], on=D)
+    figure = label_timeline([Cluster("m", name, [Benchmark(D)])], on=D)
     assert figure_bytes(figure, "png").startswith(b"\x89PNG")
     (label,) = [t.get_text() for t in figure.axes[0].get_yticklabels()]
     assert label == r"\$\frac{1}{\$ and \$x^2\$ cluster · bronze"

@@ -9,19 +9,17 @@ import attrs
 import pytest
 
 import cluster_excellence
-from cluster_excellence import (
+import cluster_excellence.model.rulebooks
+from cluster_excellence import ECEI_2019, Rulebook, Tier, get_rulebook
+from cluster_excellence.model.rulebooks import (
     ECEI_2010,
-    ECEI_2019,
     Anchor,
     Criteria,
     ExtensionBase,
     GoldRules,
     IntervalLimit,
-    Rulebook,
     SilverRules,
-    Tier,
     TierMonths,
-    get_rulebook,
 )
 
 
@@ -119,7 +117,7 @@ def test_a_single_edition_repr_evaluates_back() -> None:
     """The repr leaves out the earlier editions and the sources, which are long."""
     alone = attrs.evolve(ECEI_2019, previous=None, parameter_sources=())
     names = {
-        name: getattr(cluster_excellence, name)
+        name: getattr(cluster_excellence.model.rulebooks, name)
         for name in ("Rulebook", "Anchor", "TierMonths", "ExtensionBase", "Criteria", "SilverRules",
                      "GoldRules", "ScoringRules", "IntervalLimit", "IntervalCounting",
                      "GoldRenewal", "Unrecorded")

@@ -14,32 +14,32 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    ECEI_2010,
     ECEI_2019,
-    Anchor,
-    Benchmarking,
+    Benchmark,
     Cluster,
+    Rulebook,
+    Tier,
+    cluster_status,
+    read_rulebook,
+)
+from cluster_excellence._calendar import EARLIEST_DAY, LATEST_DAY
+from cluster_excellence.cli import main
+from cluster_excellence.errors import RulebookError
+from cluster_excellence.files.rulebook import parse_rulebook, rulebook_schema, rulebook_to_json
+from cluster_excellence.model.rulebooks import (
+    ECEI_2010,
+    Anchor,
     Criteria,
     ExtensionBase,
     GoldRenewal,
     GoldRules,
     IntervalCounting,
     IntervalLimit,
-    Rulebook,
-    RulebookError,
     ScoringRules,
     SilverRules,
-    Tier,
     TierMonths,
     Unrecorded,
-    cluster_status,
-    parse_rulebook,
-    read_rulebook,
-    rulebook_schema,
-    rulebook_to_json,
 )
-from cluster_excellence._calendar import EARLIEST_DAY, LATEST_DAY
-from cluster_excellence.cli import main
 
 FORMAT = "cluster-excellence.rulebook/1"
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,9 +94,7 @@ def test_the_example_in_the_docs_needs_no_code(capsys: pytest.CaptureFixture[str
     assert (book.first_term_months, book.renewal_term_months) == (24, TierMonths(24, 24, 24))
     assert book.gold_pass_score == 80
     assert book.source_of("first_term_months") == "the regional label is valid 2 years"
-    cluster = Cluster(
-        "c", "C", [Benchmarking(dt.date(2020, 3, 5)), Benchmarking(dt.date(2022, 2, 1))]
-    )
+    cluster = Cluster("c", "C", [Benchmark(dt.date(2020, 3, 5)), Benchmark(dt.date(2022, 2, 1))])
     (bronze,) = cluster_status(cluster, dt.date(2023, 1, 1), book).labels
     assert bronze.valid_until == dt.date(2024, 3, 31)  # 2022-03-31 + 24 months, not 36
     assert main(["status", "--rulebook", str(BW), "--on", "2026-11-20", "--format", "json"]) == 0

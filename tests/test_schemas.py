@@ -12,19 +12,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    CatalogueError,
     Portfolio,
     PortfolioError,
     benchmarking_catalogue,
-    catalogue_schema,
-    catalogue_to_json,
     gold_catalogue,
-    parse_catalogue,
-    parse_portfolio,
-    portfolio_schema,
     portfolio_to_json,
     sample_portfolio,
 )
+from cluster_excellence.errors import CatalogueError
+from cluster_excellence.files.catalogue import catalogue_schema, catalogue_to_json, parse_catalogue
+from cluster_excellence.files.portfolio import parse_portfolio, portfolio_schema
 
 from .property.strategies import clusters_with_stated
 

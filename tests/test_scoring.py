@@ -6,26 +6,24 @@ import pytest
 
 from cluster_excellence import (
     ECEI_2019,
-    Area,
     Catalogue,
-    Direction,
     Indicator,
+    benchmarking_catalogue,
+    gold_catalogue,
+)
+from cluster_excellence.model.assessments import Value
+from cluster_excellence.model.catalogues import Area, Direction, Provenance, ValueKind
+from cluster_excellence.model.rulebooks import ScoringRules, Unrecorded
+from cluster_excellence.rules.comparison import compare_benchmarks
+from cluster_excellence.rules.gold_points import gold_score
+from cluster_excellence.rules.lights import (
     Light,
     LightRule,
-    Provenance,
-    ScoringRules,
-    Unrecorded,
-    Value,
-    ValueKind,
     area_summaries,
-    benchmarking_catalogue,
-    compare_benchmarks,
-    gold_catalogue,
-    gold_score,
-    percentile_rank,
     quality_light,
     quality_lights,
 )
+from cluster_excellence.rules.percentiles import percentile_rank
 
 P = Provenance.ILLUSTRATIVE
 

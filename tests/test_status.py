@@ -8,7 +8,7 @@ import pytest
 
 from cluster_excellence import (
     ECEI_2019,
-    Benchmarking,
+    Benchmark,
     Cluster,
     GoldAudit,
     Portfolio,
@@ -16,10 +16,11 @@ from cluster_excellence import (
     Status,
     Tier,
     cluster_status,
-    highest_valid_tier,
     portfolio_status,
     sample_portfolio,
 )
+from cluster_excellence.errors import InvalidValueError
+from cluster_excellence.rules.status import highest_valid_tier
 
 D = dt.date
 
@@ -55,20 +56,44 @@ class TestAsOfAndRetroactive:
         assert summary(OCEAN, D(2021, 9, 22)) == [("gold", "valid")]
 
     def test_a_label_that_starts_after_the_day_is_not_listed(self) -> None:
-        cluster = Cluster("x", "X", [Benchmarking(D(2019, 2, 14)), Benchmarking(D(2022, 5, 10))])
+        cluster = Cluster("x", "X", [Benchmark(D(2019, 2, 14)), Benchmark(D(2022, 5, 10))])
         assert summary(cluster, D(2022, 5, 9), retroactive=True) == [("bronze", "lapsed")]
         assert summary(cluster, D(2022, 5, 10)) == [("bronze", "valid")]
         assert cluster_status(cluster, D(2022, 5, 9)).labels[0].valid_from == D(2019, 2, 14)
 
     def test_before_any_award_there_is_no_label(self) -> None:
-        cluster = Cluster("x", "X", [Benchmarking(D(2019, 2, 14))])
+        cluster = Cluster("x", "X", [Benchmark(D(2019, 2, 14))])
         result = cluster_status(cluster, D(2019, 2, 13))
         assert result.labels == ()
         assert result.highest_valid_tier is None
 
-    def test_a_datetime_is_not_a_day(self) -> None:
-        with pytest.raises(TypeError, match=r"on must be a day \(datetime\.date\), not a datetime"):
+    def test_a_datetime_with_a_time_of_day_is_not_a_day(self) -> None:
+        with pytest.raises(InvalidValueError, match=r"on: 2021-08-01 12:00:00 has a time of day"):
             cluster_status(OCEAN, dt.datetime(2021, 8, 1, 12))
+        with pytest.raises(InvalidValueError, match=r"has a time of day"):
+            cluster_status(OCEAN, dt.datetime(2021, 8, 1, tzinfo=dt.timezone.utc))
+
+    @pytest.mark.parametrize(
+        "day",
+        [
+            dt.date(2021, 8, 1),
+            "2021-08-01",
+            dt.datetime(2021, 8, 1),
+        ],
+    )
+    def test_a_day_is_a_date_an_iso_text_or_a_midnight_datetime(self, day: object) -> None:
+        expected = cluster_status(OCEAN, dt.date(2021, 8, 1))
+        assert cluster_status(OCEAN, day) == expected  # type: ignore[arg-type]
+        assert cluster_status(OCEAN, day).on == dt.date(2021, 8, 1)  # type: ignore[arg-type]
+
+    def test_a_pandas_timestamp_at_midnight_is_a_day(self) -> None:
+        pandas = pytest.importorskip("pandas")
+        expected = cluster_status(OCEAN, dt.date(2021, 8, 1))
+        assert cluster_status(OCEAN, pandas.Timestamp("2021-08-01")) == expected
+        with pytest.raises(InvalidValueError, match="has a time of day"):
+            cluster_status(OCEAN, pandas.Timestamp("2021-08-01 00:00:00.000000001"))
+        with pytest.raises(InvalidValueError, match="is not a valid date"):
+            cluster_status(OCEAN, "2021-02-30")
 
 
 class TestTiers:
@@ -78,7 +103,7 @@ class TestTiers:
         "x",
         "X",
         [
-            Benchmarking(D(2022, 3, 10)),
+            Benchmark(D(2022, 3, 10)),
             SilverAudit(D(2024, 6, 18), passed=True),
             GoldAudit(D(2023, 5, 14), score=86.5),
         ],
@@ -119,7 +144,7 @@ class TestTiers:
 class TestPortfolio:
     def test_results_keep_the_portfolio_order_and_name_the_rulebook(self) -> None:
         portfolio = Portfolio(
-            [Cluster("b", "B", [Benchmarking(D(2020, 1, 1))]), Cluster("a", "A", [])]
+            [Cluster("b", "B", [Benchmark(D(2020, 1, 1))]), Cluster("a", "A", [])]
         )
         result = portfolio_status(portfolio, D(2020, 6, 1))
         assert [c.cluster_id for c in result.clusters] == ["b", "a"]
@@ -161,7 +186,7 @@ class TestPortfolio:
 
     def test_dates_too_near_the_calendar_end_cannot_be_recorded(self) -> None:
         with pytest.raises(ValueError, match="9998-01-01 is after 9979-12-31, the latest day"):
-            Cluster("far", "Far", [Benchmarking(D(9998, 1, 1))])
+            Cluster("far", "Far", [Benchmark(D(9998, 1, 1))])
 
 
 def _sample_statuses(on: dt.date, *, retroactive: bool = False) -> dict[str, list[str]]:

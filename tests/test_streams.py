@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from cluster_excellence import PortfolioError
+from cluster_excellence._output import OutputError, write_stdout
 from cluster_excellence.cli import main
 from cluster_excellence.files._json import read_stdin
-from cluster_excellence.files.output import OutputError, write_stdout
 
 
 class Failing(io.RawIOBase):

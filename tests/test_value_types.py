@@ -10,10 +10,9 @@ from typing import Any
 import pytest
 
 from cluster_excellence import (
-    Benchmarking,
+    Benchmark,
     Cluster,
     GoldAudit,
-    ImprovementArea,
     Label,
     Organisation,
     Portfolio,
@@ -21,6 +20,7 @@ from cluster_excellence import (
     StatedLabel,
     Tier,
 )
+from cluster_excellence.model.assessments import ImprovementArea
 
 D = dt.date(2020, 1, 1)
 
@@ -65,7 +65,7 @@ def test_refused_with_the_field_named(make: Any, message: str) -> None:
 
 
 def test_free_text_may_hold_new_lines_and_tabs() -> None:
-    cluster = Cluster("c", "C", [Benchmarking(D, note="line one\n\tline two")])
+    cluster = Cluster("c", "C", [Benchmark(D, note="line one\n\tline two")])
     assert cluster.assessments[0].note == "line one\n\tline two"
 
 

@@ -14,18 +14,14 @@ import pytest
 
 from cluster_excellence import (
     ECEI_2019,
-    Anchor,
-    Badge,
-    Benchmarking,
+    Benchmark,
     Cluster,
     GoldAudit,
-    LabelEvent,
     Portfolio,
     StatedLabel,
     Tier,
     badge,
     changes,
-    cluster_changes,
     cluster_status,
     get_programme,
     portfolio_status,
@@ -34,11 +30,13 @@ from cluster_excellence import (
     sample_portfolio,
 )
 from cluster_excellence.cli import main
-from cluster_excellence.render.badge import COLOURS
-from cluster_excellence.rules.changes import CHANGE_COLUMNS
+from cluster_excellence.errors import InvalidTypeError, InvalidValueError
+from cluster_excellence.model.rulebooks import Anchor
+from cluster_excellence.render.badge import COLOURS, Badge
+from cluster_excellence.rules.changes import CHANGE_COLUMNS, LabelEvent, cluster_changes
 
 D = dt.date
-QOOT = Cluster("qoot", "Qoot Cluster", [Benchmarking(D(2019, 7, 25))])  # valid until 2021-07-31
+QOOT = Cluster("qoot", "Qoot Cluster", [Benchmark(D(2019, 7, 25))])  # valid until 2021-07-31
 
 
 def _events(
@@ -68,17 +66,17 @@ class TestChanges:
         assert _events(QOOT, since, until) == expected
 
     def test_an_award_counts_on_its_award_day(self) -> None:
-        late = Cluster("x", "X", [Benchmarking(D(2019, 7, 25), awarded_on=D(2019, 9, 2))])
+        late = Cluster("x", "X", [Benchmark(D(2019, 7, 25), awarded_on=D(2019, 9, 2))])
         assert _events(late, D(2019, 1, 1), D(2019, 12, 31)) == [
             ("2019-09-02", "bronze", "awarded")
         ]
 
     def test_renewed_while_valid_and_in_the_window_and_awarded_after_a_lapse(self) -> None:
-        valid = Cluster("x", "X", [Benchmarking(D(2019, 7, 25)), Benchmarking(D(2021, 6, 1))])
+        valid = Cluster("x", "X", [Benchmark(D(2019, 7, 25)), Benchmark(D(2021, 6, 1))])
         assert _events(valid, D(2021, 1, 1), D(2021, 12, 31)) == [
             ("2021-06-01", "bronze", "renewed")
         ]
-        window = Cluster("x", "X", [Benchmarking(D(2019, 7, 25)), Benchmarking(D(2021, 9, 1))])
+        window = Cluster("x", "X", [Benchmark(D(2019, 7, 25)), Benchmark(D(2021, 9, 1))])
         assert _events(window, D(2021, 1, 1), D(2021, 12, 31)) == [
             ("2021-08-01", "bronze", "expired"),
             ("2021-09-01", "bronze", "renewed"),
@@ -86,7 +84,7 @@ class TestChanges:
         (renewal,), _ = cluster_changes(window, D(2021, 8, 31), D(2021, 9, 1))
         assert renewal.status.value == "valid"
         assert renewal.valid_until == D(2024, 7, 31)  # 36 months after the earlier expiry
-        again = Cluster("x", "X", [Benchmarking(D(2019, 7, 25)), Benchmarking(D(2023, 1, 10))])
+        again = Cluster("x", "X", [Benchmark(D(2019, 7, 25)), Benchmark(D(2023, 1, 10))])
         assert _events(again, D(2022, 1, 1), D(2023, 12, 31)) == [
             ("2022-08-01", "bronze", "lapsed"),
             ("2023-01-10", "bronze", "awarded"),
@@ -122,9 +120,9 @@ class TestChanges:
 
     def test_order_by_date_then_portfolio_then_tier(self) -> None:
         first = Cluster(
-            "b", "B", [Benchmarking(D(2019, 7, 25)), GoldAudit(D(2019, 7, 25), score=90.0)]
+            "b", "B", [Benchmark(D(2019, 7, 25)), GoldAudit(D(2019, 7, 25), score=90.0)]
         )
-        second = Cluster("a", "A", [Benchmarking(D(2019, 7, 25))])
+        second = Cluster("a", "A", [Benchmark(D(2019, 7, 25))])
         found = changes(Portfolio([first, second]), D(2019, 7, 1), D(2019, 8, 1))
         assert [(e.cluster_id, e.tier) for e in found.events] == [
             ("b", Tier.BRONZE), ("b", Tier.GOLD), ("a", Tier.BRONZE),
@@ -135,10 +133,15 @@ class TestChanges:
             ValueError, match=r"until \(2020-01-01\) is before since \(2021-01-01\)"
         ):
             cluster_changes(QOOT, D(2021, 1, 1), D(2020, 1, 1))
+        with pytest.raises(InvalidTypeError, match=r"since: must be a day \(a date, YYYY-MM-DD"):
+            cluster_changes(QOOT, 20210101, D(2022, 1, 1))  # type: ignore[arg-type]
         with pytest.raises(
-            TypeError, match=r'since must be a day \(datetime.date\), not "2021-01-01"'
+            InvalidValueError, match=r'since: "2021-1-1" is not a date in YYYY-MM-DD'
         ):
-            cluster_changes(QOOT, "2021-01-01", D(2022, 1, 1))  # type: ignore[arg-type]
+            cluster_changes(QOOT, "2021-1-1", D(2022, 1, 1))
+        assert cluster_changes(QOOT, "2021-01-01", "2022-01-01") == cluster_changes(
+            QOOT, D(2021, 1, 1), D(2022, 1, 1)
+        )
 
     def test_the_command_prints_the_contract_document(
         self, capsys: pytest.CaptureFixture[str]
@@ -288,7 +291,7 @@ class TestBadge:
 
     def test_the_best_valid_tier(self) -> None:
         cluster = Cluster(
-            "x", "X", [Benchmarking(D(2025, 3, 12)), GoldAudit(D(2025, 5, 14), score=90.0)]
+            "x", "X", [Benchmark(D(2025, 3, 12)), GoldAudit(D(2025, 5, 14), score=90.0)]
         )
         assert (
             str(badge(cluster_status(cluster, D(2026, 11, 20))))
@@ -346,7 +349,7 @@ class TestBadge:
 
 class TestReport:
     def test_every_text_is_escaped(self) -> None:
-        hostile = Cluster("x", "<script>alert(1)</script>\u202e", [Benchmarking(D(2025, 3, 12))])
+        hostile = Cluster("x", "<script>alert(1)</script>\u202e", [Benchmark(D(2025, 3, 12))])
         page = report_html(Portfolio([hostile]), D(2026, 11, 20))
         assert "<script" not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

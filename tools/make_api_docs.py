@@ -5,11 +5,10 @@ Usage: python tools/make_api_docs.py
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 from pathlib import Path
-
-import cluster_excellence
 
 ROOT = Path(__file__).resolve().parents[1]
 STUB = ROOT / "src" / "cluster_excellence" / "__init__.pyi"
@@ -41,11 +40,13 @@ SECTIONS = (
     ("The regional scorecard", ("rules.scorecard",),
      "A region compared with reference groups (:doc:`scoring`)."),
     ("Reading and writing files",
-     ("files.portfolio", "files.catalogue", "files.rulebook", "files.programme",
+     ("files.portfolio", "files.table", "files.catalogue", "files.rulebook", "files.programme",
       "files.listing", "files.samples"),
-     "The file formats (:doc:`formats`), their JSON Schemas (:doc:`schemas`), the label "
-     "listing and the shipped samples."),
-    ("Errors", ("errors",), "Every problem of a document, each with its path."),
+     "The file formats (:doc:`formats`), portfolio tables (CSV, XLSX, DataFrames), their "
+     "JSON Schemas (:doc:`schemas`), the label listing and the shipped samples."),
+    ("Errors", ("errors",),
+     "The library's own errors: every problem of a document, each with its path, and the "
+     "values the value types and functions refuse."),
     ("Pictures", ("render.pictures",),
      "Label timelines and scorecard heat maps; needs the ``plot`` extra (:doc:`analysis`)."),
 )  # fmt: skip
@@ -54,18 +55,21 @@ HEAD = """\
 API reference
 =============
 
-Every name below is imported from the top of the package::
+The names most programs need are imported from the top of the package::
 
-    from cluster_excellence import Cluster, cluster_status
+    from cluster_excellence import Cluster, portfolio_status
 
-That is the public API (:doc:`compatibility`); the modules the names live
-in (:doc:`architecture`) may move between versions. This page is written by
-``tools/make_api_docs.py`` from the list of public names.
+They are listed first. Every other public name is imported from its module
+(``from cluster_excellence.rules.status import ClusterStatus``); the
+sections below document each module's names where they live. Both are the
+public API (:doc:`compatibility`). This page is written by
+``tools/make_api_docs.py`` from the list of top-level names and each
+module's ``__all__``.
 """
 
 
 def public_names() -> dict[str, list[str]]:
-    """The public names by module, in the stub's order."""
+    """The top-level names by module, in the stub's order."""
     groups: dict[str, list[str]] = {}
     for line in STUB.read_text(encoding="utf-8").splitlines():
         found = re.match(r"from \.(\S+) import (\S+) as", line)
@@ -74,27 +78,41 @@ def public_names() -> dict[str, list[str]]:
     return groups
 
 
+def _role(module: str, name: str) -> str:
+    value = getattr(importlib.import_module(f"cluster_excellence.{module}"), name)
+    if inspect.isclass(value):
+        return "exc" if issubclass(value, BaseException) else "class"
+    return "func" if callable(value) else "data"
+
+
 def render() -> str:
-    """The page, every public name in one section."""
+    """The page: the top-level names, then every section's modules."""
     groups = public_names()
     listed = {module for _, modules, _ in SECTIONS for module in modules}
     missing = sorted(set(groups) - listed)
     if missing:
         raise SystemExit(f"add the modules {', '.join(missing)} to a section of {__file__}")
-    out = [HEAD]
+    out = [HEAD, "The top level\n-------------\n"]
+    for title, modules, _ in SECTIONS:
+        names = [(m, n) for m in modules for n in groups.get(m, [])]
+        if names:
+            refs = ", ".join(f":{_role(m, n)}:`~cluster_excellence.{m}.{n}`" for m, n in names)
+            out.append(f"* {title}: {refs}")
+    out.append("")
     for title, modules, intro in SECTIONS:
-        names = [name for module in modules for name in groups.get(module, [])]
-        if not names:
-            continue
         out.append(f"{title}\n{'-' * len(title)}\n\n{intro}\n")
-        for name in names:
-            value = getattr(cluster_excellence, name)
-            if inspect.isclass(value):
-                out.append(f".. autoclass:: cluster_excellence.{name}\n   :members:\n")
-            elif inspect.isfunction(value):
-                out.append(f".. autofunction:: cluster_excellence.{name}\n")
-            else:
-                out.append(f".. autodata:: cluster_excellence.{name}\n   :no-value:\n")
+        for module in modules:
+            out.append(f".. automodule:: cluster_excellence.{module}\n   :no-index:\n")
+            out.append(f".. currentmodule:: cluster_excellence.{module}\n")
+            names = importlib.import_module(f"cluster_excellence.{module}").__all__
+            for name in names:
+                role = _role(module, name)
+                if role in ("class", "exc"):
+                    out.append(f".. autoclass:: {name}\n   :members:\n")
+                elif role == "func":
+                    out.append(f".. autofunction:: {name}\n")
+                else:
+                    out.append(f".. autodata:: {name}\n   :no-value:\n")
     return "\n".join(out)
 
 

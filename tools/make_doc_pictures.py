@@ -13,15 +13,15 @@ from pathlib import Path
 
 from cluster_excellence import (
     benchmarking_catalogue,
-    figure_bytes,
     get_programme,
-    group_clusters,
     label_timeline,
     regional_scorecard,
     report_html,
     sample_portfolio,
     scorecard_heatmap,
 )
+from cluster_excellence.render.pictures import figure_bytes
+from cluster_excellence.rules.scorecard import group_clusters
 
 PICTURES = Path(__file__).resolve().parents[1] / "docs" / "pictures"
 ON = dt.date(2026, 11, 20)

@@ -14,8 +14,9 @@ from typing import Any
 
 import attrs
 
-from cluster_excellence import ECEI_2019, Rulebook, TierMonths, parameters
+from cluster_excellence import ECEI_2019, Rulebook
 from cluster_excellence.model import rulebooks
+from cluster_excellence.model.rulebooks import TierMonths, parameters
 
 TARGET = Path(__file__).resolve().parents[1] / "docs" / "rules-parameters.txt"
 GROUP_CLASSES = {group: type(getattr(ECEI_2019, group)) for group in rulebooks.GROUPS}

@@ -19,15 +19,10 @@ import random
 from pathlib import Path
 from typing import Any
 
-from cluster_excellence import (
-    Catalogue,
-    Indicator,
-    ValueKind,
-    benchmarking_catalogue,
-    gold_catalogue,
-    gold_score,
-)
+from cluster_excellence import Catalogue, Indicator, benchmarking_catalogue, gold_catalogue
 from cluster_excellence.files.portfolio import FORMAT
+from cluster_excellence.model.catalogues import ValueKind
+from cluster_excellence.rules.gold_points import gold_score
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
 NOTE = "Synthetic: invented by tools/make_sample_benchmarks.py (seed {seed}); not a real cluster."

@@ -8,12 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cluster_excellence import (
-    catalogue_schema,
-    portfolio_schema,
-    programme_schema,
-    rulebook_schema,
-)
+from cluster_excellence.files.catalogue import catalogue_schema
+from cluster_excellence.files.portfolio import portfolio_schema
+from cluster_excellence.files.programme import programme_schema
+from cluster_excellence.files.rulebook import rulebook_schema
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
 

@@ -4,8 +4,8 @@ The Bronze, Silver and Gold labels that ESCA/EUCLES award to cluster
 management organisations, as immutable value types and pure functions.
 
 >>> import datetime as dt
->>> from cluster_excellence import Benchmarking, Cluster, cluster_status
->>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmarking(dt.date(2019, 7, 25))])
+>>> from cluster_excellence import Benchmark, Cluster, cluster_status
+>>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))])
 >>> entry = cluster_status(qoot, dt.date(2021, 7, 31)).labels[0]
 >>> entry.tier.value, entry.status.value, entry.label.valid_until.isoformat()
 ('bronze', 'valid', '2021-07-31')

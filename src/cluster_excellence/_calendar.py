@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .errors import InvalidValueError
+
 __all__ = [
     "EARLIEST_DAY",
     "LATEST_DAY",
@@ -68,7 +70,9 @@ def days_in_month(year: int, month: int) -> int:
 
 def _check_range(index: int, start: dt.date, months: int) -> None:
     if not FIRST_MONTH <= index <= LAST_MONTH:
-        raise ValueError(f"{start.isoformat()} plus {months} months falls outside the years 1-9999")
+        raise InvalidValueError(
+            f"{start.isoformat()} plus {months} months falls outside the years 1-9999"
+        )
 
 
 def add_months(start: dt.date, months: int) -> dt.date:

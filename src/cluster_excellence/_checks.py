@@ -26,13 +26,20 @@ from attrs import AttrsInstance
 
 from ._calendar import EARLIEST_DAY, LATEST_DAY
 from ._text import printable, show
+from .errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
+    "DayLike",
+    "as_day",
     "as_tuple",
     "day_problem",
+    "failure",
     "free_text_problem",
+    "instance_of",
     "number_problem",
+    "one_of",
     "optional",
+    "optional_instance_of",
     "text_problem",
     "texts_problem",
     "trusted",
@@ -169,16 +176,60 @@ def query_day_problem(value: Any) -> str | None:
 Rule = Callable[[Any], "str | None"]
 
 
+def failure(name: str, problem: str) -> Exception:
+    """The error for ``problem`` of the field or argument ``name``: an
+    :class:`~cluster_excellence.errors.InvalidTypeError` when the value is of the wrong
+    kind (the rules say so with "must be ..."), else an
+    :class:`~cluster_excellence.errors.InvalidValueError`."""
+    kind = InvalidTypeError if problem.startswith("must be") else InvalidValueError
+    return kind(f"{name}: {problem}")
+
+
 def validator(rule: Rule) -> Callable[[Any, Any, Any], None]:
-    """An attrs validator raising :class:`ValueError` (``field: problem``) when ``rule``
+    """An attrs validator raising ``field: problem`` (see :func:`failure`) when ``rule``
     finds a problem: the same rule, the same words, as the readers report."""
 
     def validate(instance: Any, attribute: Any, value: Any) -> None:
         problem = rule(value)
         if problem is not None:
-            raise ValueError(f"{attribute.name}: {problem}")
+            raise failure(attribute.name, problem)
 
-    validate.__doc__ = f"Raise :class:`ValueError` when :func:`{rule.__name__}` finds a problem."
+    validate.__doc__ = f"Raise an error when :func:`{rule.__name__}` finds a problem."
+    return validate
+
+
+def instance_of(kind: type | tuple[type, ...]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator accepting only instances of ``kind``, with a plain message."""
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = " or ".join(k.__name__ for k in kinds)
+
+    def validate(instance: Any, attribute: Any, value: Any) -> None:
+        if not isinstance(value, kinds):
+            raise failure(attribute.name, f"must be {names}, not {show(value)}")
+
+    return validate
+
+
+def optional_instance_of(kind: type) -> Callable[[Any, Any, Any], None]:
+    """:func:`instance_of`, but None (not recorded) is accepted too."""
+    check = instance_of(kind)
+
+    def validate(instance: Any, attribute: Any, value: Any) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return validate
+
+
+def one_of(values: Iterable[Any]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator accepting only one of ``values``, with a plain message."""
+    options = tuple(values)
+
+    def validate(instance: Any, attribute: Any, value: Any) -> None:
+        if value not in options:
+            known = ", ".join(map(str, options))
+            raise failure(attribute.name, f"{show(value)} is not one of {known}")
+
     return validate
 
 
@@ -203,20 +254,67 @@ is_query_day = validator(query_day_problem)
 def is_bool(instance: Any, attribute: Any, value: Any) -> None:
     """Accept only ``True`` and ``False`` (not 0, 1 or other truthy values)."""
     if type(value) is not bool:
-        raise TypeError(f"{attribute.name} must be True or False, not {show(value)}")
+        raise failure(attribute.name, f"must be True or False, not {show(value)}")
 
 
 def is_optional_bool(instance: Any, attribute: Any, value: Any) -> None:
     """Accept ``True``, ``False`` or ``None`` (not recorded)."""
     if value is not None and type(value) is not bool:
-        raise TypeError(f"{attribute.name} must be True, False or None, not {show(value)}")
+        raise failure(attribute.name, f"must be True, False or None, not {show(value)}")
+
+
+#: What a function takes for a day: a :class:`datetime.date`, an ISO ``YYYY-MM-DD``
+#: text, or a midnight :class:`datetime.datetime` (a ``pandas.Timestamp`` is one).
+DayLike = dt.date | str
+
+
+def as_day(value: Any, name: str) -> dt.date:
+    """``value`` as the day a question is asked about (any day of the calendar).
+
+    A :class:`datetime.date` is taken as it is; an ISO text ``YYYY-MM-DD`` is
+    read; a :class:`datetime.datetime` (or a ``pandas.Timestamp``) at midnight
+    without a time zone is its day (spreadsheets and pandas hold days so); a
+    time of day is refused rather than dropped (our decision, docs: *Notebooks*).
+
+    >>> as_day("2026-11-20", "on"), as_day(dt.datetime(2026, 11, 20), "on")
+    (datetime.date(2026, 11, 20), datetime.date(2026, 11, 20))
+    >>> as_day(dt.datetime(2026, 11, 20, 9, 30), "on")
+    Traceback (most recent call last):
+    ...
+    cluster_excellence.errors.InvalidValueError: on: 2026-11-20 09:30:00 has a time of day; ...
+    """
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, dt.datetime):
+        if (
+            value.tzinfo is None
+            and value.time() == dt.time(0)
+            and not getattr(value, "nanosecond", 0)
+        ):
+            return dt.date(value.year, value.month, value.day)
+        raise InvalidValueError(
+            f"{name}: {value} has a time of day; give a day (a date, YYYY-MM-DD, or a "
+            "midnight datetime)"
+        )
+    if isinstance(value, dt.date):  # a subclass of date that is no datetime
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise InvalidValueError(f"{name}: {show(value)} is not a valid date") from None
+        raise InvalidValueError(f"{name}: {show(value)} is not a date in YYYY-MM-DD form")
+    raise InvalidTypeError(
+        f"{name}: must be a day (a date, YYYY-MM-DD, or a midnight datetime), not {show(value)}"
+    )
 
 
 def require_day(value: Any, name: str) -> None:
-    """Raise :class:`TypeError` unless ``value`` is a date and not a datetime (any day)."""
+    """Raise an error unless ``value`` is a date and not a datetime (any day)."""
     problem = query_day_problem(value)
     if problem is not None:
-        raise TypeError(f"{name} {problem}")
+        raise failure(name, problem)
 
 
 def trusted(cls: type[T]) -> Callable[..., T]:

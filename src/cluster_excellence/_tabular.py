@@ -9,12 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ._text import printable
+from ._xlsx import records_sheet, save
 
-__all__ = ["dataframe", "escape", "records_table", "table"]
+__all__ = [
+    "CATEGORIES",
+    "MAX_HTML_ROWS",
+    "Table",
+    "Tables",
+    "dataframe",
+    "escape",
+    "is_date_column",
+    "pandas",
+    "records_table",
+    "table",
+]
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -29,6 +42,31 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+#: HTML tables show at most this many rows: the first and last half, with a note of
+#: how many there are (as pandas does; our decision, a parameter of every HTML view).
+MAX_HTML_ROWS = 60
+
+#: The ordered categories of the frames' categorical columns (the values of the
+#: enumerations Tier, Status, Light and Outcome, in their order; tests keep them equal).
+TIERS = ("bronze", "silver", "gold")
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "tier": TIERS,
+    "highest_valid_tier": TIERS,
+    "held_tier": TIERS,
+    "status": ("valid", "expired_renewable", "lapsed"),
+    "light": ("red", "yellow", "green"),
+    "outcome": ("eligible", "not_eligible", "undetermined"),
+}
+#: Columns holding days, by name: ``on``, ``date`` and names ending so.
+_DATE_NAMES = ("on", "date", "since", "until")
+_DATE_ENDINGS = ("_date", "_from", "_until", "_on")
+
+
+def is_date_column(name: str) -> bool:
+    """Whether a frame's column ``name`` holds days (``datetime64`` in a DataFrame)."""
+    return name in _DATE_NAMES or name.endswith(_DATE_ENDINGS)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -39,27 +77,135 @@ def _cell(value: Any) -> str:
     return escape(printable(str(value)))
 
 
-def table(caption: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """An HTML table; every text is escaped."""
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in rows)
-    return (
-        f"<table><caption>{escape(printable(caption))}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _shown(rows: list[Sequence[Any]], max_rows: int | None) -> tuple[list[Any], int | None]:
+    """The rows to show (None marks the gap) and the count when some are left out."""
+    if max_rows is None or len(rows) <= max_rows:
+        return list(rows), None
+    head = max(max_rows - max_rows // 2, 1)
+    tail = max_rows - head
+    return [*rows[:head], None, *rows[len(rows) - tail :]] if tail else [*rows[:head], None], len(
+        rows
     )
 
 
-def records_table(caption: str, records: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """An HTML table of flat records."""
-    return table(caption, columns, ([record.get(c) for c in columns] for record in records))
+def table(
+    caption: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    max_rows: int | None = MAX_HTML_ROWS,
+) -> str:
+    """An HTML table; every text is escaped. Over ``max_rows`` rows, the first and last
+    rows are shown around a row of dots, and the caption says how many rows there are."""
+    shown, count = _shown(list(rows), max_rows)
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    gap = "<tr>" + "<td>\u2026</td>" * len(columns) + "</tr>"
+    body = "".join(
+        gap if row is None else "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
+        for row in shown
+    )
+    note = "" if count is None else f"<p>{count:,} rows, {max_rows} shown</p>"
+    return (
+        f"<table><caption>{escape(printable(caption))}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
+    )
 
 
-def dataframe(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
-    """A ``pandas.DataFrame`` of ``records`` with ``columns`` in this order."""
+def records_table(
+    caption: str,
+    records: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    max_rows: int | None = MAX_HTML_ROWS,
+) -> str:
+    """An HTML table of flat records (see :func:`table`)."""
+    rows = [[record.get(c) for c in columns] for record in records]
+    return table(caption, columns, rows, max_rows)
+
+
+def pandas(what: str = "to_dataframe()") -> Any:
+    """The pandas module, or an :class:`ImportError` that says how to install it."""
     try:
-        pandas = importlib.import_module("pandas")
+        return importlib.import_module("pandas")
     except ImportError:
         raise ImportError(
-            "to_dataframe() needs pandas: install it with pip install 'cluster_excellence[pandas]'"
+            f"{what} needs pandas: install it with pip install 'cluster_excellence[pandas]'"
         ) from None
-    return pandas.DataFrame.from_records(list(records), columns=list(columns))
+
+
+def _column(module: Any, name: str, values: list[Any]) -> Any:
+    """A typed column: days as ``datetime64``, the scheme's words as ordered categories,
+    true/false, whole numbers, numbers and texts as pandas' nullable types."""
+    present = [v for v in values if v is not None]
+    if name in CATEGORIES:
+        kind = module.CategoricalDtype(CATEGORIES[name], ordered=True)
+        return module.Series([getattr(v, "value", v) for v in values], dtype=kind, name=name)
+    if is_date_column(name):
+        return module.Series(
+            module.to_datetime([v if v is not None else None for v in values]).astype(
+                "datetime64[ns]"
+            ),
+            name=name,
+        )
+    if present and all(v is True or v is False for v in present):
+        return module.Series(values, dtype="boolean", name=name)
+    if present and all(type(v) is int for v in present):
+        return module.Series(values, dtype="Int64", name=name)
+    if present and all(type(v) in (int, float) for v in present):
+        return module.Series(values, dtype="Float64", name=name)
+    if present and all(isinstance(v, str) for v in present):
+        return module.Series(values, dtype="string", name=name)
+    return module.Series(values, dtype=object, name=name)
+
+
+def dataframe(
+    records: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    *,
+    attrs: dict[str, Any] | None = None,
+) -> Any:
+    """A typed ``pandas.DataFrame`` of ``records`` with ``columns`` in this order.
+
+    The columns named in ``attrs`` are left out: their one value (the day, the
+    rulebook) is in ``frame.attrs`` instead of on every row, a day as a
+    ``pandas.Timestamp`` so that it compares with the date columns.
+    """
+    module = pandas()
+    kept = [c for c in columns if attrs is None or c not in attrs]
+    data = {c: _column(module, c, [r.get(c) for r in records]) for c in kept}
+    frame = module.DataFrame(data, columns=kept)
+    if attrs:
+        frame.attrs.update(
+            {k: module.Timestamp(v) if isinstance(v, dt.date) else v for k, v in attrs.items()}
+        )
+    return frame
+
+
+#: One table of a result: its title, its records, its columns.
+Table = tuple[str, Sequence[dict[str, Any]], Sequence[str]]
+
+
+class Tables:
+    """What a result with tables offers besides its records: its view in a notebook
+    (:meth:`to_html`, truncated over ``max_rows``) and an XLSX workbook (:meth:`to_excel`).
+
+    A class using it defines ``tables()`` (each table's title, records and columns)
+    and ``to_html()``.
+    """
+
+    __slots__ = ()
+
+    def tables(self) -> list[Table]:  # pragma: no cover - every user defines it
+        """The result's tables: (title, records, columns) each."""
+        raise NotImplementedError
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:  # pragma: no cover
+        """The result as an HTML table; over ``max_rows`` rows, the first and last."""
+        raise NotImplementedError
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """Write the result to the XLSX file ``path``: one sheet per table, date and
+        number cells, a frozen header with filters, text that stays text. The file is
+        written all at once. Needs the ``excel`` extra (openpyxl)."""
+        save(path, [records_sheet(*table) for table in self.tables()])

@@ -29,6 +29,7 @@ from typing import Any, NoReturn
 import attrs
 
 from ._checks import text_problem
+from ._output import OutputError, write_file, write_stdout
 from ._text import printable, shorten, show
 from ._version import __version__
 from .errors import DocumentError, ListingError, PortfolioError, ProgrammeError, RulebookError
@@ -40,13 +41,19 @@ from .files.listing import (
     parse_label_listing,
     read_label_listing,
 )
-from .files.output import OutputError, write_file, write_stdout
 from .files.portfolio import DEFAULT_MAX_BYTES, portfolio_to_json, read_document, read_portfolio
 from .files.programme import DEFAULT_MAX_BYTES as PROGRAMME_MAX_BYTES
 from .files.programme import read_programme, read_programme_document
 from .files.rulebook import DEFAULT_MAX_BYTES as RULEBOOK_MAX_BYTES
 from .files.rulebook import read_rulebook, read_rulebook_document
 from .files.samples import benchmarking_catalogue, gold_catalogue, sample_portfolio
+from .files.table import (
+    DATE_ORDERS,
+    TABLE_SUFFIXES,
+    portfolio_to_csv,
+    portfolio_to_xlsx,
+    read_portfolio_table,
+)
 from .model.catalogues import Catalogue
 from .model.clusters import Cluster, Portfolio
 from .model.programmes import PROGRAMMES, Programme
@@ -57,6 +64,7 @@ from .render import json as json_render
 from .render import pictures
 from .render import report as report_render
 from .render import text as text_render
+from .render import xlsx as xlsx_render
 from .render.badge import badge
 from .render.ics import plan_to_ics, reminder_days
 from .rules.changes import changes
@@ -151,10 +159,25 @@ PORTFOLIO = Option(
     {
         "nargs": "?",
         "metavar": "PORTFOLIO",
-        "help": "a portfolio file (cluster-excellence.portfolio/1 JSON), or - for standard "
-        "input (default: a sample shipped with the package)",
+        "help": "a portfolio: a cluster-excellence.portfolio/1 JSON file, a .csv or .xlsx "
+        "table with one row per assessment, or - for JSON on standard input (default: a "
+        "sample shipped with the package)",
     },
 )
+DATE_ORDER = Option(
+    ("--date-order",),
+    {
+        "choices": DATE_ORDERS,
+        "help": "how a table's written dates order day and month, e.g. dmy for 25.07.2019 "
+        "(default: the order a column proves; YYYY-MM-DD and date cells need none)",
+    },
+)
+SHEET = Option(
+    ("--sheet",),
+    {"metavar": "NAME", "help": "the sheet of an .xlsx portfolio (default: the first)"},
+)
+#: What every command that reads a portfolio table takes.
+TABLE_INPUT = (DATE_ORDER, SHEET)
 ON = Option(
     ("--on",), {"type": _day, "metavar": "DATE", "help": "the day, YYYY-MM-DD (default: today)"}
 )
@@ -226,7 +249,7 @@ PROGRAMMES_FOLLOWED = Option(
         "the day each cluster falls out of it, changes the days it is gained or lost",
     },
 )
-TABLES = _formats("table", "json", "csv")
+TABLES = _formats("table", "json", "csv", "xlsx")
 
 
 # -- one run of a command ------------------------------------------------------------------
@@ -324,12 +347,23 @@ class Run:
         return catalogue
 
     def read(self, path: str, catalogues: Sequence[Catalogue] = ()) -> Portfolio:
-        """The portfolio in the file ``path``, or on standard input for ``-``."""
+        """The portfolio in the file ``path`` (JSON, or a .csv or .xlsx table by its
+        extension), or JSON on standard input for ``-``."""
         if path == "-":
             return read_document(
                 self.stdin(DEFAULT_MAX_BYTES, PortfolioError), "<stdin>", catalogues
             )
         self.inputs.append(path)
+        if Path(path).suffix.lower() in TABLE_SUFFIXES:
+            try:
+                return read_portfolio_table(
+                    path,
+                    date_order=getattr(self.args, "date_order", None),
+                    sheet=getattr(self.args, "sheet", None),
+                    catalogues=catalogues,
+                )
+            except ImportError as error:
+                raise UsageError(str(error)) from None
         return read_portfolio(path, catalogues=catalogues)
 
     def portfolio(self, sample: str = "labels", catalogues: Sequence[Catalogue] = ()) -> Portfolio:
@@ -346,52 +380,73 @@ class Run:
         else:
             write_file(path, data, protect=self.inputs)
 
-    def render(self, renderers: Mapping[str, Callable[..., str]], *result: Any) -> None:
-        """Render ``result`` in the chosen ``--format`` and emit it."""
+    def render(self, renderers: Renderers, *result: Any) -> None:
+        """Render ``result`` in the chosen ``--format`` and emit it (``xlsx`` only to a
+        file: a workbook is no text for a terminal)."""
+        if self.args.format == "xlsx":
+            if getattr(self.args, "output", None) is None:
+                raise UsageError("--format xlsx needs --output FILE.xlsx")
+            try:
+                data = renderers["xlsx"](*result)
+            except ImportError as error:
+                raise UsageError(str(error)) from None
+            self.emit(data)
+            return
         self.emit(renderers[self.args.format](*result))
 
 
 # -- the renderings of each kind of result, by --format ----------------------------------
 
-STATUS = {
+#: A kind of result's renderers, by ``--format``: text, or bytes for xlsx.
+Renderers = Mapping[str, Callable[..., "str | bytes"]]
+
+STATUS: Renderers = {
     "table": text_render.status_table,
     "json": json_render.status_json,
     "csv": csv_render.status_csv,
+    "xlsx": xlsx_render.result_xlsx,
 }
-SCORECARD = {
+SCORECARD: Renderers = {
     "table": text_render.scorecard_table,
     "json": json_render.scorecard_json,
     "csv": csv_render.scorecard_csv,
+    "xlsx": xlsx_render.result_xlsx,
 }
-GOLD_SCORES = {
+GOLD_SCORES: Renderers = {
     "table": text_render.gold_scores_table,
     "json": json_render.gold_scores_json,
     "csv": csv_render.gold_scores_csv,
+    "xlsx": xlsx_render.result_xlsx,
 }
-DECISIONS = {
+DECISIONS: Renderers = {
     "table": text_render.decisions_table,
     "json": json_render.decisions_json,
     "csv": csv_render.decisions_csv,
+    "xlsx": xlsx_render.decisions_xlsx,
 }
-PLANS = {
+PLANS: Renderers = {
     "table": text_render.plans_table,
     "json": json_render.plans_json,
     "csv": csv_render.plans_csv,
+    "xlsx": xlsx_render.plans_xlsx,
 }
-COMPLIANCE = {
+COMPLIANCE: Renderers = {
     "table": text_render.compliance_table,
     "json": json_render.compliance_json,
     "csv": csv_render.compliance_csv,
+    "xlsx": xlsx_render.result_xlsx,
 }
-CHANGES = {
+CHANGES: Renderers = {
     "table": text_render.changes_table,
     "json": json_render.changes_json,
     "csv": csv_render.changes_csv,
+    "xlsx": xlsx_render.result_xlsx,
 }
-INCONSISTENCIES = {
+INCONSISTENCIES: Renderers = {
     "table": text_render.inconsistencies_table,
     "json": json_render.inconsistencies_json,
     "csv": csv_render.inconsistencies_csv,
+    "xlsx": xlsx_render.inconsistencies_xlsx,
 }
 
 # -- the commands --------------------------------------------------------------------------
@@ -571,6 +626,30 @@ def _report(run: Run) -> int:
     return OK
 
 
+#: How ``convert`` writes a portfolio, by the output's extension.
+_WRITERS: dict[str, Callable[[Portfolio], str | bytes]] = {
+    ".json": portfolio_to_json,
+    ".csv": portfolio_to_csv,
+    ".xlsx": portfolio_to_xlsx,
+}
+
+
+def _convert(run: Run) -> int:
+    output: str = run.args.output
+    writer = _WRITERS.get(Path(output).suffix.lower())
+    if writer is None:
+        raise UsageError(f"{printable(output)}: the output must be a .json, .csv or .xlsx file")
+    portfolio = run.read(run.args.input)
+    try:
+        data = writer(portfolio)
+    except PortfolioError as error:
+        raise UsageError(f"{printable(output)}: cannot hold {error}") from None
+    except ImportError as error:
+        raise UsageError(str(error)) from None
+    run.emit(data)
+    return OK
+
+
 def _import_listing(run: Run) -> int:
     args = run.args
     if args.listing == "-":
@@ -710,7 +789,7 @@ COMMANDS: tuple[Command, ...] = (
             ),
             GOLD_CATALOGUE,
             PROGRAMMES_FOLLOWED,
-            _formats("table", "json", "csv", "ics"),
+            _formats("table", "json", "csv", "xlsx", "ics"),
             Option(
                 ("--remind",),
                 {
@@ -898,6 +977,31 @@ COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "convert",
+        "convert a portfolio between JSON, CSV and XLSX",
+        "Read a portfolio (.json, .csv or .xlsx; - for JSON on standard input) and write it "
+        "in the format of the output's extension. A table holds one row per assessment; what "
+        "it has no column for (organisation profiles, stated labels, indicator values, "
+        "improvement areas, a cluster's note) is refused, never dropped. XLSX needs the excel "
+        "extra: pip install 'cluster_excellence[excel]'.",
+        (
+            Option(("input",), {"metavar": "IN", "help": "the portfolio to read"}),
+            Option(
+                ("--output", "-o"),
+                {
+                    "metavar": "OUT",
+                    "required": True,
+                    "help": "the portfolio to write: OUT.json, OUT.csv or OUT.xlsx",
+                },
+            ),
+        ),
+        _convert,
+        (
+            "cluster-excellence convert assessments.xlsx --output portfolio.json",
+            "cluster-excellence convert records.csv --date-order dmy -o assessments.xlsx",
+        ),
+    ),
+    Command(
         "import-listing",
         "read the public label listing into a portfolio of stated labels",
         "Read a label listing (Name | Comparative portfolio | www | Label valid until; CSV, "
@@ -969,6 +1073,10 @@ class _ArgumentParser(argparse.ArgumentParser):
         raise SystemExit(status)
 
 
+#: The arguments that name a portfolio: their commands take --date-order and --sheet.
+_READS_TABLES = ("portfolio", "input", "--reference", "--into")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _ArgumentParser(
         prog=PROG,
@@ -987,6 +1095,9 @@ def _parser() -> argparse.ArgumentParser:
         )
         for option in command.options:
             option.add(sub)
+        if any(option.flags[0] in _READS_TABLES for option in command.options):
+            for option in TABLE_INPUT:
+                option.add(sub)
         sub.set_defaults(command_run=command.run)
     return parser
 

@@ -26,6 +26,8 @@ __all__ = [
     "MAX_PROBLEMS",
     "CatalogueError",
     "DocumentError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "ListingError",
     "PortfolioError",
     "Problem",
@@ -86,6 +88,35 @@ def _rebuild(
     cls: type[DocumentError], source: str, problems: tuple[Problem, ...], more: int
 ) -> DocumentError:
     return cls(source, problems, more=more)
+
+
+class InvalidValueError(ValueError):
+    """A value that a value type or a function does not accept: ``field: what is wrong``.
+
+    >>> import datetime as dt
+    >>> from cluster_excellence import Benchmark
+    >>> try:
+    ...     Benchmark(dt.date(1, 1, 2))
+    ... except InvalidValueError as error:
+    ...     print(error)
+    date: 0001-01-02 is before 0011-01-01, the earliest day accepted: a label's start looked for
+    before it could fall before the year 1
+    """
+
+
+class InvalidTypeError(TypeError, ValueError):
+    """A value of the wrong type for a value type or a function: ``field: what is wrong``.
+
+    It is a :class:`TypeError`, and a :class:`ValueError` too, so that ``except
+    ValueError`` catches every value the library does not accept.
+
+    >>> from cluster_excellence import Benchmark
+    >>> try:
+    ...     Benchmark("2019-07-25")
+    ... except InvalidTypeError as error:
+    ...     print(error)
+    date: must be a day (datetime.date), not "2019-07-25"
+    """
 
 
 class PortfolioError(DocumentError):

@@ -9,18 +9,16 @@ from hypothesis import strategies as st
 
 from cluster_excellence import (
     ECEI_2019,
-    Anchor,
-    Assessment,
-    Benchmarking,
+    Benchmark,
     Cluster,
-    ExtensionBase,
     GoldAudit,
     Rulebook,
     SilverAudit,
     StatedLabel,
     Tier,
-    TierMonths,
 )
+from cluster_excellence.model.assessments import Assessment
+from cluster_excellence.model.rulebooks import Anchor, ExtensionBase, TierMonths
 
 #: Days the scheme could plausibly see, with room for long renewal chains.
 days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
@@ -82,7 +80,7 @@ some_rulebooks = st.one_of(
 
 def _assessment(kind: str, day: dt.date, flag: bool, score: float) -> Assessment:
     if kind == "benchmarking":
-        return Benchmarking(day, awarded=flag)
+        return Benchmark(day, awarded=flag)
     if kind == "silver_audit":
         return SilverAudit(day, passed=flag)
     return GoldAudit(day, score=score, minimum_requirements_met=flag)

@@ -11,20 +11,20 @@ from hypothesis import strategies as st
 
 from cluster_excellence import (
     ECEI_2019,
-    Benchmarking,
+    Benchmark,
     Cluster,
     Rulebook,
     Tier,
     cluster_status,
-    compliance,
     get_programme,
 )
 from cluster_excellence.rules.changes import Change, cluster_changes
+from cluster_excellence.rules.compliance import compliance
 
 from .strategies import clusters_with_stated, some_rulebooks
 
 spans = st.dates(min_value=dt.date(2009, 1, 1), max_value=dt.date(2040, 12, 31))
-QOOT = Cluster("qoot", "Qoot Cluster", [Benchmarking(dt.date(2019, 7, 25))])
+QOOT = Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))])
 PROGRAMMES = [get_programme("no-gce"), get_programme("de-go-cluster")]
 
 

@@ -9,20 +9,12 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cluster_excellence import (
-    Cluster,
-    GoldAudit,
-    Organisation,
-    Outcome,
-    Provenance,
-    eligibility_criteria,
-    gold_baseline,
-    gold_catalogue,
-    gold_eligibility,
-    plan,
-)
+from cluster_excellence import Cluster, GoldAudit, Organisation, gold_baseline, gold_catalogue, plan
 from cluster_excellence._calendar import add_months
+from cluster_excellence.model.catalogues import Provenance
 from cluster_excellence.model.clusters import MEMBER_TYPES
+from cluster_excellence.rules.decisions import Outcome
+from cluster_excellence.rules.eligibility import eligibility_criteria, gold_eligibility
 
 from .strategies import clusters
 

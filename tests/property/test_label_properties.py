@@ -8,21 +8,10 @@ import itertools
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cluster_excellence import (
-    ECEI_2019,
-    Anchor,
-    Benchmarking,
-    ExtensionBase,
-    GoldAudit,
-    Label,
-    Rulebook,
-    Tier,
-    apply_award,
-    expiry,
-    first_expiry,
-    label_history,
-)
+from cluster_excellence import ECEI_2019, Benchmark, GoldAudit, Label, Rulebook, Tier
 from cluster_excellence._calendar import add_months
+from cluster_excellence.model.rulebooks import Anchor, ExtensionBase
+from cluster_excellence.rules.labels import apply_award, expiry, first_expiry, label_history
 
 from .strategies import any_days, days, rulebooks_where, some_rulebooks
 
@@ -35,11 +24,11 @@ def _is_month_end(day: dt.date) -> bool:
 
 def _chain(first: dt.date, gaps: list[int], rulebook: Rulebook) -> list[Label]:
     """Apply benchmarkings ``gaps`` days apart; return the label after each step."""
-    labels = [apply_award(None, Benchmarking(first), rulebook)]
+    labels = [apply_award(None, Benchmark(first), rulebook)]
     day = first
     for gap in gaps:
         day += dt.timedelta(days=gap)
-        labels.append(apply_award(labels[-1], Benchmarking(day), rulebook))
+        labels.append(apply_award(labels[-1], Benchmark(day), rulebook))
     return labels
 
 
@@ -142,7 +131,7 @@ class TestHistory:
     def test_labels_do_not_overlap_and_hold_every_award_once(
         self, award_days: list[dt.date], rulebook: Rulebook
     ) -> None:
-        history = label_history([Benchmarking(d) for d in award_days], Tier.BRONZE, rulebook)
+        history = label_history([Benchmark(d) for d in award_days], Tier.BRONZE, rulebook)
         for before, after in itertools.pairwise(history):
             assert after.valid_from > before.renewable_until
         assert [a.date for label in history for a in label.assessments] == sorted(award_days)

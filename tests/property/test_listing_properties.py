@@ -9,7 +9,9 @@ import io
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cluster_excellence import Tier, parse_label_listing, parse_portfolio, portfolio_to_json
+from cluster_excellence import Tier, portfolio_to_json
+from cluster_excellence.files.listing import parse_label_listing
+from cluster_excellence.files.portfolio import parse_portfolio
 
 from .strategies import any_days
 

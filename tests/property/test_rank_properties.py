@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cluster_excellence import Direction, percentile_rank
+from cluster_excellence.model.catalogues import Direction
+from cluster_excellence.rules.percentiles import percentile_rank
 
 values = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.sampled_from([0.5, 2.5]))
 

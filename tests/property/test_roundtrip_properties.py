@@ -18,21 +18,20 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    Assessment,
-    Benchmarking,
+    Benchmark,
     Cluster,
     GoldAudit,
-    ImprovementArea,
     Organisation,
     Portfolio,
     PortfolioError,
     SilverAudit,
     StatedLabel,
     Tier,
-    parse_portfolio,
     portfolio_to_json,
 )
 from cluster_excellence._calendar import EARLIEST_DAY, LATEST_DAY
+from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.model.assessments import Assessment, ImprovementArea
 from cluster_excellence.model.clusters import MEMBER_TYPES
 
 #: Every character, also controls, line separators and lone surrogates.
@@ -74,9 +73,9 @@ def _award_day(draw: st.DrawFn, day: dt.date, awards: bool | None) -> dt.date | 
 
 
 @st.composite
-def benchmarkings(draw: st.DrawFn) -> Benchmarking:
+def benchmarkings(draw: st.DrawFn) -> Benchmark:
     day, awarded = draw(recent_days), draw(st.booleans())
-    return Benchmarking(
+    return Benchmark(
         day,
         awarded=awarded,
         note=draw(notes),
@@ -230,7 +229,7 @@ def test_free_texts(text: str) -> None:
 @given(st.dates())
 def test_days(day: dt.date) -> None:
     document = _document({"assessments": [{"type": "benchmarking", "date": day.isoformat()}]})
-    assert _read(document) == _built(lambda: Cluster("c", "C", [Benchmarking(day)]))
+    assert _read(document) == _built(lambda: Cluster("c", "C", [Benchmark(day)]))
 
 
 @given(
@@ -262,7 +261,7 @@ def test_indicator_values(found: dict[str, Any]) -> None:
     document = _document(
         {"assessments": [{"type": "benchmarking", "date": "2020-01-01", "indicators": found}]}
     )
-    assert _read(document) == _built(lambda: Benchmarking(dt.date(2020, 1, 1), indicators=found))
+    assert _read(document) == _built(lambda: Benchmark(dt.date(2020, 1, 1), indicators=found))
 
 
 @given(st.lists(recent_days | st.just(dt.date(9979, 12, 31)), min_size=1, max_size=40))
@@ -273,7 +272,7 @@ def test_renewal_chains_near_the_calendar_end(chain: list[dt.date]) -> None:
     document = _document(
         {"assessments": [{"type": "benchmarking", "date": d.isoformat()} for d in chain]}
     )
-    assert _read(document) == _built(lambda: Cluster("c", "C", [Benchmarking(d) for d in chain]))
+    assert _read(document) == _built(lambda: Cluster("c", "C", [Benchmark(d) for d in chain]))
 
 
 @given(
@@ -301,7 +300,7 @@ def test_assessments_in_any_order_read_as_the_constructor_builds_them(
         for kind, day in records
     ]
     made: dict[str, Callable[[dt.date], Assessment]] = {
-        "benchmarking": Benchmarking,
+        "benchmarking": Benchmark,
         "silver_audit": lambda day: SilverAudit(day, passed=True),
         "gold_audit": lambda day: GoldAudit(day, passed=True),
     }

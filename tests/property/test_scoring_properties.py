@@ -10,25 +10,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    Benchmarking,
+    Benchmark,
     Catalogue,
     Cluster,
-    Direction,
     Indicator,
-    Light,
     Portfolio,
     benchmarking_catalogue,
-    catalogue_to_json,
     gold_catalogue,
-    gold_score,
-    parse_catalogue,
-    parse_portfolio,
-    percentile_rank,
     portfolio_to_json,
-    quality_light,
     regional_scorecard,
 )
-from cluster_excellence.model.catalogues import meets
+from cluster_excellence.files.catalogue import catalogue_to_json, parse_catalogue
+from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.model.catalogues import Direction, meets
+from cluster_excellence.rules.gold_points import gold_score
+from cluster_excellence.rules.lights import Light, quality_light
+from cluster_excellence.rules.percentiles import percentile_rank
 
 GOLD = gold_catalogue()
 BENCHMARKING = benchmarking_catalogue()
@@ -169,7 +166,7 @@ def _benchmark(catalogue: Catalogue) -> st.SearchStrategy[dict[str, Any]]:
 def _cluster(prefix: str) -> st.SearchStrategy[Cluster]:
     return st.builds(
         lambda n, values: Cluster(
-            f"{prefix}{n}", f"{prefix}{n}", [Benchmarking(dt.date(2024, 1, 1), indicators=values)]
+            f"{prefix}{n}", f"{prefix}{n}", [Benchmark(dt.date(2024, 1, 1), indicators=values)]
         ),
         st.integers(0, 50),
         _benchmark(BENCHMARKING),

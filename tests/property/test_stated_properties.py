@@ -9,20 +9,19 @@ from hypothesis import strategies as st
 
 from cluster_excellence import (
     ECEI_2019,
-    Anchor,
     Cluster,
     Portfolio,
     StatedLabel,
     Status,
     Tier,
     cluster_status,
-    parse_portfolio,
     portfolio_to_json,
-    stated_disagreements,
-    stated_label_status,
-    term_ends,
 )
 from cluster_excellence._calendar import add_months
+from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.model.rulebooks import Anchor
+from cluster_excellence.rules.labels import stated_label_status, term_ends
+from cluster_excellence.rules.status import stated_disagreements
 
 from .strategies import any_days, clusters, clusters_with_stated, some_rulebooks
 

@@ -7,16 +7,9 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cluster_excellence import (
-    Assessment,
-    Cluster,
-    Rulebook,
-    Status,
-    Tier,
-    cluster_status,
-    label_history,
-    label_status,
-)
+from cluster_excellence import Cluster, Rulebook, Status, Tier, cluster_status
+from cluster_excellence.model.assessments import Assessment
+from cluster_excellence.rules.labels import label_history, label_status
 
 from .strategies import assessments, clusters, some_rulebooks
 

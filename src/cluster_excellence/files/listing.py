@@ -55,7 +55,7 @@ import attrs
 
 from .._checks import day_problem, text_problem
 from .._text import show
-from ..errors import ListingError, Problem
+from ..errors import InvalidValueError, ListingError, Problem
 from ..model.clusters import Cluster, Portfolio, StatedLabel
 from ..model.tiers import Tier
 from ._json import read_bytes
@@ -162,7 +162,7 @@ def parse_label_listing(
             ) from None
     text = text.removeprefix("\ufeff")
     if source is not None and text_problem(source) is not None:
-        raise ValueError(f"source {text_problem(source)}")
+        raise InvalidValueError(f"source {text_problem(source)}")
     problems: list[Problem] = []
     rows: dict[str, tuple[int, str, str | None, str | None, list[tuple[int, dt.date]]]] = {}
     delimiter: str | None = None
@@ -270,8 +270,8 @@ def merge_stated_labels(portfolio: Portfolio, listing: Iterable[Cluster]) -> Por
     Two portfolio clusters of one name make the match ambiguous: that
     raises :class:`ValueError`.
 
-    >>> from cluster_excellence import Benchmarking, Cluster, Portfolio
-    >>> mine = Portfolio([Cluster("qoot", "Qoot Cluster", [Benchmarking(dt.date(2019, 7, 25))])])
+    >>> from cluster_excellence import Benchmark, Cluster, Portfolio
+    >>> mine = Portfolio([Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))])])
     >>> listing = parse_label_listing(
     ...     "Qoot cluster\tICT\t\t2021/07/25\nExample Food Cluster\tFood industry\t\t2027/03/31",
     ...     tier="bronze")
@@ -283,7 +283,7 @@ def merge_stated_labels(portfolio: Portfolio, listing: Iterable[Cluster]) -> Por
     for index, cluster in enumerate(portfolio.clusters):
         key = _key(cluster.name)
         if key in by_name:
-            raise ValueError(
+            raise InvalidValueError(
                 f"two clusters named {cluster.name!r} ({portfolio.clusters[by_name[key]].id!r} "
                 f"and {cluster.id!r}): which one a listed cluster is cannot be told"
             )

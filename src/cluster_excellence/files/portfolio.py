@@ -15,7 +15,7 @@ path, in one :class:`~cluster_excellence.PortfolioError`:
 ...                "assessments": [{"type": "benchmarking", "date": "2019-07-25"}]}]}
 ... ''')
 >>> portfolio.clusters[0].assessments[0]
-Benchmarking(date=datetime.date(2019, 7, 25), awarded=True, note=None, indicators=...)
+Benchmark(date=datetime.date(2019, 7, 25), awarded=True, note=None, indicators=...)
 >>> try:
 ...     parse_portfolio('{"format": "cluster-excellence.portfolio/1", "clusters": '
 ...                     '[{"id": "x", "name": "X", "assessments": '
@@ -41,7 +41,7 @@ from ..errors import PortfolioError
 from ..model.assessments import (
     NO_VALUES,
     Assessment,
-    Benchmarking,
+    Benchmark,
     GoldAudit,
     ImprovementArea,
     IndicatorValues,
@@ -299,7 +299,7 @@ _GOLD = ObjectSpec(
     extra={"type": {"const": "gold_audit"}},
     schema_more={"anyOf": [{"required": ["passed"]}, {"required": ["score"]}]},
 )
-_benchmarking = trusted(Benchmarking)
+_benchmarking = trusted(Benchmark)
 _silver_audit = trusted(SilverAudit)
 _gold_audit = trusted(GoldAudit)
 _SPECS = {"benchmarking": _BENCHMARKING, "silver_audit": _SILVER, "gold_audit": _GOLD}
@@ -506,6 +506,17 @@ def read_document(data: bytes, source: str, catalogues: Iterable[Catalogue] = ()
     checker = _PortfolioChecker(source, catalogues)
     values = checker.document(data, _PORTFOLIO, PortfolioError)
     if checker.count:
+        raise checker.error(PortfolioError)
+    return _portfolio(values[1])
+
+
+def check_document(
+    document: dict[str, Any], source: str, catalogues: Iterable[Catalogue] = ()
+) -> Portfolio:
+    """Check a parsed portfolio document (the JSON values, e.g. read from a table)."""
+    checker = _PortfolioChecker(source, catalogues)
+    values = checker.fields(document, "", _PORTFOLIO)
+    if checker.count or values is None:
         raise checker.error(PortfolioError)
     return _portfolio(values[1])
 

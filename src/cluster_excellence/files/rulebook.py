@@ -34,7 +34,7 @@ from typing import Any
 import attrs
 
 from .._text import show
-from ..errors import RulebookError
+from ..errors import InvalidTypeError, RulebookError
 from ..model import rulebooks as model
 from ..model.rulebooks import ECEI_2019, GROUPS, LIFECYCLE, MAX_EDITIONS, Rulebook, TierMonths
 from ._fields import (
@@ -107,7 +107,7 @@ def _kind(owner: type, field: Any) -> Kind:
         return _NUMBER
     enum = getattr(model, declared, None)
     if enum is None:
-        raise TypeError(f"no file kind for {owner.__name__}.{field.name} ({declared})")
+        raise InvalidTypeError(f"no file kind for {owner.__name__}.{field.name} ({declared})")
     return choice([member.value for member in enum], enum)
 
 

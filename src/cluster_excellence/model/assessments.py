@@ -1,6 +1,6 @@
 """The three kinds of assessment a cluster organisation goes through.
 
-- :class:`Benchmarking`: the ESCA benchmarking interview; awards Bronze.
+- :class:`Benchmark`: the ESCA benchmarking interview; awards Bronze.
 - :class:`SilverAudit`: the half-day on-site audit; awards Silver when passed.
 - :class:`GoldAudit`: the on-site Gold audit; awards Gold when passed, or
   when its score reaches the pass score and every minimum requirement was met.
@@ -12,7 +12,7 @@ https://www.cluster-analysis.org/silver-label and
 https://www.cluster-analysis.org/gold-label.
 
 >>> from cluster_excellence import ECEI_2019
->>> awarded_tier(Benchmarking(dt.date(2019, 7, 25)), ECEI_2019)
+>>> awarded_tier(Benchmark(dt.date(2019, 7, 25)), ECEI_2019)
 Tier.BRONZE
 >>> basque = GoldAudit(dt.date(2017, 11, 17), score=84.0)
 >>> awarded_tier(basque, ECEI_2019)
@@ -43,12 +43,15 @@ from .._checks import (
     validator,
 )
 from .._text import show
+from ..errors import InvalidTypeError, InvalidValueError
 from .rulebooks import PUBLISHED_GOLD_PASS_SCORE, Rulebook
 from .tiers import Tier
 
 __all__ = [
     "KIND_ORDER",
     "Assessment",
+    "Audit",
+    "Benchmark",
     "Benchmarking",
     "GoldAudit",
     "ImprovementArea",
@@ -97,10 +100,10 @@ class IndicatorValues(Mapping[str, Value]):
         for code, value in pairs.items():
             problem = text_problem(code)
             if problem is not None:
-                raise ValueError(f"indicator code {show(code)} {problem}")
+                raise InvalidValueError(f"indicator code {show(code)} {problem}")
             problem = indicator_value_problem(value)
             if problem is not None:
-                raise ValueError(f"indicator {show(code)}: {problem}")
+                raise InvalidValueError(f"indicator {show(code)}: {problem}")
         object.__setattr__(self, "_values", dict(sorted(pairs.items())))
 
     @classmethod
@@ -184,7 +187,7 @@ def _award_day(instance: Any, attribute: Any, value: Any) -> None:
         awards = instance.passed
     problem = award_day_problem(instance.date, value, awards)
     if problem is not None:
-        raise ValueError(f"{attribute.name}: {problem}")
+        raise InvalidValueError(f"{attribute.name}: {problem}")
 
 
 def silver_audit_problem(passed: bool, minimum_requirements_met: bool | None) -> str | None:
@@ -199,11 +202,11 @@ def silver_audit_problem(passed: bool, minimum_requirements_met: bool | None) ->
 def _consistent_silver(instance: SilverAudit, attribute: Any, value: Any) -> None:
     problem = silver_audit_problem(instance.passed, value)
     if problem is not None:
-        raise ValueError(problem)
+        raise InvalidValueError(problem)
 
 
 @attrs.frozen
-class Benchmarking:
+class Benchmark:
     """A benchmarking interview by an ESCA expert (about three hours).
 
     It awards Bronze unless recorded as not awarded (Decision 5).
@@ -262,7 +265,7 @@ def _areas(value: Iterable[ImprovementArea] | None) -> tuple[ImprovementArea, ..
 
 def _area_items(instance: Any, attribute: Any, value: Any) -> None:
     if value is not None and not all(isinstance(area, ImprovementArea) for area in value):
-        raise TypeError(f"{attribute.name} must be ImprovementArea values")
+        raise InvalidTypeError(f"{attribute.name} must be ImprovementArea values")
 
 
 def positive_problem(value: Any, *, whole: bool) -> str | None:
@@ -283,8 +286,25 @@ def _positive_whole(value: Any) -> str | None:
     return positive_problem(value, whole=True)
 
 
+class Audit:
+    """An on-site audit by ESCA experts: a :class:`SilverAudit` or a :class:`GoldAudit`.
+
+    The base of both (``isinstance(assessment, Audit)``); its type string in
+    files is the kind's own (``silver_audit``, ``gold_audit``).
+
+    >>> isinstance(SilverAudit(dt.date(2021, 9, 14), passed=True), Audit)
+    True
+    """
+
+    __slots__ = ()
+    #: The date of the audit.
+    date: dt.date
+    #: Whether the audit was passed (None: a Gold audit judged by its score).
+    passed: bool | None
+
+
 @attrs.frozen
-class SilverAudit:
+class SilverAudit(Audit):
     """The on-site Silver audit (half a day).
 
     It awards Silver when passed (Decision 5).
@@ -363,11 +383,11 @@ def gold_audit_problem(
 def _consistent_gold(instance: GoldAudit, attribute: Any, value: Any) -> None:
     problem = gold_audit_problem(instance.passed, instance.score, instance.minimum_requirements_met)
     if problem is not None:
-        raise ValueError(problem[1])
+        raise InvalidValueError(problem[1])
 
 
 @attrs.frozen
-class GoldAudit:
+class GoldAudit(Audit):
     """The on-site Gold audit (two days by two experts; a renewal one day).
 
     It awards Gold when ``passed`` is true; when ``passed`` is not recorded,
@@ -431,10 +451,13 @@ class GoldAudit:
 
 
 #: Any of the three kinds of assessment.
-Assessment = Benchmarking | SilverAudit | GoldAudit
+Assessment = Benchmark | SilverAudit | GoldAudit
+
+#: The earlier name of :class:`Benchmark`, kept as an alias so that older code runs.
+Benchmarking = Benchmark
 
 #: Assessment kinds in the order used when two fall on one day.
-KIND_ORDER = {Benchmarking.kind: 0, SilverAudit.kind: 1, GoldAudit.kind: 2}
+KIND_ORDER = {Benchmark.kind: 0, SilverAudit.kind: 1, GoldAudit.kind: 2}
 
 
 def awarded_tier(assessment: Assessment, rulebook: Rulebook) -> Tier | None:
@@ -448,7 +471,7 @@ def awarded_tier(assessment: Assessment, rulebook: Rulebook) -> Tier | None:
     nothing.
     Source: docs, *Validity and renewal*, Decision 5.
     """
-    if isinstance(assessment, Benchmarking):
+    if isinstance(assessment, Benchmark):
         return Tier.BRONZE if assessment.awarded else None
     if isinstance(assessment, SilverAudit):
         return Tier.SILVER if assessment.passed else None

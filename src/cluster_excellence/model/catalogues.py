@@ -24,10 +24,11 @@ from typing import Any
 
 import attrs
 
+from .._checks import instance_of, is_text, number_problem, one_of
 from .._checks import is_optional_text as _optional_text
-from .._checks import is_text, number_problem
 from .._enums import ValueEnum
 from .._text import show
+from ..errors import InvalidTypeError, InvalidValueError
 from .assessments import Value
 
 __all__ = [
@@ -183,7 +184,7 @@ def _consistent_indicator(instance: Indicator, attribute: Any, value: Any) -> No
         instance.points,
         instance.minimum,
     ):
-        raise ValueError(f"{field}: {message}")
+        raise InvalidValueError(f"{field}: {message}")
 
 
 def _scale(value: Any) -> Any:
@@ -197,7 +198,7 @@ class Area:
     code: str = attrs.field(validator=is_text)
     name: str = attrs.field(validator=is_text)
     source: str = attrs.field(validator=is_text)
-    provenance: Provenance = attrs.field(validator=attrs.validators.instance_of(Provenance))
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
 
 @attrs.frozen
@@ -208,10 +209,10 @@ class Indicator:
     name: str = attrs.field(validator=is_text)
     #: The code of its :class:`Area`.
     area: str = attrs.field(validator=is_text)
-    kind: ValueKind = attrs.field(validator=attrs.validators.instance_of(ValueKind))
-    direction: Direction = attrs.field(validator=attrs.validators.instance_of(Direction))
+    kind: ValueKind = attrs.field(validator=instance_of(ValueKind))
+    direction: Direction = attrs.field(validator=instance_of(Direction))
     source: str = attrs.field(validator=is_text)
-    provenance: Provenance = attrs.field(validator=attrs.validators.instance_of(Provenance))
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
     #: The unit of values, e.g. ``"participants"`` or ``"EUR"``.
     unit: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
     #: (lowest, highest) for ordinal indicators.
@@ -266,7 +267,7 @@ def _consistent_catalogue(instance: Catalogue, attribute: Any, value: Any) -> No
         instance.purpose, instance.areas, instance.indicators
     ):
         where = f"{what}[{index}]" + (f".{field}" if field else "")
-        raise ValueError(f"{where}: {message}")
+        raise InvalidValueError(f"{where}: {message}")
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -276,7 +277,7 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 def _items(kind: type) -> Any:
     def validate(instance: Any, attribute: Any, value: Any) -> None:
         if not all(isinstance(item, kind) for item in value):
-            raise TypeError(f"{attribute.name} must be {kind.__name__} values")
+            raise InvalidTypeError(f"{attribute.name} must be {kind.__name__} values")
 
     return validate
 
@@ -289,7 +290,7 @@ class Catalogue:
     version: str = attrs.field(validator=is_text)
     title: str = attrs.field(validator=is_text)
     #: ``"benchmarking"`` or ``"gold"`` (every Gold indicator has a threshold and points).
-    purpose: str = attrs.field(validator=attrs.validators.in_(PURPOSES))
+    purpose: str = attrs.field(validator=one_of(PURPOSES))
     areas: tuple[Area, ...] = attrs.field(converter=_tuple, validator=_items(Area))
     indicators: tuple[Indicator, ...] = attrs.field(
         converter=_tuple, validator=[_items(Indicator), _consistent_catalogue]

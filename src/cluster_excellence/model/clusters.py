@@ -1,23 +1,24 @@
 """Clusters, their organisation profiles and stated labels, and portfolios of clusters.
 
 These are value types only: reading and writing them is
-:mod:`cluster_excellence.files`. The rules that involve more than one field
+``cluster_excellence.files``. The rules that involve more than one field
 (no assessment kind twice on a day, unique cluster ids, renewal chains that
 stay within the calendar) are functions here, used both by the constructors
 and by the readers, so that the two accept exactly the same values.
 
->>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmarking(dt.date(2019, 7, 25))], country="JO")
+>>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))], country="JO")
 >>> qoot.assessments[0].date
 datetime.date(2019, 7, 25)
->>> Cluster("x", "X", [Benchmarking(dt.date(2019, 7, 25))] * 2)
+>>> Cluster("x", "X", [Benchmark(dt.date(2019, 7, 25))] * 2)
 Traceback (most recent call last):
 ...
-ValueError: assessments[1]: a second benchmarking on 2019-07-25 (the first is assessments[0])
+cluster_excellence.errors.InvalidValueError: assessments[1]: a second benchmarking on 2019-07-25 ...
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -26,6 +27,7 @@ import attrs
 
 from .._calendar import LAST_MONTH, MAX_TERM_MONTHS, month_index
 from .._checks import (
+    instance_of,
     is_day,
     is_optional_bool,
     is_optional_free_text,
@@ -33,15 +35,21 @@ from .._checks import (
     is_text,
     number_problem,
     optional,
+    optional_instance_of,
     validator,
 )
 from .._countries import ALPHA_2, HINTS
-from .._text import show
-from .assessments import KIND_ORDER, Assessment, Benchmarking, GoldAudit, SilverAudit
+from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table, table
+from .._text import printable, shorten, show
+from ..errors import InvalidTypeError, InvalidValueError
+from .assessments import KIND_ORDER, Assessment, Benchmark, GoldAudit, SilverAudit
 from .tiers import Tier
 
 __all__ = [
+    "ASSESSMENT_COLUMNS",
+    "CLUSTER_COLUMNS",
     "MEMBER_TYPES",
+    "TABLE_COLUMNS",
     "Cluster",
     "Organisation",
     "Portfolio",
@@ -69,7 +77,7 @@ class StatedLabel:
     StatedLabel(tier=Tier.BRONZE, valid_until=datetime.date(2024, 11, 30), source='certificate')
     """
 
-    tier: Tier = attrs.field(validator=attrs.validators.instance_of(Tier))
+    tier: Tier = attrs.field(validator=instance_of(Tier))
     #: The last valid day, as stated.
     valid_until: dt.date = attrs.field(validator=is_day)
     #: Where the statement comes from (a listing, a certificate), when recorded.
@@ -151,11 +159,11 @@ def assessment_problems(
 
 def _assessments(instance: Cluster, attribute: Any, value: tuple[Any, ...]) -> None:
     for item in value:
-        if not isinstance(item, (Benchmarking, SilverAudit, GoldAudit)):
-            raise TypeError(f"assessments must be assessments, not {type(item).__name__}")
+        if not isinstance(item, (Benchmark, SilverAudit, GoldAudit)):
+            raise InvalidTypeError(f"assessments must be assessments, not {type(item).__name__}")
     for index, field, message in assessment_problems(value):
         where = f"assessments[{index}]" + (f".{field}" if field else "")
-        raise ValueError(f"{where}: {message}")
+        raise InvalidValueError(f"{where}: {message}")
 
 
 def stated_order(value: Iterable[StatedLabel]) -> tuple[StatedLabel, ...]:
@@ -189,9 +197,11 @@ def stated_label_problems(
 def _stated_labels(instance: Cluster, attribute: Any, value: tuple[Any, ...]) -> None:
     for item in value:
         if not isinstance(item, StatedLabel):
-            raise TypeError(f"stated_labels must be StatedLabel values, not {type(item).__name__}")
+            raise InvalidTypeError(
+                f"stated_labels must be StatedLabel values, not {type(item).__name__}"
+            )
     for index, message in stated_label_problems(value):
-        raise ValueError(f"stated_labels[{index}]: {message}")
+        raise InvalidValueError(f"stated_labels[{index}]: {message}")
 
 
 def country_problem(value: Any) -> str | None:
@@ -268,11 +278,37 @@ class Organisation:
     programme_recognition: str | None = attrs.field(default=None, validator=is_optional_text)
 
 
-@attrs.frozen
-class Cluster:
+#: The columns of a portfolio table that describe the cluster (docs: *Portfolio tables*).
+CLUSTER_COLUMNS = ("id", "name", "country", "comparative_portfolio", "website")
+#: The columns of a portfolio table that describe the assessment.
+ASSESSMENT_COLUMNS = (
+    "type", "date", "awarded", "passed", "score", "minimum_requirements_met",
+    "self_test_passed", "audit_days", "experts", "awarded_on", "note",
+)  # fmt: skip
+#: Every column of a portfolio table (:meth:`Portfolio.to_records`), each named as its
+#: JSON key: the cluster's, then the assessment's.
+TABLE_COLUMNS = (*CLUSTER_COLUMNS, *ASSESSMENT_COLUMNS)
+
+
+def assessment_record(assessment: Assessment) -> dict[str, Any]:
+    """An assessment's cells in a portfolio table: its type, its date and the fields it
+    records (a field at its default is left empty, as the JSON writer leaves it out)."""
+    cells: dict[str, Any] = {"type": assessment.kind, "date": assessment.date}
+    for key in ASSESSMENT_COLUMNS[2:]:
+        value = getattr(assessment, key, None)
+        if key == "awarded" and value is True:
+            continue
+        if key == "minimum_requirements_met" and value is True and assessment.kind == "gold_audit":
+            continue
+        cells[key] = value
+    return cells
+
+
+@attrs.frozen(repr=False)
+class Cluster(Tables):
     """A cluster organisation and its assessments.
 
-    Assessments are kept in date order (Benchmarking, Silver audit, Gold
+    Assessments are kept in date order (Benchmark, Silver audit, Gold
     audit on the same day), whatever order they were given in; two of one
     kind on one day are an error (:func:`assessment_problems`).
     """
@@ -296,7 +332,7 @@ class Cluster:
     #: What is known for the Eligibility Criteria, when recorded.
     organisation: Organisation | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Organisation)),
+        validator=optional_instance_of(Organisation),
         kw_only=True,
     )
     #: Labels known only by their stated end (e.g. from the public label
@@ -306,6 +342,47 @@ class Cluster:
     )
     #: The cluster's website, as listed.
     website: str | None = attrs.field(default=None, validator=is_optional_text, kw_only=True)
+
+    def __repr__(self) -> str:
+        """Short: the id, the name and how much is recorded (the fields are attributes).
+
+        >>> Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))])
+        <Cluster 'qoot' (Qoot Cluster): 1 assessment, latest benchmarking on 2019-07-25>
+        """
+        count = len(self.assessments)
+        latest = (
+            f", latest {self.assessments[-1].kind} on {self.assessments[-1].date.isoformat()}"
+            if count
+            else ""
+        )
+        stated = len(self.stated_labels)
+        more = f", {stated} stated label{'' if stated == 1 else 's'}" if stated else ""
+        plural = "" if count == 1 else "s"
+        cid, name = shorten(printable(self.id), 60), shorten(printable(self.name), 60)
+        return f"<Cluster {cid!r} ({name}): {count} assessment{plural}{latest}{more}>"
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per assessment in the portfolio table's columns
+        (:data:`TABLE_COLUMNS`); a cluster without assessments is one record. Organisation
+        profiles, stated labels and indicator values have no column."""
+        base = {key: getattr(self, key) for key in CLUSTER_COLUMNS}
+        if not self.assessments:
+            return [{**base, **dict.fromkeys(ASSESSMENT_COLUMNS)}]
+        empty = dict.fromkeys(ASSESSMENT_COLUMNS)
+        return [{**base, **empty, **assessment_record(a)} for a in self.assessments]
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
+        return dataframe(self.to_records(), TABLE_COLUMNS)
+
+    def tables(self) -> list[Table]:
+        """The assessments as one table (its XLSX sheet): title, records, columns."""
+        return [(self.id, self.to_records(), TABLE_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table of the assessments; over ``max_rows`` rows, the first and last."""
+        caption = f"{self.name} ({self.id})"
+        return records_table(caption, self.to_records(), ASSESSMENT_COLUMNS[:5], max_rows)
 
 
 def _clusters(value: Iterable[Cluster]) -> tuple[Cluster, ...]:
@@ -329,14 +406,25 @@ def cluster_id_problems(
 def _unique_ids(instance: Portfolio, attribute: Any, value: tuple[Any, ...]) -> None:
     for cluster in value:
         if not isinstance(cluster, Cluster):
-            raise TypeError(f"clusters must be Cluster values, not {type(cluster).__name__}")
+            raise InvalidTypeError(f"clusters must be Cluster values, not {type(cluster).__name__}")
     for index, message in cluster_id_problems([cluster.id for cluster in value]):
-        raise ValueError(f"clusters[{index}].id: {message}")
+        raise InvalidValueError(f"clusters[{index}].id: {message}")
 
 
-@attrs.frozen
-class Portfolio:
-    """Clusters in a fixed order, with unique ids."""
+@attrs.frozen(repr=False)
+class Portfolio(Tables):
+    """Clusters in a fixed order, with unique ids; indexable by id or by position.
+
+    >>> portfolio = Portfolio([Cluster("qoot", "Qoot Cluster"), Cluster("nord", "Nordland")])
+    >>> portfolio
+    <Portfolio of 2 clusters: 'qoot', 'nord'>
+    >>> portfolio["nord"].name, portfolio[0].id, "qoot" in portfolio
+    ('Nordland', 'qoot', True)
+    >>> portfolio["qot"]
+    Traceback (most recent call last):
+    ...
+    KeyError: "no cluster with id 'qot' (did you mean 'qoot'?)"
+    """
 
     clusters: tuple[Cluster, ...] = attrs.field(converter=_clusters, validator=_unique_ids)
 
@@ -345,3 +433,74 @@ class Portfolio:
 
     def __len__(self) -> int:
         return len(self.clusters)
+
+    def __getitem__(self, key: str | int) -> Cluster:
+        """The cluster with the id ``key`` (a text), or at the position ``key`` (a number)."""
+        if isinstance(key, str):
+            found = _by_id(self.clusters).get(key)
+            if found is None:
+                close = difflib.get_close_matches(key, [c.id for c in self.clusters], n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise KeyError(f"no cluster with id {shorten(printable(key), 60)!r}{hint}")
+            return found
+        if isinstance(key, int) and not isinstance(key, bool):
+            return self.clusters[key]
+        raise InvalidTypeError(f"a portfolio is indexed by cluster id or position, not {show(key)}")
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, Cluster):
+            return key in self.clusters
+        return isinstance(key, str) and key in _by_id(self.clusters)
+
+    def __repr__(self) -> str:
+        """Short: how many clusters, and the first ids."""
+        ids = ", ".join(repr(shorten(printable(c.id), 40)) for c in self.clusters[:5])
+        more = f", ... ({len(self.clusters) - 5} more)" if len(self.clusters) > 5 else ""
+        plural = "" if len(self.clusters) == 1 else "s"
+        return f"<Portfolio of {len(self.clusters)} cluster{plural}: {ids}{more}>"
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per assessment (:meth:`Cluster.to_records`), clusters in order:
+        the rows of a portfolio table."""
+        return [record for cluster in self.clusters for record in cluster.to_records()]
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra),
+        which :func:`~cluster_excellence.from_dataframe` reads back."""
+        return dataframe(self.to_records(), TABLE_COLUMNS)
+
+    def tables(self) -> list[Table]:
+        """The portfolio as one table (its XLSX sheet): title, records, columns."""
+        return [("Portfolio", self.to_records(), TABLE_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table of the clusters (one row each); over ``max_rows``, the first and
+        last."""
+        rows = [
+            [
+                c.id,
+                c.name,
+                c.country,
+                len(c.assessments),
+                c.assessments[-1].kind if c.assessments else None,
+                c.assessments[-1].date if c.assessments else None,
+            ]
+            for c in self.clusters
+        ]
+        columns = ("id", "name", "country", "assessments", "latest", "latest_date")
+        return table(f"Portfolio of {len(self.clusters)} clusters", columns, rows, max_rows)
+
+
+_IDS: dict[int, tuple[tuple[Cluster, ...], dict[str, Cluster]]] = {}
+
+
+def _by_id(clusters: tuple[Cluster, ...]) -> dict[str, Cluster]:
+    """The clusters by id, kept for the last few portfolios looked up."""
+    known = _IDS.get(id(clusters))
+    if known is not None and known[0] is clusters:
+        return known[1]
+    if len(_IDS) > 8:
+        _IDS.clear()
+    found = {cluster.id: cluster for cluster in clusters}
+    _IDS[id(clusters)] = (clusters, found)
+    return found

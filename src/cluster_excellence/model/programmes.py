@@ -72,7 +72,7 @@ class Programme:
     >>> Programme("x", "X", [])
     Traceback (most recent call last):
     ...
-    ValueError: tiers: must name at least one tier
+    cluster_excellence.errors.InvalidValueError: tiers: must name at least one tier
     """
 
     #: Short identifier, e.g. ``"no-gce"``.

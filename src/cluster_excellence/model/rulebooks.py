@@ -46,7 +46,7 @@ from .._calendar import MAX_TERM_MONTHS
 from .._checks import are_texts, as_tuple, is_bool, is_day, is_text, number_problem, text_problem
 from .._enums import ValueEnum
 from .._text import show
-from ..errors import preset
+from ..errors import InvalidTypeError, InvalidValueError, preset
 from .tiers import Tier
 
 __all__ = [
@@ -140,7 +140,7 @@ def _months(low: int, *, optional: bool = False) -> Any:
         if optional and value is None:
             return
         if type(value) is not int or not low <= value <= MAX_TERM_MONTHS:
-            raise ValueError(
+            raise InvalidValueError(
                 f"{attribute.name} must be a whole number of months from {low} to "
                 f"{MAX_TERM_MONTHS}, not {show(value)}"
             )
@@ -157,7 +157,7 @@ def _number(low: float, *, whole: bool = False, above: bool = False) -> Any:
         fits = problem is None and (value > low if above else value >= low)
         if not fits or (whole and type(value) is not int):
             bound = f"above {low:g}" if above else f"of {low:g} or more"
-            raise ValueError(f"{attribute.name} must be {kind} {bound}, not {show(value)}")
+            raise InvalidValueError(f"{attribute.name} must be {kind} {bound}, not {show(value)}")
 
     return validate
 
@@ -170,8 +170,8 @@ def _of(kind: type) -> Any:
             return
         if issubclass(kind, enum.Enum):
             choices = ", ".join(repr(member) for member in kind)
-            raise TypeError(f"{attribute.name} must be one of {choices}, not {show(value)}")
-        raise TypeError(f"{attribute.name} must be a {kind.__name__}, not {show(value)}")
+            raise InvalidTypeError(f"{attribute.name} must be one of {choices}, not {show(value)}")
+        raise InvalidTypeError(f"{attribute.name} must be a {kind.__name__}, not {show(value)}")
 
     return validate
 
@@ -183,7 +183,9 @@ is_window_months = _months(0)
 def _percent(instance: Any, attribute: Any, value: Any) -> None:
     problem = number_problem(value)
     if problem is not None or not 0 <= value <= 100:
-        raise ValueError(f"{attribute.name} must be a number from 0 to 100, not {show(value)}")
+        raise InvalidValueError(
+            f"{attribute.name} must be a number from 0 to 100, not {show(value)}"
+        )
 
 
 @attrs.frozen
@@ -236,7 +238,7 @@ def _interval(instance: SilverRules, attribute: Any, value: Any) -> None:
     if type(low) is not int or type(value) is not int or low > MAX_TERM_MONTHS:
         return  # a value that is not a number of months is reported by its own check
     if value < low:
-        raise ValueError(
+        raise InvalidValueError(
             f"max_interval_months ({value}) must not be below min_interval_months "
             f"({instance.min_interval_months})"
         )
@@ -317,7 +319,7 @@ def _window_within_terms(instance: Rulebook, attribute: Any, value: int) -> None
     terms = instance.renewal_term_months
     shortest = min(terms.bronze, terms.silver, terms.gold)
     if value > shortest:
-        raise ValueError(
+        raise InvalidValueError(
             f"renewal_window_months ({value}) must not exceed the shortest renewal term "
             f"({shortest}): a renewal late in the window would end before it was awarded"
         )
@@ -332,10 +334,12 @@ def _known_parameters(instance: Rulebook, attribute: Any, value: Any) -> None:
     known = set(parameters(instance))
     for name, text in value:
         if name not in known:
-            raise ValueError(f"parameter_sources: {show(name)} is not a parameter of a rulebook")
+            raise InvalidValueError(
+                f"parameter_sources: {show(name)} is not a parameter of a rulebook"
+            )
         problem = text_problem(text)
         if problem is not None:
-            raise ValueError(f"parameter_sources: the source of {name} {problem}")
+            raise InvalidValueError(f"parameter_sources: the source of {name} {problem}")
 
 
 #: The most editions a rulebook holds (our decision: far more than the scheme has had,
@@ -347,11 +351,11 @@ def _earlier(instance: Rulebook, attribute: Any, value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, Rulebook):
-        raise TypeError(f"previous must be a Rulebook or None, not {type(value).__name__}")
+        raise InvalidTypeError(f"previous must be a Rulebook or None, not {type(value).__name__}")
     if len(value.editions()) >= MAX_EDITIONS:
-        raise ValueError(f"previous: a rulebook holds at most {MAX_EDITIONS} editions")
+        raise InvalidValueError(f"previous: a rulebook holds at most {MAX_EDITIONS} editions")
     if value.effective_from >= instance.effective_from:
-        raise ValueError(
+        raise InvalidValueError(
             f"previous ({value.id}, from {value.effective_from.isoformat()}) must take effect "
             f"before this edition ({instance.effective_from.isoformat()})"
         )
@@ -479,7 +483,7 @@ class Rulebook:
         """
         unknown = sorted(set(changes) - {a.name for a in attrs.fields(Rulebook)})
         if unknown:
-            raise TypeError(f"Rulebook has no parameter {', '.join(unknown)}")
+            raise InvalidTypeError(f"Rulebook has no parameter {', '.join(unknown)}")
         own: dict[str, Any] = {
             k: changes.pop(k) for k in ("title", "effective_from", "sources") if k in changes
         }

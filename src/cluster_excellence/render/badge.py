@@ -27,8 +27,9 @@ from typing import Any
 
 import attrs
 
-from .._checks import is_text
+from .._checks import failure, is_text
 from .._tabular import escape
+from .._text import show
 from ..model.tiers import Tier
 from ..rules.labels import Status
 from ..rules.status import ClusterStatus
@@ -47,6 +48,13 @@ COLOURS: dict[Tier | str, str] = {
 _LABEL_COLOUR = "555555"
 
 
+def _hex_colour(instance: Any, attribute: Any, value: Any) -> None:
+    if not (
+        isinstance(value, str) and len(value) == 6 and all(c in "0123456789abcdef" for c in value)
+    ):
+        raise failure(attribute.name, f"{show(value)} is not six hex digits (0-9, a-f)")
+
+
 @attrs.frozen
 class Badge:
     """The words and colour of a badge."""
@@ -54,7 +62,7 @@ class Badge:
     label: str = attrs.field(validator=is_text)
     message: str = attrs.field(validator=is_text)
     #: Six hex digits, no ``#``.
-    color: str = attrs.field(validator=attrs.validators.matches_re(r"[0-9a-f]{6}"))
+    color: str = attrs.field(validator=_hex_colour)
 
     def __str__(self) -> str:
         return f"{self.label} | {self.message}"

@@ -19,7 +19,7 @@ from typing import Any
 from ..rules.changes import CHANGE_COLUMNS, Changes
 from ..rules.compliance import COMPLIANCE_COLUMNS, PortfolioCompliance
 from ..rules.consistency import Inconsistency
-from ..rules.decisions import Decision
+from ..rules.decisions import DECISION_COLUMNS, Decision
 from ..rules.gold_points import GOLD_SCORE_COLUMNS, GoldScores
 from ..rules.planning import PLAN_COLUMNS, Plan
 from ..rules.scorecard import SCORECARD_COLUMNS, Scorecard
@@ -32,6 +32,7 @@ __all__ = [
     "decisions_csv",
     "gold_scores_csv",
     "inconsistencies_csv",
+    "inconsistency_rows",
     "plans_csv",
     "records_csv",
     "scorecard_csv",
@@ -100,16 +101,10 @@ def gold_scores_csv(result: GoldScores) -> str:
     return records_csv(result.to_records(), GOLD_SCORE_COLUMNS)
 
 
-_DECISION_COLUMNS = (
-    "cluster", "question", "on", "outcome", "code", "met", "message", "rule", "rulebook",
-    "source", "remark",
-)  # fmt: skip
-
-
 def decisions_csv(decisions: Sequence[Decision]) -> str:
     """One row per finding."""
     return records_csv(
-        [record for decision in decisions for record in decision.to_records()], _DECISION_COLUMNS
+        [record for decision in decisions for record in decision.to_records()], DECISION_COLUMNS
     )
 
 
@@ -122,11 +117,23 @@ def plans_csv(plans: Sequence[Plan]) -> str:
 STATED_RULE = "Decisions 1-3: a stated end must be one of the expiries the assessments give"
 
 
-def inconsistencies_csv(
+INCONSISTENCY_COLUMNS = (
+    "path",
+    "cluster",
+    "assessment",
+    "date",
+    "code",
+    "message",
+    "rule",
+    "source",
+)
+
+
+def inconsistency_rows(
     found: Sequence[Inconsistency], stated: Sequence[tuple[str, str, StatedDisagreement]] = ()
-) -> str:
-    """One row per unmet finding of each contradicted award, then per stated disagreement."""
-    header = ("path", "cluster", "assessment", "date", "code", "message", "rule", "source")
+) -> list[list[Any]]:
+    """One row per unmet finding of each contradicted award, then per stated disagreement
+    (:data:`INCONSISTENCY_COLUMNS`)."""
     rows: list[list[Any]] = [
         [i.path, i.cluster_id, i.assessment, i.date, f.code, f.message, f.rule, f.source]
         for i in found
@@ -146,7 +153,14 @@ def inconsistencies_csv(
         ]
         for path, cluster, d in stated
     ]
-    return to_csv(header, rows)
+    return rows
+
+
+def inconsistencies_csv(
+    found: Sequence[Inconsistency], stated: Sequence[tuple[str, str, StatedDisagreement]] = ()
+) -> str:
+    """One row per unmet finding of each contradicted award, then per stated disagreement."""
+    return to_csv(INCONSISTENCY_COLUMNS, inconsistency_rows(found, stated))
 
 
 def compliance_csv(result: PortfolioCompliance) -> str:

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable
 
 from .._text import is_unsafe, printable, show
+from ..errors import InvalidValueError
 from ..rules.planning import Action, Plan, finding_words, next_tier_name
 
 __all__ = ["MAX_LEAD_DAYS", "plan_to_ics", "reminder_days"]
@@ -88,7 +89,7 @@ def reminder_days(text: str) -> tuple[int, ...]:
         if not (
             part.isascii() and part.isdigit() and len(part) <= 5 and int(part) <= MAX_LEAD_DAYS
         ):
-            raise ValueError(
+            raise InvalidValueError(
                 f"{show(part)} is not a whole number of days from 0 to {MAX_LEAD_DAYS}"
             )
         days.append(int(part))

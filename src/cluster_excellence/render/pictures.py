@@ -30,7 +30,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .._calendar import end_of_month_after
+from .._checks import DayLike, as_day
 from .._text import printable
+from ..errors import InvalidValueError
 from ..model.assessments import Assessment, awarded_tier
 from ..model.clusters import Cluster, StatedLabel
 from ..model.rulebooks import ECEI_2019, Rulebook
@@ -68,18 +70,44 @@ _ONE_DAY = dt.timedelta(days=1)
 MAX_ROWS = 300
 
 
+#: The resolution of a picture shown in a notebook (our decision: sharp on most screens,
+#: a few hundred kilobytes for a large timeline).
+NOTEBOOK_DPI = 100
+
+_PICTURE: list[Any] = []
+
+
 def require_matplotlib() -> Any:
-    """matplotlib's Figure class; without the plot extra, an :class:`ImportError` that
-    says how to install it."""
+    """The class of our pictures: matplotlib's Figure that a notebook shows as a PNG
+    picture when it is the last value of a cell, with no ``%matplotlib`` magic and no
+    pyplot (``_repr_png_``). Without the plot extra, an :class:`ImportError` that says
+    how to install it."""
     try:
         importlib.import_module("matplotlib")
     except ImportError:
         raise ImportError(
             "plots need matplotlib: install it with pip install 'cluster_excellence[plot]'"
         ) from None
+    if _PICTURE:
+        return _PICTURE[0]
     from matplotlib.figure import Figure
 
-    return Figure
+    def _repr_png_(self: Figure) -> bytes:
+        out = io.BytesIO()
+        self.savefig(out, format="png", dpi=NOTEBOOK_DPI, metadata={"Software": None})
+        return out.getvalue()
+
+    picture = type(
+        "Picture",
+        (Figure,),
+        {
+            "__module__": __name__,
+            "__doc__": "A matplotlib Figure that notebooks show inline (as PNG).",
+            "_repr_png_": _repr_png_,
+        },
+    )
+    _PICTURE.append(picture)
+    return picture
 
 
 def _plain(text: str) -> str:
@@ -129,7 +157,7 @@ def _year_formatter() -> Any:
 def label_timeline(
     clusters: Iterable[Cluster],
     *,
-    on: dt.date | None = None,
+    on: DayLike | None = None,
     rulebook: Rulebook = ECEI_2019,
     title: str | None = None,
     max_rows: int = MAX_ROWS,
@@ -150,6 +178,7 @@ def label_timeline(
     Raises :class:`ImportError` without matplotlib, and :class:`ValueError`
     for more than ``max_rows`` rows or nothing to draw.
     """
+    on = None if on is None else as_day(on, "on")
     figure_class = require_matplotlib()
     mdates: Any = importlib.import_module("matplotlib.dates")  # untyped
     from matplotlib.lines import Line2D
@@ -159,12 +188,12 @@ def label_timeline(
     table = [(cluster, _rows(cluster, rulebook)) for cluster in clusters]
     count = sum(max(len(rows), 1) for _, rows in table)
     if count > max_rows:
-        raise ValueError(
+        raise InvalidValueError(
             f"{count} rows are too many for one picture (at most {max_rows}); "
             "draw fewer clusters at a time"
         )
     if not table:
-        raise ValueError("no clusters to draw")
+        raise InvalidValueError("no clusters to draw")
     figure: Figure = figure_class(figsize=(10, 1.6 + 0.34 * count), layout="constrained")
     ax: Axes = figure.add_subplot()
     ticks: list[str] = []
@@ -290,7 +319,8 @@ def scorecard_heatmap(
 
     >>> import datetime as dt
     >>> from cluster_excellence import benchmarking_catalogue, sample_portfolio
-    >>> from cluster_excellence import group_clusters, regional_scorecard
+    >>> from cluster_excellence import regional_scorecard
+    >>> from cluster_excellence.rules.scorecard import group_clusters
     >>> reference = sample_portfolio("reference")
     >>> card = regional_scorecard(sample_portfolio("region"),
     ...     group_clusters(reference, "country"), benchmarking_catalogue(), dt.date(2026, 11, 20))
@@ -303,9 +333,11 @@ def scorecard_heatmap(
     codes = scorecard.indicator_codes
     rows = scorecard.clusters
     if not rows or not codes:
-        raise ValueError("the scorecard has no clusters or no indicators to draw")
+        raise InvalidValueError("the scorecard has no clusters or no indicators to draw")
     if len(rows) > max_rows:
-        raise ValueError(f"{len(rows)} clusters are too many for one picture (at most {max_rows})")
+        raise InvalidValueError(
+            f"{len(rows)} clusters are too many for one picture (at most {max_rows})"
+        )
     order: list[Light | None] = [None, Light.RED, Light.YELLOW, Light.GREEN]
     grid = [[order.index(light) for light in row.lights] for row in rows]
     colours = ListedColormap([_NO_LIGHT, *(LIGHT_COLOURS[light] for light in Light)])
@@ -364,7 +396,7 @@ def figure_bytes(figure: Figure, fmt: str) -> bytes:
     import matplotlib
 
     if fmt not in FORMATS:
-        raise ValueError(f"{fmt!r} is not one of {', '.join(FORMATS)}")
+        raise InvalidValueError(f"{fmt!r} is not one of {', '.join(FORMATS)}")
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "cluster-excellence", "svg.fonttype": "none"}):
         metadata = {"Date": None} if fmt == "svg" else {"Software": None}

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .._checks import DayLike, as_day
 from .._tabular import escape
 from .._text import printable
 from .._version import __version__
@@ -112,7 +113,7 @@ def _svg(figure: Any, label: str) -> str:
 
 def report_html(
     portfolio: Portfolio,
-    on: dt.date,
+    on: DayLike,
     rulebook: Rulebook = ECEI_2019,
     *,
     programme: Programme | None = None,
@@ -131,6 +132,7 @@ def report_html(
     catalogue (e.g. :func:`~cluster_excellence.benchmarking_catalogue`); without
     one the section says that it needs one.
     """
+    on = as_day(on, "on")
     pictures.require_matplotlib()
     status = portfolio_status(portfolio, on, rulebook)
     heading = title or f"Cluster labels on {on.isoformat()}"

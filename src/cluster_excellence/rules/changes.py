@@ -18,8 +18,8 @@ those days are looked at, so a span of decades costs no more than a month.
 
 The Qoot Cluster's Bronze label (benchmarked on 25 July 2019) over 2021 and 2022:
 
->>> from cluster_excellence import Benchmarking, Cluster, Portfolio
->>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmarking(dt.date(2019, 7, 25))])
+>>> from cluster_excellence import Benchmark, Cluster, Portfolio
+>>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))])
 >>> found = changes(Portfolio([qoot]), dt.date(2021, 1, 1), dt.date(2022, 12, 31))
 >>> for change in found.events:
 ...     print(change.date, change.cluster_id, change.tier.value, change.event.value)
@@ -35,9 +35,10 @@ from typing import Any
 
 import attrs
 
-from .._checks import is_query_day, is_text, require_day
+from .._checks import DayLike, as_day, instance_of, is_query_day, is_text, one_of
 from .._enums import ValueEnum
-from .._tabular import dataframe, records_table
+from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
+from ..errors import InvalidValueError
 from ..model.clusters import Cluster, Portfolio
 from ..model.programmes import Programme
 from ..model.rulebooks import ECEI_2019, Rulebook
@@ -92,10 +93,10 @@ class Change:
     date: dt.date = attrs.field(validator=is_query_day)
     cluster_id: str = attrs.field(validator=is_text)
     cluster_name: str = attrs.field(validator=is_text)
-    tier: Tier = attrs.field(validator=attrs.validators.instance_of(Tier))
-    event: LabelEvent = attrs.field(validator=attrs.validators.instance_of(LabelEvent))
+    tier: Tier = attrs.field(validator=instance_of(Tier))
+    event: LabelEvent = attrs.field(validator=instance_of(LabelEvent))
     #: The status from ``date`` on.
-    status: Status = attrs.field(validator=attrs.validators.instance_of(Status))
+    status: Status = attrs.field(validator=instance_of(Status))
     #: None for a label known only by its stated end.
     valid_from: dt.date | None
     valid_until: dt.date = attrs.field(validator=is_query_day)
@@ -142,7 +143,7 @@ class ComplianceChange:
     #: The programme's id.
     programme: str = attrs.field(validator=is_text)
     #: ``gained`` or ``lost``.
-    event: str = attrs.field(validator=attrs.validators.in_(("gained", "lost")))
+    event: str = attrs.field(validator=one_of(("gained", "lost")))
     #: The best tier that counts for the programme from ``date`` on (None when lost).
     held_tier: Tier | None
 
@@ -173,7 +174,7 @@ class ComplianceChange:
 
 
 @attrs.frozen
-class Changes:
+class Changes(Tables):
     """The changes of a portfolio's labels after ``since`` through ``until``."""
 
     #: The day before the first day looked at (the ``changes`` command's ``from``).
@@ -213,12 +214,18 @@ class Changes:
         """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
         return dataframe(self.to_records(), CHANGE_COLUMNS)
 
-    def _repr_html_(self) -> str:
+    def tables(self) -> list[Table]:
+        """The result as one table (its XLSX sheet): title, records, columns."""
+        return [("Changes", self.to_records(), CHANGE_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
+        and last rows around a gap, with the number of rows."""
         caption = (
             f"Changes after {self.since.isoformat()} through {self.until.isoformat()} "
             f"(rulebook {self.rulebook})"
         )
-        return records_table(caption, self.to_records(), CHANGE_COLUMNS[:6])
+        return records_table(caption, self.to_records(), CHANGE_COLUMNS[:6], max_rows)
 
 
 def _state(entry: LabelStatus | None) -> tuple[Any, ...] | None:
@@ -263,8 +270,8 @@ def _next_day(cluster: Cluster, status: ClusterStatus, rulebook: Rulebook) -> dt
 
 def cluster_changes(
     cluster: Cluster,
-    since: dt.date,
-    until: dt.date,
+    since: DayLike,
+    until: DayLike,
     rulebook: Rulebook = ECEI_2019,
     *,
     programmes: Iterable[Programme] = (),
@@ -276,10 +283,11 @@ def cluster_changes(
     Each day's status is as of that day (Decision 4); the definitions are those
     of this module. Source: docs, *Watching a portfolio*.
     """
-    require_day(since, "since")
-    require_day(until, "until")
+    since, until = as_day(since, "since"), as_day(until, "until")
     if until < since:
-        raise ValueError(f"until ({until.isoformat()}) is before since ({since.isoformat()})")
+        raise InvalidValueError(
+            f"until ({until.isoformat()}) is before since ({since.isoformat()})"
+        )
     followed = tuple(programmes)
     events: list[Change] = []
     gained_lost: list[ComplianceChange] = []
@@ -321,8 +329,8 @@ def cluster_changes(
 
 def changes(
     portfolio: Portfolio,
-    since: dt.date,
-    until: dt.date,
+    since: DayLike,
+    until: DayLike,
     rulebook: Rulebook = ECEI_2019,
     *,
     programmes: Iterable[Programme] = (),
@@ -342,6 +350,7 @@ def changes(
     >>> [(c.date.isoformat(), c.cluster_id, c.event) for c in found.compliance]
     [('2026-07-01', 'example-silver', 'lost')]
     """
+    since, until = as_day(since, "since"), as_day(until, "until")
     followed = tuple(programmes)
     events: list[tuple[Any, ...]] = []
     gained_lost: list[tuple[Any, ...]] = []

@@ -31,8 +31,8 @@ from typing import Any
 
 import attrs
 
-from .._checks import require_day
-from .._tabular import dataframe, records_table
+from .._checks import DayLike, as_day
+from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
 from ..model.clusters import Cluster, Portfolio
 from ..model.programmes import Programme
 from ..model.rulebooks import ECEI_2019, Rulebook
@@ -113,7 +113,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 @attrs.frozen
-class PortfolioCompliance:
+class PortfolioCompliance(Tables):
     """Every cluster's compliance with one programme on one day, in portfolio order."""
 
     on: dt.date
@@ -164,15 +164,26 @@ class PortfolioCompliance:
         ]
 
     def to_dataframe(self) -> Any:
-        """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        return dataframe(self.to_records(), COMPLIANCE_COLUMNS)
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
+        the day and rulebook are in ``frame.attrs``, not in columns."""
+        return dataframe(
+            self.to_records(),
+            COMPLIANCE_COLUMNS,
+            attrs={"on": self.on, "programme": self.programme.id, "rulebook": self.rulebook},
+        )
 
-    def _repr_html_(self) -> str:
+    def tables(self) -> list[Table]:
+        """The result as one table (its XLSX sheet): title, records, columns."""
+        return [("Compliance", self.to_records(), COMPLIANCE_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
+        and last rows around a gap, with the number of rows."""
         caption = (
             f"Compliance with {self.programme.name} on {self.on.isoformat()} "
             f"(rulebook {self.rulebook})"
         )
-        return records_table(caption, self.to_records(), COMPLIANCE_COLUMNS[3:])
+        return records_table(caption, self.to_records(), COMPLIANCE_COLUMNS[3:], max_rows)
 
 
 def _end(entry: LabelStatus, programme: Programme) -> dt.date:
@@ -213,7 +224,7 @@ def _tiers(tiers: Iterable[Tier]) -> str:
 
 
 def compliance(
-    cluster: Cluster, programme: Programme, on: dt.date, rulebook: Rulebook = ECEI_2019
+    cluster: Cluster, programme: Programme, on: DayLike, rulebook: Rulebook = ECEI_2019
 ) -> Compliance:
     """Whether ``cluster`` meets ``programme`` on ``on``, until when, and why.
 
@@ -225,7 +236,7 @@ def compliance(
     compliant on every day from ``on`` through it, on the labels known on
     ``on``. Source: the programme's sources; docs, *Programmes*.
     """
-    require_day(on, "on")
+    on = as_day(on, "on")
     status = cluster_status(cluster, on, rulebook)
     counting = [entry for entry in status.labels if _counts_on(entry, programme)]
     reasons = []
@@ -266,7 +277,7 @@ def compliance(
 
 
 def portfolio_compliance(
-    portfolio: Portfolio, programme: Programme, on: dt.date, rulebook: Rulebook = ECEI_2019
+    portfolio: Portfolio, programme: Programme, on: DayLike, rulebook: Rulebook = ECEI_2019
 ) -> PortfolioCompliance:
     """Every cluster's :func:`compliance` with ``programme`` on ``on``, in portfolio order.
 
@@ -276,5 +287,6 @@ def portfolio_compliance(
     >>> sum(entry.compliant for entry in result.clusters) > 0
     True
     """
+    on = as_day(on, "on")
     entries = tuple(compliance(cluster, programme, on, rulebook) for cluster in portfolio)
     return PortfolioCompliance(on, programme, rulebook.id, entries)

@@ -24,10 +24,16 @@ from typing import Any
 import attrs
 
 from .._enums import ValueEnum
-from .._tabular import records_table
+from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
 from ..model.tiers import Tier
 
-__all__ = ["Decision", "Finding", "Outcome", "outcome_of"]
+__all__ = ["DECISION_COLUMNS", "Decision", "Finding", "Outcome", "outcome_of"]
+
+#: The columns of :meth:`Decision.to_records` and ``eligibility --format csv``.
+DECISION_COLUMNS = (
+    "cluster", "question", "on", "outcome", "code", "met", "message", "rule", "rulebook",
+    "source", "remark",
+)  # fmt: skip
 
 
 class Outcome(ValueEnum):
@@ -71,7 +77,7 @@ class Finding:
 
 
 @attrs.frozen
-class Decision:
+class Decision(Tables):
     """An explained answer: can this organisation get a tier (or meet the criteria) on a day?"""
 
     cluster_id: str | None
@@ -106,9 +112,17 @@ class Decision:
             "findings": [finding.to_dict() for finding in self.findings],
         }
 
-    def _repr_html_(self) -> str:
+    def tables(self) -> list[Table]:
+        """The result as one table (its XLSX sheet): title, records, columns."""
+        return [("Eligibility", self.to_records(), DECISION_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
+        and last rows around a gap, with the number of rows."""
         caption = self.to_text().splitlines()[0]
-        return records_table(caption, self.to_records(), ("code", "met", "message", "source"))
+        return records_table(
+            caption, self.to_records(), ("code", "met", "message", "source"), max_rows
+        )
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat record per finding (dates as :class:`datetime.date`)."""
@@ -122,6 +136,11 @@ class Decision:
             }
             for finding in self.findings
         ]
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
+        the day is in ``frame.attrs``, not in a column."""
+        return dataframe(self.to_records(), DECISION_COLUMNS, attrs={"on": self.on})
 
 
 def outcome_of(findings: Iterable[Finding]) -> Outcome:

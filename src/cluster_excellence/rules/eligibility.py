@@ -39,8 +39,9 @@ import datetime as dt
 from typing import TypeVar
 
 from .._calendar import add_months, month_index
+from .._checks import DayLike, as_day
 from .._text import show
-from ..model.assessments import Assessment, Benchmarking, GoldAudit, SilverAudit, awarded_tier
+from ..model.assessments import Assessment, Benchmark, GoldAudit, SilverAudit, awarded_tier
 from ..model.catalogues import Catalogue, Provenance, meets
 from ..model.clusters import Cluster, Organisation
 from ..model.rulebooks import (
@@ -198,7 +199,7 @@ def _member_types(profile: Organisation, edition: Rulebook, out: _Findings) -> N
 
 def eligibility_criteria(
     profile: Organisation | None,
-    on: dt.date,
+    on: DayLike,
     rulebook: Rulebook = ECEI_2019,
     *,
     cluster_id: str | None = None,
@@ -212,6 +213,7 @@ def eligibility_criteria(
     in force on ``on``. Source: https://www.cluster-analysis.org/benchmarked-clusters;
     docs, *Eligibility*, "The Eligibility Criteria".
     """
+    on = as_day(on, "on")
     findings = _criteria_findings(profile, on, rulebook)
     return Decision(
         cluster_id,
@@ -251,7 +253,7 @@ def _audit_decision(
     return _decision(cluster, tier, on, [*out.found, *criteria], rulebook)
 
 
-def bronze_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_2019) -> Decision:
+def bronze_eligibility(cluster: Cluster, on: DayLike, rulebook: Rulebook = ECEI_2019) -> Decision:
     """Whether the cluster's latest benchmarking on or before ``on`` qualifies for Bronze.
 
     Bronze needs a benchmarking by an ESCA expert (benchmarkings recorded in a
@@ -259,7 +261,8 @@ def bronze_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_
     edition in force on the benchmarking's day. There is no pass score.
     Source: https://www.cluster-analysis.org/benchmarked-clusters.
     """
-    benchmarkings = [a for a in cluster.assessments if isinstance(a, Benchmarking) and a.date <= on]
+    on = as_day(on, "on")
+    benchmarkings = [a for a in cluster.assessments if isinstance(a, Benchmark) and a.date <= on]
     rule = "Bronze: a benchmarking by an ESCA expert"
     source = "https://www.cluster-analysis.org/benchmarked-clusters"
     if not benchmarkings:
@@ -301,7 +304,7 @@ def _silver_interval(
     awarded = [
         a
         for a in cluster.assessments
-        if isinstance(a, Benchmarking)
+        if isinstance(a, Benchmark)
         and known_on(a, audit.date)
         and awarded_tier(a, rulebook.in_force_on(a.date)) is Tier.BRONZE
     ]
@@ -351,7 +354,7 @@ def _silver_interval(
         out.add(code, False, message, "silver.max_interval")
 
 
-def silver_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_2019) -> Decision:
+def silver_eligibility(cluster: Cluster, on: DayLike, rulebook: Rulebook = ECEI_2019) -> Decision:
     """Whether the cluster's latest Silver audit on or before ``on`` qualifies for Silver.
 
     Silver needs (https://www.cluster-analysis.org/silver-label; docs:
@@ -364,6 +367,7 @@ def silver_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_
     read as the edition says (``silver.unrecorded_of_passed_audit``; by
     default the passed audit stands for it).
     """
+    on = as_day(on, "on")
     audit = _latest(cluster, SilverAudit, on)
     rule = "Silver: an on-site audit of the three improvement areas"
     if audit is None:
@@ -439,7 +443,7 @@ def silver_eligibility(cluster: Cluster, on: dt.date, rulebook: Rulebook = ECEI_
 
 def gold_eligibility(
     cluster: Cluster,
-    on: dt.date,
+    on: DayLike,
     rulebook: Rulebook = ECEI_2019,
     catalogue: Catalogue | None = None,
 ) -> Decision:
@@ -459,6 +463,7 @@ def gold_eligibility(
     recorded "met", and, without a recorded score, the catalogue's points
     give one. Illustrative entries (the shipped reference) are only remarks.
     """
+    on = as_day(on, "on")
     audit = _latest(cluster, GoldAudit, on)
     rule = "Gold: an on-site audit of the quality indicators"
     if audit is None:
@@ -585,7 +590,7 @@ def _gold_score_and_minimums(
 
 
 def gold_baseline(
-    cluster: Cluster, on: dt.date, catalogue: Catalogue, rulebook: Rulebook = ECEI_2019
+    cluster: Cluster, on: DayLike, catalogue: Catalogue, rulebook: Rulebook = ECEI_2019
 ) -> Decision:
     """Check each minimum requirement of ``catalogue`` against the cluster's latest values.
 
@@ -595,6 +600,7 @@ def gold_baseline(
     as the edition in force says (``scoring.missing_value``: undetermined by
     default).
     """
+    on = as_day(on, "on")
     audit = None
     for assessment in cluster.assessments:
         if assessment.date > on:

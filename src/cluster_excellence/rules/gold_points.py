@@ -20,8 +20,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._tabular import dataframe, records_table
-from ..model.assessments import Benchmarking, GoldAudit, Value
+from .._checks import DayLike, as_day
+from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
+from ..model.assessments import Benchmark, GoldAudit, Value
 from ..model.catalogues import Catalogue, meets
 from ..model.clusters import Cluster
 from ..model.rulebooks import ECEI_2019, Rulebook, Unrecorded
@@ -38,7 +39,7 @@ __all__ = [
     "latest_measured",
 ]
 
-M = TypeVar("M", Benchmarking, GoldAudit)
+M = TypeVar("M", Benchmark, GoldAudit)
 
 
 @attrs.frozen
@@ -207,7 +208,7 @@ GOLD_SCORE_COLUMNS = (
 
 
 @attrs.frozen
-class GoldScores:
+class GoldScores(Tables):
     """The Gold scores of a portfolio's clusters on a day, in portfolio order."""
 
     on: dt.date
@@ -239,23 +240,35 @@ class GoldScores:
             )
         return records
 
-    def _repr_html_(self) -> str:
+    def tables(self) -> list[Table]:
+        """The result as one table (its XLSX sheet): title, records, columns."""
+        return [("Gold scores", self.to_records(), GOLD_SCORE_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
+        and last rows around a gap, with the number of rows."""
         caption = f"Gold scores on {self.on.isoformat()} ({self.catalogue}, {self.rulebook})"
-        return records_table(caption, self.to_records(), GOLD_SCORE_COLUMNS[3:])
+        return records_table(caption, self.to_records(), GOLD_SCORE_COLUMNS[3:], max_rows)
 
     def to_dataframe(self) -> Any:
-        """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        return dataframe(self.to_records(), GOLD_SCORE_COLUMNS)
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
+        the day and rulebook are in ``frame.attrs``, not in columns."""
+        return dataframe(
+            self.to_records(),
+            GOLD_SCORE_COLUMNS,
+            attrs={"on": self.on, "catalogue": self.catalogue, "rulebook": self.rulebook},
+        )
 
 
 def gold_scores(
     clusters: Iterable[Cluster],
     catalogue: Catalogue,
-    on: dt.date,
+    on: DayLike,
     rulebook: Rulebook = ECEI_2019,
 ) -> GoldScores:
     """Score each cluster's latest Gold audit on or before ``on`` (see :func:`gold_score`),
     under the edition of ``rulebook`` in force on the audit's day."""
+    on = as_day(on, "on")
     entries = []
     for cluster in clusters:
         audit = latest_gold_audit(cluster, on)

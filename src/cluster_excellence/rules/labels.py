@@ -17,8 +17,8 @@ anchor its Bronze label runs through 31 July 2021 and can be renewed
 seamlessly until 31 July 2022:
 
 >>> import datetime as dt
->>> from cluster_excellence import ECEI_2019, Benchmarking, Tier
->>> qoot = Benchmarking(dt.date(2019, 7, 25))
+>>> from cluster_excellence import ECEI_2019, Benchmark, Tier
+>>> qoot = Benchmark(dt.date(2019, 7, 25))
 >>> label = apply_award(None, qoot, ECEI_2019)
 >>> label.valid_from, label.valid_until, label.renewable_until
 (datetime.date(2019, 7, 25), datetime.date(2021, 7, 31), datetime.date(2022, 7, 31))
@@ -36,8 +36,9 @@ from typing import Any
 import attrs
 
 from .._calendar import MONTH_ENDS, add_months, end_of_month_after
-from .._checks import is_query_day, is_text, require_day, trusted
+from .._checks import DayLike, as_day, instance_of, is_query_day, is_text, trusted
 from .._enums import ValueEnum
+from ..errors import InvalidTypeError, InvalidValueError
 from ..model.assessments import KIND_ORDER, Assessment, awarded_tier
 from ..model.clusters import StatedLabel
 from ..model.rulebooks import ECEI_2019, Anchor, ExtensionBase, Rulebook
@@ -75,12 +76,12 @@ def _awarding_assessments(
     instance: Label, attribute: attrs.Attribute[object], value: object
 ) -> None:
     if not isinstance(value, tuple) or not value:
-        raise ValueError("a label needs the assessments that made it")
+        raise InvalidValueError("a label needs the assessments that made it")
 
 
 def _ordered_dates(instance: Label, attribute: Any, value: Any) -> None:
     if not instance.valid_from <= instance.valid_until <= instance.renewable_until:
-        raise ValueError(
+        raise InvalidValueError(
             "a label needs valid_from <= valid_until <= renewable_until, got "
             f"{instance.valid_from}, {instance.valid_until}, {instance.renewable_until}"
         )
@@ -88,7 +89,7 @@ def _ordered_dates(instance: Label, attribute: Any, value: Any) -> None:
 
 def _positive(instance: Label, attribute: Any, value: Any) -> None:
     if type(value) is not int or value <= 0:
-        raise ValueError(f"{attribute.name} must be a whole number of months above 0")
+        raise InvalidValueError(f"{attribute.name} must be a whole number of months above 0")
 
 
 @attrs.frozen
@@ -100,7 +101,7 @@ class Label:
     window. Labels are made by :func:`apply_award` and :func:`label_history`.
     """
 
-    tier: Tier = attrs.field(validator=attrs.validators.instance_of(Tier))
+    tier: Tier = attrs.field(validator=instance_of(Tier))
     #: The day of the first award.
     valid_from: dt.date = attrs.field(validator=is_query_day)
     #: The last valid day.
@@ -121,7 +122,7 @@ class Label:
 def _known_renewable_until(status: LabelStatus) -> dt.date:
     if isinstance(status.label, Label):
         return status.label.renewable_until
-    raise TypeError("the status of a stated label needs its renewable_until")
+    raise InvalidTypeError("the status of a stated label needs its renewable_until")
 
 
 @attrs.frozen
@@ -133,11 +134,9 @@ class LabelStatus:
     which. The dates are on the status itself, so that both read alike.
     """
 
-    label: Label | StatedLabel = attrs.field(
-        validator=attrs.validators.instance_of((Label, StatedLabel))
-    )
+    label: Label | StatedLabel = attrs.field(validator=instance_of((Label, StatedLabel)))
     on: dt.date = attrs.field(validator=is_query_day)
-    status: Status = attrs.field(validator=attrs.validators.instance_of(Status))
+    status: Status = attrs.field(validator=instance_of(Status))
     #: The last day on which an award of the tier renews the label.
     renewable_until: dt.date = attrs.field(
         default=attrs.Factory(_known_renewable_until, takes_self=True), validator=is_query_day
@@ -234,7 +233,7 @@ def last_seamless_renewal_day(label: Label) -> dt.date:
     An awarding assessment on or before this day extends the label; a later
     one starts a new label (docs: *Validity and renewal*, Decision 2).
 
-    >>> label = apply_award(None, Benchmarking(dt.date(2016, 9, 1)), ECEI_2019)
+    >>> label = apply_award(None, Benchmark(dt.date(2016, 9, 1)), ECEI_2019)
     >>> last_seamless_renewal_day(label)
     datetime.date(2019, 9, 30)
     """
@@ -336,7 +335,7 @@ def _awarding(
     )
     for before, after in itertools.pairwise(awarding):
         if before.date == after.date:
-            raise ValueError(f"two awards of {tier} on {after.date.isoformat()}")
+            raise InvalidValueError(f"two awards of {tier} on {after.date.isoformat()}")
     return awarding
 
 
@@ -358,7 +357,7 @@ def latest_labels(
     """Per tier, in tier order, the latest label that started on or before ``on``.
 
     ``assessments`` must be in date order. As of ``on`` only the awards known
-    by then count (:func:`known_on`); retroactively, later ones may still
+    by then count (``known_on``); retroactively, later ones may still
     renew a label that started by then (Decision 4). Each award is judged by
     the edition of ``rulebook`` in force on its date.
     """
@@ -407,7 +406,7 @@ def apply_award(
 
     >>> hemp = None
     >>> for day in (dt.date(2017, 10, 1), dt.date(2019, 11, 1), dt.date(2021, 11, 1)):
-    ...     hemp = apply_award(hemp, Benchmarking(day), ECEI_2019)
+    ...     hemp = apply_award(hemp, Benchmark(day), ECEI_2019)
     >>> hemp.valid_from, hemp.valid_until
     (datetime.date(2017, 10, 1), datetime.date(2025, 10, 31))
 
@@ -417,24 +416,24 @@ def apply_award(
     >>> by_assessment = ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT)
     >>> hemp = None
     >>> for day in (dt.date(2017, 10, 1), dt.date(2019, 11, 1), dt.date(2021, 11, 1)):
-    ...     hemp = apply_award(hemp, Benchmarking(day), by_assessment)
+    ...     hemp = apply_award(hemp, Benchmark(day), by_assessment)
     >>> hemp.valid_until
     datetime.date(2024, 11, 30)
     """
     edition = rulebook.in_force_on(assessment.date)
     tier = awarded_tier(assessment, edition)
     if tier is None:
-        raise ValueError(f"{assessment!r} awards no label")
+        raise InvalidValueError(f"{assessment!r} awards no label")
     if label is None:
         return _Run(assessment, tier, edition).label(rulebook)
     if tier is not label.tier:
-        raise ValueError(f"{assessment!r} awards {tier.value}, not {label.tier.value}")
+        raise InvalidValueError(f"{assessment!r} awards {tier.value}, not {label.tier.value}")
     if label.rulebook != rulebook.id:
-        raise ValueError(
+        raise InvalidValueError(
             f"the label was computed under rulebook {label.rulebook!r}, not {rulebook.id!r}"
         )
     if assessment.date <= label.assessments[-1].date:
-        raise ValueError(
+        raise InvalidValueError(
             f"{assessment!r} is not later than the label's latest assessment "
             f"on {label.assessments[-1].date.isoformat()}"
         )
@@ -456,11 +455,11 @@ def label_history(
 
     Only assessments that award ``tier`` count (Decision 5), each judged by
     the edition in force on its date, and with ``until`` only the awards
-    known by that day (:func:`known_on`: the as-of reading of Decision 4).
+    known by that day (``known_on``: the as-of reading of Decision 4).
     The assessments may come in any order.
 
     >>> history = label_history(
-    ...     [Benchmarking(dt.date(2022, 5, 10)), Benchmarking(dt.date(2019, 2, 14))],
+    ...     [Benchmark(dt.date(2022, 5, 10)), Benchmark(dt.date(2019, 2, 14))],
     ...     Tier.BRONZE,
     ... )
     >>> [(label.valid_from.isoformat(), label.valid_until.isoformat()) for label in history]
@@ -470,7 +469,7 @@ def label_history(
     return tuple(run.label(rulebook) for run in dict.fromkeys(runs))  # each label once
 
 
-def label_status(label: Label, on: dt.date) -> Status:
+def label_status(label: Label, on: DayLike) -> Status:
     """Return the status of ``label`` on the day ``on`` (Decision 4).
 
     ``valid`` through ``valid_until``, ``expired_renewable`` through
@@ -479,13 +478,14 @@ def label_status(label: Label, on: dt.date) -> Status:
 
     The Nordland clusters' labels, from a benchmarking in September 2016:
 
-    >>> label = apply_award(None, Benchmarking(dt.date(2016, 9, 1)), ECEI_2019)
+    >>> label = apply_award(None, Benchmark(dt.date(2016, 9, 1)), ECEI_2019)
     >>> days = [dt.date(2018, 9, 30), dt.date(2018, 10, 1), dt.date(2019, 10, 1)]
     >>> [label_status(label, day).value for day in days]
     ['valid', 'expired_renewable', 'lapsed']
     """
+    on = as_day(on, "on")
     if on < label.valid_from:
-        raise ValueError(
+        raise InvalidValueError(
             f"the label starts on {label.valid_from.isoformat()}, after {on.isoformat()}"
         )
     if on <= label.valid_until:
@@ -496,7 +496,7 @@ def label_status(label: Label, on: dt.date) -> Status:
 
 
 def stated_label_status(
-    stated: StatedLabel, on: dt.date, rulebook: Rulebook = ECEI_2019
+    stated: StatedLabel, on: DayLike, rulebook: Rulebook = ECEI_2019
 ) -> LabelStatus | None:
     """Return the status of a label known only by its stated end, or None.
 
@@ -527,7 +527,7 @@ def stated_label_status(
     2014-02-28 expired_renewable
     2014-03-01 lapsed
     """
-    require_day(on, "on")
+    on = as_day(on, "on")
     edition = rulebook.in_force_on(stated.valid_until)
     if on < stated_known_from(stated, rulebook):
         return None
@@ -563,7 +563,7 @@ def term_ends(
     unpublished days):
 
     >>> days = (dt.date(2017, 10, 1), dt.date(2019, 11, 1), dt.date(2021, 11, 1))
-    >>> [end.isoformat() for end in term_ends([Benchmarking(d) for d in days], Tier.BRONZE)]
+    >>> [end.isoformat() for end in term_ends([Benchmark(d) for d in days], Tier.BRONZE)]
     ['2019-10-31', '2022-10-31', '2025-10-31']
     """
     awards = _awarding(assessments, tier, rulebook, None)

@@ -6,8 +6,8 @@ audit counts), when the Silver window for a second benchmarking opens and
 closes, and what is missing for the next tier (docs: *Planning and checking
 records*).
 
->>> from cluster_excellence import Benchmarking, Cluster
->>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmarking(dt.date(2019, 7, 25))])
+>>> from cluster_excellence import Benchmark, Cluster
+>>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))])
 >>> for action in plan(qoot, dt.date(2020, 1, 1)).actions[:4]:
 ...     print(action.date, action.code)
 2020-01-01 next.silver
@@ -19,21 +19,22 @@ records*).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
 from .._calendar import LAST_MONTH, add_months, month_index
-from .._tabular import dataframe, records_table
-from ..model.assessments import Benchmarking, awarded_tier
+from .._checks import DayLike, as_day
+from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
+from ..model.assessments import Benchmark, awarded_tier
 from ..model.catalogues import Catalogue
 from ..model.clusters import Cluster
 from ..model.programmes import Programme
 from ..model.rulebooks import ECEI_2019, IntervalLimit, Rulebook
 from ..model.tiers import Tier
 from .compliance import compliance
-from .decisions import Decision, Outcome
+from .decisions import DECISION_COLUMNS, Decision, Outcome
 from .eligibility import bronze_eligibility, gold_eligibility, silver_eligibility
 from .labels import Status
 from .status import cluster_status
@@ -42,10 +43,14 @@ __all__ = [
     "PLAN_COLUMNS",
     "Action",
     "Plan",
+    "PortfolioEligibility",
+    "PortfolioPlan",
     "decide",
     "finding_words",
     "next_tier_name",
     "plan",
+    "portfolio_eligibility",
+    "portfolio_plan",
 ]
 
 _LABELS = (
@@ -77,7 +82,7 @@ class Action:
 
 
 @attrs.frozen
-class Plan:
+class Plan(Tables):
     """A cluster's actions from a day on, sorted by date."""
 
     cluster_id: str
@@ -115,9 +120,15 @@ class Plan:
         """One flat record per action (``plan --format csv``), dates as :class:`datetime.date`."""
         return [attrs.asdict(action) for action in self.actions]
 
-    def _repr_html_(self) -> str:
+    def tables(self) -> list[Table]:
+        """The result as one table (its XLSX sheet): title, records, columns."""
+        return [("Plan", self.to_records(), PLAN_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
+        and last rows around a gap, with the number of rows."""
         caption = f"Plan of {self.cluster_name} from {self.on.isoformat()}"
-        return records_table(caption, self.to_records(), ("date", "title", "rule"))
+        return records_table(caption, self.to_records(), ("date", "title", "rule"), max_rows)
 
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
@@ -130,7 +141,7 @@ def next_tier_name(finding: Action) -> str:
 
 
 def finding_words(finding: Action) -> str:
-    """A finding's title without its leading ``for <Tier>: ``, for a list under that tier."""
+    """A finding's title without its leading "for TIER: ", for a list under that tier."""
     return finding.title.removeprefix(f"for {next_tier_name(finding)}: ")
 
 
@@ -199,7 +210,7 @@ def _programme_actions(
 
 def plan(
     cluster: Cluster,
-    on: dt.date,
+    on: DayLike,
     rulebook: Rulebook = ECEI_2019,
     *,
     within_months: int | None = None,
@@ -216,6 +227,7 @@ def plan(
     ``become_by`` deadline while it is due, or, when it does not comply, the
     day ``on`` itself (docs: *Programmes*).
     """
+    on = as_day(on, "on")
     status = cluster_status(cluster, on, rulebook)
     actions: list[Action] = []
 
@@ -247,7 +259,7 @@ def plan(
     edition = rulebook.in_force_on(on)
     benchmarkings = [
         a for a in cluster.assessments
-        if isinstance(a, Benchmarking) and a.date <= on
+        if isinstance(a, Benchmark) and a.date <= on
         and awarded_tier(a, rulebook.in_force_on(a.date)) is Tier.BRONZE
     ]  # fmt: skip
     if benchmarkings:
@@ -293,3 +305,145 @@ def plan(
         (a for a in actions if on <= a.date <= horizon), key=lambda a: (a.date, a.code, a.title)
     )
     return Plan(cluster.id, cluster.name, on, rulebook.id, tuple(kept))
+
+
+@attrs.frozen
+class PortfolioPlan(Tables):
+    """The plans of a portfolio's clusters from one day on, in portfolio order."""
+
+    on: dt.date
+    rulebook: str
+    plans: tuple[Plan, ...]
+
+    def __iter__(self) -> Iterator[Plan]:
+        return iter(self.plans)
+
+    def __len__(self) -> int:
+        return len(self.plans)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per action of every plan (``plan --format csv``)."""
+        return [record for entry in self.plans for record in entry.to_records()]
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
+        the day and rulebook are in ``frame.attrs``."""
+        return dataframe(
+            self.to_records(), PLAN_COLUMNS, attrs={"on": self.on, "rulebook": self.rulebook}
+        )
+
+    def tables(self) -> list[Table]:
+        """The plans as one table (its XLSX sheet): title, records, columns."""
+        return [("Plan", self.to_records(), PLAN_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
+        and last rows around a gap, with the number of rows."""
+        caption = f"Plans from {self.on.isoformat()} (rulebook {self.rulebook})"
+        return records_table(
+            caption, self.to_records(), ("date", "cluster_id", "title", "rule"), max_rows
+        )
+
+
+def portfolio_plan(
+    clusters: Iterable[Cluster],
+    on: DayLike,
+    rulebook: Rulebook = ECEI_2019,
+    *,
+    within_months: int | None = None,
+    catalogue: Catalogue | None = None,
+    programmes: Iterable[Programme] = (),
+) -> PortfolioPlan:
+    """The :func:`plan` of every cluster (a portfolio or any clusters), in their order.
+
+    >>> from cluster_excellence import sample_portfolio
+    >>> plans = portfolio_plan(sample_portfolio(), "2026-11-20", within_months=3)
+    >>> len(plans), plans.to_records()[0]["code"]
+    (16, 'next.bronze')
+    """
+    day = as_day(on, "on")
+    kept = tuple(programmes)
+    return PortfolioPlan(
+        day,
+        rulebook.id,
+        tuple(
+            plan(
+                cluster,
+                day,
+                rulebook,
+                within_months=within_months,
+                catalogue=catalogue,
+                programmes=kept,
+            )
+            for cluster in clusters
+        ),
+    )
+
+
+@attrs.frozen
+class PortfolioEligibility(Tables):
+    """The decisions on one tier for a portfolio's clusters on one day, in portfolio order."""
+
+    on: dt.date
+    tier: Tier
+    rulebook: str
+    decisions: tuple[Decision, ...]
+
+    def __iter__(self) -> Iterator[Decision]:
+        return iter(self.decisions)
+
+    def __len__(self) -> int:
+        return len(self.decisions)
+
+    def eligible(self) -> tuple[str, ...]:
+        """The ids of the clusters whose records qualify for the tier."""
+        return tuple(d.cluster_id or "" for d in self.decisions if d.outcome is Outcome.ELIGIBLE)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per finding of every decision (``eligibility --format csv``)."""
+        return [record for decision in self.decisions for record in decision.to_records()]
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
+        the day and the tier are in ``frame.attrs``."""
+        return dataframe(
+            self.to_records(),
+            DECISION_COLUMNS,
+            attrs={"on": self.on, "question": self.tier.value},
+        )
+
+    def tables(self) -> list[Table]:
+        """The findings as one table (its XLSX sheet): title, records, columns."""
+        return [("Eligibility", self.to_records(), DECISION_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table of the findings; over ``max_rows`` rows, the first and last."""
+        caption = f"{self.tier.value.title()} eligibility on {self.on.isoformat()}"
+        columns = ("cluster", "outcome", "code", "met", "message")
+        return records_table(caption, self.to_records(), columns, max_rows)
+
+
+def portfolio_eligibility(
+    clusters: Iterable[Cluster],
+    tier: Tier | str,
+    on: DayLike,
+    rulebook: Rulebook = ECEI_2019,
+    *,
+    catalogue: Catalogue | None = None,
+) -> PortfolioEligibility:
+    """Whether each cluster's records qualify for ``tier`` on ``on``, explained
+    (:func:`bronze_eligibility`, :func:`silver_eligibility`, :func:`gold_eligibility`).
+
+    >>> from cluster_excellence import sample_portfolio
+    >>> found = portfolio_eligibility(sample_portfolio(), "silver", "2026-11-20")
+    >>> found.eligible()
+    ('example-silver', 'mineralklynge', 'example-go')
+    """
+    day = as_day(on, "on")
+    chosen = Tier(tier)
+    return PortfolioEligibility(
+        day,
+        chosen,
+        rulebook.id,
+        tuple(decide(cluster, chosen, day, rulebook, catalogue) for cluster in clusters),
+    )

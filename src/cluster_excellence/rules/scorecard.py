@@ -24,8 +24,10 @@ from typing import Any
 
 import attrs
 
-from .._tabular import dataframe, records_table
-from ..model.assessments import Benchmarking, IndicatorValues, Value, raw_values
+from .._checks import DayLike, as_day
+from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
+from ..errors import InvalidValueError
+from ..model.assessments import Benchmark, IndicatorValues, Value, raw_values
 from ..model.catalogues import Catalogue, Direction
 from ..model.clusters import Cluster
 from .gold_points import latest_measured
@@ -55,9 +57,9 @@ SCORECARD_COLUMNS = (
 GROUP_FIELDS = ("country", "comparative_portfolio")
 
 
-def latest_benchmark(cluster: Cluster, on: dt.date) -> Benchmarking | None:
+def latest_benchmark(cluster: Cluster, on: dt.date) -> Benchmark | None:
     """The cluster's latest benchmarking on or before ``on`` with indicator values."""
-    return latest_measured(cluster, Benchmarking, on)
+    return latest_measured(cluster, Benchmark, on)
 
 
 def group_clusters(clusters: Iterable[Cluster], field: str) -> dict[str, tuple[Cluster, ...]]:
@@ -67,7 +69,7 @@ def group_clusters(clusters: Iterable[Cluster], field: str) -> dict[str, tuple[C
     ``"(no comparative_portfolio)"``). Groups come sorted by name.
     """
     if field not in GROUP_FIELDS:
-        raise ValueError(f"groups are formed by {' or '.join(GROUP_FIELDS)}, not {field!r}")
+        raise InvalidValueError(f"groups are formed by {' or '.join(GROUP_FIELDS)}, not {field!r}")
     groups: dict[str, list[Cluster]] = {}
     for cluster in clusters:
         groups.setdefault(getattr(cluster, field) or f"(no {field})", []).append(cluster)
@@ -116,7 +118,7 @@ class ScorecardCluster:
 
 
 @attrs.frozen
-class Scorecard:
+class Scorecard(Tables):
     """A region compared with reference groups, indicator by indicator."""
 
     on: dt.date
@@ -157,15 +159,26 @@ class Scorecard:
         ]
 
     def to_dataframe(self) -> Any:
-        """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        return dataframe(self.to_records(), SCORECARD_COLUMNS)
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
+        the day and rulebook are in ``frame.attrs``, not in columns."""
+        return dataframe(
+            self.to_records(),
+            SCORECARD_COLUMNS,
+            attrs={"on": self.on, "catalogue": self.catalogue, "light_rule": self.light_rule},
+        )
 
-    def _repr_html_(self) -> str:
+    def tables(self) -> list[Table]:
+        """The result as one table (its XLSX sheet): title, records, columns."""
+        return [("Scorecard", self.to_records(), SCORECARD_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
+        and last rows around a gap, with the number of rows."""
         caption = (
             f"Regional scorecard on {self.on.isoformat()}: {self.catalogue}, "
             f"lights {self.light_rule}, region of {self.region_size}"
         )
-        return records_table(caption, self.to_records(), SCORECARD_COLUMNS[3:])
+        return records_table(caption, self.to_records(), SCORECARD_COLUMNS[3:], max_rows)
 
     def to_dict(self) -> dict[str, Any]:
         """The scorecard as JSON-ready data (the ``scorecard --format json`` document)."""
@@ -227,7 +240,7 @@ def regional_scorecard(
     region: Iterable[Cluster],
     groups: Mapping[str, Iterable[Cluster]],
     catalogue: Catalogue,
-    on: dt.date,
+    on: DayLike,
     rule: LightRule = DEFAULT_LIGHT_RULE,
 ) -> Scorecard:
     """Compare the ``region``'s clusters with each reference group on the day ``on``.
@@ -237,6 +250,7 @@ def regional_scorecard(
     yes/no indicators count yes as 1. Nothing depends on the order of
     clusters within the region or a group, except the order of the rows.
     """
+    on = as_day(on, "on")
     region_benchmarks: list[tuple[Cluster, IndicatorValues | None, dt.date | None]] = []
     for cluster in region:
         benchmark = latest_benchmark(cluster, on)

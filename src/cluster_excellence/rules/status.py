@@ -11,8 +11,8 @@ highest valid tier is the best tier whose label is valid.
 The Qoot Cluster on 1 August 2021, the day after its label expired:
 
 >>> import datetime as dt
->>> from cluster_excellence import Benchmarking, Cluster
->>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmarking(dt.date(2019, 7, 25))])
+>>> from cluster_excellence import Benchmark, Cluster
+>>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))])
 >>> result = cluster_status(qoot, dt.date(2021, 8, 1))
 >>> [(s.tier.value, s.status.value) for s in result.labels]
 [('bronze', 'expired_renewable')]
@@ -27,8 +27,9 @@ from typing import Any
 
 import attrs
 
-from .._checks import is_bool, is_query_day, is_text, require_day, trusted
-from .._tabular import dataframe, records_table
+from .._checks import DayLike, as_day, is_bool, is_query_day, is_text, trusted
+from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
+from ..errors import InvalidValueError
 from ..model.assessments import awarded_tier
 from ..model.clusters import Cluster, Portfolio, StatedLabel
 from ..model.rulebooks import ECEI_2019, Rulebook
@@ -117,10 +118,11 @@ def stated_disagreements(
     2024"; the default rulebook gives 2025-10-31, the ``assessment``
     extension base agrees with the certificate:
 
-    >>> from cluster_excellence import Benchmarking, ExtensionBase, StatedLabel
+    >>> from cluster_excellence import Benchmark, StatedLabel
+    >>> from cluster_excellence.model.rulebooks import ExtensionBase
     >>> hemp = Cluster("hemp-sk", "Hemp Cluster", [
-    ...     Benchmarking(dt.date(2017, 10, 1)), Benchmarking(dt.date(2019, 11, 1)),
-    ...     Benchmarking(dt.date(2021, 11, 1))],
+    ...     Benchmark(dt.date(2017, 10, 1)), Benchmark(dt.date(2019, 11, 1)),
+    ...     Benchmark(dt.date(2021, 11, 1))],
     ...     stated_labels=[StatedLabel(Tier.BRONZE, dt.date(2024, 11, 30), source="certificate")])
     >>> for disagreement in stated_disagreements(hemp):
     ...     print(disagreement)
@@ -199,7 +201,7 @@ def _entry_dict(entry: LabelStatus) -> dict[str, Any]:
 
 
 @attrs.frozen
-class PortfolioStatus:
+class PortfolioStatus(Tables):
     """Every cluster's status on one day, under one rulebook, in portfolio order."""
 
     on: dt.date = attrs.field(validator=is_query_day)
@@ -227,7 +229,7 @@ class PortfolioStatus:
         [('example-go', ['2026-11-30'])]
         """
         if isinstance(within_days, bool) or not isinstance(within_days, int) or within_days < 0:
-            raise ValueError(
+            raise InvalidValueError(
                 f"within_days must be a whole number of days, 0 or more, not {within_days!r}"
             )
         kept = []
@@ -293,13 +295,24 @@ class PortfolioStatus:
         return records
 
     def to_dataframe(self) -> Any:
-        """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        return dataframe(self.to_records(), STATUS_COLUMNS)
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
+        the day and rulebook are in ``frame.attrs``, not in columns."""
+        return dataframe(
+            self.to_records(),
+            STATUS_COLUMNS,
+            attrs={"on": self.on, "rulebook": self.rulebook, "retroactive": self.retroactive},
+        )
 
-    def _repr_html_(self) -> str:
+    def tables(self) -> list[Table]:
+        """The result as one table (its XLSX sheet): title, records, columns."""
+        return [("Status", self.to_records(), STATUS_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
+        and last rows around a gap, with the number of rows."""
         reading = "retroactive" if self.retroactive else "as of the day"
         caption = f"Label status on {self.on.isoformat()}, {reading} (rulebook {self.rulebook})"
-        return records_table(caption, self.to_records(), STATUS_COLUMNS[3:])
+        return records_table(caption, self.to_records(), STATUS_COLUMNS[3:], max_rows)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the ``status`` command's JSON document (docs: *Command line*)."""
@@ -321,7 +334,7 @@ _cluster_status = trusted(ClusterStatus)
 
 def cluster_status(
     cluster: Cluster,
-    on: dt.date,
+    on: DayLike,
     rulebook: Rulebook = ECEI_2019,
     *,
     retroactive: bool = False,
@@ -346,7 +359,7 @@ def cluster_status(
     >>> cluster_status(ocean, dt.date(2021, 8, 1), retroactive=True).labels[0].status.value
     'valid'
     """
-    require_day(on, "on")
+    on = as_day(on, "on")
     entries: list[LabelStatus] = []
     best: Tier | None = None
     for label in latest_labels(cluster.assessments, rulebook, on, retroactive=retroactive):
@@ -410,12 +423,13 @@ def highest_valid_tier(
 
 def portfolio_status(
     portfolio: Portfolio,
-    on: dt.date,
+    on: DayLike,
     rulebook: Rulebook = ECEI_2019,
     *,
     retroactive: bool = False,
 ) -> PortfolioStatus:
     """Return every cluster's status on ``on``, in portfolio order."""
+    on = as_day(on, "on")
     results = [cluster_status(c, on, rulebook, retroactive=retroactive) for c in portfolio]
     editions = tuple((edition.id, edition.effective_from) for edition in rulebook.editions())
     return PortfolioStatus(on, rulebook.id, retroactive, tuple(results), editions)

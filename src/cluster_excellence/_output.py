@@ -29,7 +29,7 @@ import stat
 import sys
 from collections.abc import Iterable
 
-from .._text import printable
+from ._text import printable
 
 __all__ = ["OutputError", "write_file", "write_stdout"]
 
