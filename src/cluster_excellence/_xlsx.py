@@ -74,6 +74,8 @@ def _cell(value: Any) -> tuple[Any, str | None]:
         raise InvalidTypeError(f"a table cell holds days, not date-times: {value!r}")
     if isinstance(value, dt.date):
         return value, DATE_FORMAT
+    if isinstance(value, float) and value.is_integer():
+        return value, "0.0"  # a float stays a float when read back (2.0, not 2)
     if isinstance(value, (int, float)):
         return value, None
     text = str(value)

@@ -101,6 +101,15 @@ _ORDER_WORDS = {"dmy": "day-month-year", "mdy": "month-day-year", "ymd": "year-m
 _ASK_ORDER = "give the order: --date-order dmy or mdy (Python: date_order=)"
 
 
+class _Unreadable:
+    """A cell that holds no value to read (a formula, a spreadsheet error), and why."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
 class _Bad(Exception):
     """A cell that cannot be read; ``message`` says why."""
 
@@ -135,14 +144,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _text(value: Any) -> str:
-    """A text cell: surrounding spaces dropped; a whole number (a spreadsheet's idea of an
-    id like 1234) as its digits; a formula guard (a leading apostrophe) removed."""
+def _text(value: Any, guarded: bool) -> str:
+    """A text cell as it is; a whole number (a spreadsheet's idea of an id like 1234) as its
+    digits; in a CSV file (``guarded``), the apostrophe that guards a text a spreadsheet
+    would take for a formula removed (see :func:`portfolio_to_csv`)."""
     if isinstance(value, str):
-        text = value.strip(" ")
-        if text[:1] == "'" and (text[1:2] in _FORMULA_START or text[1:2] == "'"):
-            text = text[1:]
-        return text
+        if guarded and value[:1] == "'" and (value[1:2] in _FORMULA_START or value[1:2] == "'"):
+            return value[1:]
+        return value
     if isinstance(value, (bool, dt.date, dt.time)):
         raise _Bad(f"must be text, not {_describe(value)}")
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
@@ -181,7 +190,8 @@ def _number(value: Any, *, whole: bool) -> float | int:
         text = value.strip()
         if not _NUMBER.fullmatch(text):
             raise _Bad(f"{show(value)} is not a number")
-        number: float | int = float(text) if whole is False or not text.isdigit() else int(text)
+        digits = text.lstrip("+-")
+        number: float | int = int(text) if digits.isdigit() and len(digits) <= 300 else float(text)
     else:
         number = value
     if not math.isfinite(number):
@@ -355,14 +365,16 @@ class _Row:
     def __init__(self, where: str, cells: dict[str, Any], formats: dict[str, str]) -> None:
         self.where = where
         self.cells = cells
-        #: Columns whose cell is formatted as a percentage (XLSX).
+        #: The number format of each column's cell (XLSX), e.g. ``0%``.
         self.formats = formats
 
 
 class _Table:
     """The rows of one table, read into a portfolio document with each value's place."""
 
-    def __init__(self, source: str, prefix: str, date_order: DateOrder | None) -> None:
+    def __init__(
+        self, source: str, prefix: str, date_order: DateOrder | None, guarded: bool = False
+    ) -> None:
         if date_order is not None and date_order not in DATE_ORDERS:
             raise InvalidValueError(
                 f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}"
@@ -370,6 +382,8 @@ class _Table:
         self.source = source
         self.prefix = prefix
         self.date_order = date_order
+        #: Whether texts may carry a formula guard (CSV files written by the writer).
+        self.guarded = guarded
         self.problems: list[Problem] = []
         self.reported: set[tuple[str, str | None]] = set()
         #: Rows with a cell that could not be read: the checks across their cells wait.
@@ -477,19 +491,21 @@ class _Table:
             if _blank(raw):
                 continue
             try:
+                if isinstance(raw, _Unreadable):
+                    raise _Bad(raw.message)
                 value = _plain(raw)
                 if column in _DAY_COLUMNS:
                     values[column] = _day(value, orders[column]).isoformat()
                 elif column in _BOOLEAN_COLUMNS:
                     values[column] = _boolean(value)
                 elif column == "score":
-                    values[column] = _score(value, column in row.formats)
+                    values[column] = _score(value, "%" in row.formats.get(column, ""))
                 elif column in ("audit_days", "experts"):
+                    if type(value) is int and "." in row.formats.get(column, ""):
+                        value = float(value)  # a float the writer marked (see _xlsx)
                     values[column] = _number(value, whole=column == "experts")
-                elif column == "note":
-                    values[column] = value.strip() if isinstance(value, str) else _text(value)
                 else:
-                    values[column] = _text(value)
+                    values[column] = _text(value, self.guarded)
             except _Bad as bad:
                 self.fail(row.where, column, bad.message)
         return values
@@ -509,7 +525,13 @@ class _Table:
         if (where, key) in self.reported or (key is None and where in self.bad_rows):
             return None
         at = f"{where}, column {key}" if key is not None else where
-        return Problem(self.prefix + at, problem.message)
+        return Problem(self.prefix + at, self._PATH.sub(self._row_of, problem.message))
+
+    def _row_of(self, found: re.Match[str]) -> str:
+        """A JSON path in a message, as the row it stands for."""
+        cluster, assessment = int(found.group(1)), found.group(2)
+        key: Any = int(assessment) if assessment is not None else "id"
+        return self.places.get((cluster, key), found.group(0))
 
     def portfolio(self, rows: Sequence[_Row], catalogues: Iterable[Catalogue]) -> Portfolio:
         document = self.document(rows)
@@ -529,7 +551,7 @@ class _Table:
 def _rows_of(
     table: _Table, cells: Iterator[tuple[str, Sequence[Any], Sequence[str]]]
 ) -> list[_Row]:
-    """The rows after the header: (where, values, percent-formatted flags per position)."""
+    """The rows after the header: (where, values, number formats per position)."""
     try:
         _, names, _ = next(cells)
     except StopIteration:
@@ -551,7 +573,7 @@ def _rows_of(
             value = values[position] if position < len(values) else None
             row[column] = value
             if position < len(percent) and percent[position]:
-                formats[column] = "%"
+                formats[column] = percent[position]
         if all(_blank(v) for v in row.values()):
             continue  # an empty row: spreadsheets keep them
         rows.append(_Row(where, row, formats))
@@ -601,7 +623,7 @@ def parse_portfolio_csv(
             ) from None
     elif text.startswith("\ufeff"):
         text = text[1:]
-    table = _Table(source, "", date_order)
+    table = _Table(source, "", date_order, guarded=True)
     rows = _rows_of(table, _csv_cells(text, source))
     return table.portfolio(rows, catalogues)
 
@@ -618,20 +640,14 @@ def _xlsx_cells(sheet: Any, table: _Table) -> Iterator[tuple[str, Sequence[Any],
                 where = f"row {row}"
             kind = getattr(cell, "data_type", "n")
             if kind == "f":
-                column = getattr(cell, "column_letter", "?")
-                table.fail(
-                    f"{where or 'a row'}, cell {column}",
-                    None,
+                value = _Unreadable(
                     f"holds the formula {show(value)}; the reader takes values only "
-                    "(copy the column and paste it as values)",
+                    "(copy the column and paste it as values)"
                 )
-                value = None
             elif kind == "e":
-                column = getattr(cell, "column_letter", "?")
-                table.fail(f"{where}, cell {column}", None, f"holds the error {show(value)}")
-                value = None
+                value = _Unreadable(f"holds the spreadsheet error {show(value)}")
             values.append(value)
-            percent.append("%" if "%" in (getattr(cell, "number_format", "") or "") else "")
+            percent.append(getattr(cell, "number_format", "") or "")
         yield where, values, percent
 
 

@@ -142,7 +142,7 @@ def stated_disagreements(
 
 
 @attrs.frozen
-class ClusterStatus:
+class ClusterStatus(Tables):
     """A cluster's labels on a day: one entry per tier that has a label by then."""
 
     cluster_id: str = attrs.field(validator=is_text)
@@ -165,6 +165,71 @@ class ClusterStatus:
             if entry.tier is tier:
                 return entry
         return None
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat record per tier (without labels: one with empty label columns), in
+        the columns of ``status --format csv``, dates as :class:`datetime.date`."""
+        head = {
+            "on": self.on,
+            "rulebook": self.rulebook,
+            "retroactive": self.retroactive,
+            "cluster_id": self.cluster_id,
+            "cluster_name": self.cluster_name,
+            "highest_valid_tier": self.highest_valid_tier.value
+            if self.highest_valid_tier
+            else None,
+        }
+        records: list[dict[str, Any]] = []
+        if not self.labels:
+            records.append({**head, **dict.fromkeys(STATUS_COLUMNS[6:])})
+        disagreements: dict[Tier, str] = {}
+        for disagreement in self.disagreements:  # one text per tier
+            text = disagreements.get(disagreement.tier)
+            disagreements[disagreement.tier] = (
+                str(disagreement) if text is None else f"{text}; {disagreement}"
+            )
+        for entry in self.labels:
+            records.append(
+                {
+                    **head,
+                    "tier": entry.tier.value,
+                    "status": entry.status.value,
+                    "valid_from": entry.valid_from,
+                    "valid_until": entry.valid_until,
+                    "renewable_until": entry.renewable_until,
+                    "basis": entry.basis,
+                    "source": getattr(entry.label, "source", None),
+                    "disagreement": disagreements.pop(entry.tier, None),
+                }
+            )
+        for tier, text in disagreements.items():  # a tier without an entry on the day
+            records.append(
+                {
+                    **head,
+                    **dict.fromkeys(STATUS_COLUMNS[6:]),
+                    "tier": tier.value,
+                    "disagreement": text,
+                }
+            )
+        return records
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
+        the day and rulebook are in ``frame.attrs``, not in columns."""
+        return dataframe(
+            self.to_records(),
+            STATUS_COLUMNS,
+            attrs={"on": self.on, "rulebook": self.rulebook, "retroactive": self.retroactive},
+        )
+
+    def tables(self) -> list[Table]:
+        """The result as one table (its XLSX sheet): title, records, columns."""
+        return [(self.cluster_id, self.to_records(), STATUS_COLUMNS)]
+
+    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
+        """An HTML table of the labels, as a notebook shows the result."""
+        caption = f"Labels of {self.cluster_name} on {self.on.isoformat()} ({self.rulebook})"
+        return records_table(caption, self.to_records(), STATUS_COLUMNS[6:], max_rows)
 
     def to_dict(self) -> dict[str, Any]:
         """Return this result as in the ``status`` command's JSON output."""
@@ -249,50 +314,7 @@ class PortfolioStatus(Tables):
     def to_records(self) -> list[dict[str, Any]]:
         """One flat record per cluster and tier (a cluster without labels: one with empty
         label columns), dates as :class:`datetime.date`; the columns of ``status --format csv``."""
-        records: list[dict[str, Any]] = []
-        for cluster in self.clusters:
-            head = {
-                "on": self.on,
-                "rulebook": self.rulebook,
-                "retroactive": self.retroactive,
-                "cluster_id": cluster.cluster_id,
-                "cluster_name": cluster.cluster_name,
-                "highest_valid_tier": cluster.highest_valid_tier.value
-                if cluster.highest_valid_tier
-                else None,
-            }
-            if not cluster.labels:
-                records.append({**head, **dict.fromkeys(STATUS_COLUMNS[6:])})
-            disagreements: dict[Tier, str] = {}
-            for disagreement in cluster.disagreements:  # one text per tier
-                text = disagreements.get(disagreement.tier)
-                disagreements[disagreement.tier] = (
-                    str(disagreement) if text is None else f"{text}; {disagreement}"
-                )
-            for entry in cluster.labels:
-                records.append(
-                    {
-                        **head,
-                        "tier": entry.tier.value,
-                        "status": entry.status.value,
-                        "valid_from": entry.valid_from,
-                        "valid_until": entry.valid_until,
-                        "renewable_until": entry.renewable_until,
-                        "basis": entry.basis,
-                        "source": getattr(entry.label, "source", None),
-                        "disagreement": disagreements.pop(entry.tier, None),
-                    }
-                )
-            for tier, text in disagreements.items():  # a tier without an entry on the day
-                records.append(
-                    {
-                        **head,
-                        **dict.fromkeys(STATUS_COLUMNS[6:]),
-                        "tier": tier.value,
-                        "disagreement": text,
-                    }
-                )
-        return records
+        return [record for cluster in self.clusters for record in cluster.to_records()]
 
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):

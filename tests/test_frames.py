@@ -1,0 +1,188 @@
+"""Results in notebooks: typed DataFrames, short views, pictures shown inline.
+
+Every result type has ``to_records()``, ``to_dataframe()``, ``to_excel()``
+and an HTML view; the frames' columns have the types analysts compute with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas
+import pytest
+
+import cluster_excellence
+from cluster_excellence import (
+    Cluster,
+    Portfolio,
+    Tier,
+    cluster_status,
+    label_timeline,
+    portfolio_compliance,
+    portfolio_eligibility,
+    portfolio_plan,
+    portfolio_status,
+    sample_portfolio,
+)
+from cluster_excellence._tabular import CATEGORIES, is_date_column
+from cluster_excellence.model.programmes import get_programme
+from cluster_excellence.rules.decisions import Outcome
+from cluster_excellence.rules.labels import Status
+from cluster_excellence.rules.lights import Light
+
+from .examples import ON, sample_results
+
+PACKAGE = Path(cluster_excellence.__file__).parent
+
+
+def every_result() -> list[Any]:
+    portfolio = sample_portfolio()
+    return [
+        *sample_results(),
+        portfolio_compliance(portfolio, get_programme("de-go-cluster"), ON),
+        portfolio_plan(portfolio, ON, within_months=12),
+        portfolio_eligibility(portfolio, Tier.SILVER, ON),
+        cluster_status(portfolio["example-gold"], ON),
+        portfolio,
+        portfolio["basque-energy"],
+    ]
+
+
+def test_the_category_orders_are_the_enumerations() -> None:
+    assert CATEGORIES["tier"] == tuple(t.value for t in Tier)
+    assert CATEGORIES["status"] == tuple(s.value for s in Status)
+    assert CATEGORIES["light"] == tuple(light.value for light in Light)
+    assert CATEGORIES["outcome"] == tuple(o.value for o in Outcome)
+
+
+@pytest.mark.parametrize("result", every_result(), ids=lambda r: type(r).__name__)
+def test_every_frame_is_typed(result: Any) -> None:
+    frame = result.to_dataframe()
+    records = result.to_records()
+    assert isinstance(frame, pandas.DataFrame)
+    assert len(frame) == len(records)
+    assert "on" not in frame.columns
+    if "rulebook" in frame.columns:  # a finding's edition: one per row, not the result's
+        assert type(result).__name__ in ("Decision", "PortfolioEligibility")
+    for name in frame.columns:
+        kind = str(frame[name].dtype)
+        values = [r[name] for r in records if r[name] is not None]
+        if name in CATEGORIES:
+            kind_of = frame[name].dtype
+            assert isinstance(kind_of, pandas.CategoricalDtype), name
+            assert kind_of.ordered
+        elif is_date_column(name):
+            assert kind == "datetime64[ns]", name
+        elif values and all(isinstance(v, bool) for v in values):
+            assert kind == "boolean", name
+        elif values and all(type(v) is int for v in values):
+            assert kind == "Int64", name
+        elif values and all(type(v) in (int, float) for v in values):
+            assert kind == "Float64", name
+        elif values and all(isinstance(v, str) for v in values):
+            assert kind == "string", name
+        if values and isinstance(values[0], dt.date):
+            assert kind == "datetime64[ns]", name
+    for key, value in frame.attrs.items():
+        assert not isinstance(value, dt.date) or isinstance(value, pandas.Timestamp), key
+
+
+def test_frames_sort_tiers_and_compare_dates() -> None:
+    frame = portfolio_status(sample_portfolio(), ON).to_dataframe()
+    assert frame.attrs["on"] == pandas.Timestamp(ON)
+    assert list(frame.tier.cat.categories) == ["bronze", "silver", "gold"]
+    assert frame.sort_values("tier").tier.dropna().iloc[-1] == "gold"
+    valid = frame[frame.status == "valid"]
+    assert (valid.valid_until >= frame.attrs["on"]).all()
+    assert frame.valid_until.dt.year.max() >= 2027
+
+
+@pytest.mark.parametrize("result", every_result(), ids=lambda r: type(r).__name__)
+def test_every_result_writes_a_workbook(result: Any, tmp_path: Path) -> None:
+    out = tmp_path / "result.xlsx"
+    result.to_excel(out)
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert sheet.max_row == len(result.to_records()) + 1
+    assert sheet.freeze_panes == "A2"
+
+
+@pytest.mark.parametrize("result", every_result(), ids=lambda r: type(r).__name__)
+def test_every_result_has_an_html_view(result: Any) -> None:
+    page = result._repr_html_()
+    assert page.startswith("<table><caption>")
+    assert "<script" not in page
+
+
+class TestPortfolioAndCluster:
+    def test_short_reprs(self) -> None:
+        portfolio = sample_portfolio()
+        assert repr(portfolio) == (
+            "<Portfolio of 16 clusters: 'qoot', 'nordland-2016', 'hemp-sk', 'basque-energy', "
+            "'example-ocean', ... (11 more)>"
+        )
+        assert repr(portfolio["qoot"]) == (
+            "<Cluster 'qoot' (Qoot Cluster): 1 assessment, latest benchmarking on 2019-07-25, "
+            "1 stated label>"
+        )
+        assert len(repr(Portfolio([Cluster("x" * 10_000, "y" * 10_000)]))) < 200
+
+    def test_a_portfolio_is_indexed_by_id_and_position(self) -> None:
+        portfolio = sample_portfolio()
+        assert portfolio["qoot"] is portfolio.clusters[0]
+        assert portfolio[-1] is portfolio.clusters[-1]
+        assert "qoot" in portfolio
+        assert "nope" not in portfolio
+        assert portfolio.clusters[1] in portfolio
+        with pytest.raises(
+            KeyError, match=re.escape("no cluster with id 'qot' (did you mean 'qoot'?)")
+        ):
+            portfolio["qot"]
+        with pytest.raises(TypeError, match=r"indexed by cluster id or position, not 1\.5"):
+            portfolio[1.5]  # type: ignore[index]
+
+    def test_the_portfolio_view_is_one_row_per_cluster(self) -> None:
+        page = sample_portfolio().to_html(max_rows=4)
+        assert page.count("<tr>") == 1 + 4 + 1
+        assert "16 rows, 4 shown" in page
+
+
+class TestPictures:
+    def test_a_timeline_shows_itself_in_a_notebook(self) -> None:
+        figure = label_timeline(list(sample_portfolio())[:2], on="2026-11-20")
+        png = figure._repr_png_()  # type: ignore[attr-defined]
+        assert png.startswith(b"\x89PNG\r\n\x1a\n")
+        assert len(png) > 5_000
+
+
+class TestThePublicFace:
+    def test_about_forty_names(self) -> None:
+        names = [n for n in cluster_excellence.__all__ if n != "__version__"]
+        assert 35 <= len(names) <= 50
+        for wanted in ("Indicator", "Benchmark", "Label", "Audit", "plan", "gold_scores",
+                       "regional_scorecard", "check_records", "read_portfolio_table",
+                       "from_dataframe", "InvalidValueError", "InvalidTypeError"):  # fmt: skip
+            assert wanted in names
+
+    def test_constructors_raise_the_librarys_errors_with_plain_messages(self) -> None:
+        from cluster_excellence import Benchmark, InvalidTypeError, InvalidValueError
+        from cluster_excellence.model.clusters import StatedLabel
+
+        with pytest.raises(InvalidTypeError) as caught:
+            StatedLabel("gold", dt.date(2027, 1, 1))  # type: ignore[arg-type]
+        assert str(caught.value) == 'tier: must be Tier, not "gold"'
+        assert isinstance(caught.value, ValueError)
+        with pytest.raises(InvalidValueError, match=r"^date: 0001-01-02 is before 0011-01-01"):
+            Benchmark(dt.date(1, 1, 2))
+        with pytest.raises(InvalidTypeError, match=r"^awarded: must be True or False, not 1$"):
+            Benchmark(dt.date(2020, 1, 1), awarded=1)  # type: ignore[arg-type]
+
+    def test_no_source_points_outside_the_repository(self) -> None:
+        for path in PACKAGE.rglob("*"):
+            if path.suffix in (".py", ".json", ".pyi"):
+                text = path.read_text(encoding="utf-8")
+                assert "shared/" not in text, path
+                assert ".md" not in re.sub(r"README\.md|CHANGELOG\.md", "", text), path
