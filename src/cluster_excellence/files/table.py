@@ -33,13 +33,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
-import importlib
 import io
 import math
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
+
+import dateutil.parser
 
 from .._tabular import dataframe
 from .._text import printable, show
@@ -335,13 +336,12 @@ _DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
 def _written_day(text: str, order: DateOrder | None) -> dt.date:
     """A date written with a month's name (``July 25th, 2021``, ``25 Juli``-like forms
     dateutil knows), read by python-dateutil; every part must be written."""
-    parser = importlib.import_module("dateutil.parser")
     if not _YEAR.search(text):
         raise _Bad(f"{show(text)} is not a date with a four-digit year")
     dayfirst, yearfirst = order == "dmy", order == "ymd"
     try:
         found = [
-            parser.parse(text, default=default, dayfirst=dayfirst, yearfirst=yearfirst)
+            dateutil.parser.parse(text, default=default, dayfirst=dayfirst, yearfirst=yearfirst)
             for default in _DEFAULTS
         ]
     except (ValueError, OverflowError):
@@ -569,6 +569,11 @@ def _rows_of(
         formats: dict[str, str] = {}
         for position, column in enumerate(columns):
             if column is None:
+                # A column without a name (the header reported every other kind).
+                if position < len(values) and not _blank(values[position]):
+                    table.fail(
+                        where, None, f"has a value in column {position + 1}, which has no name"
+                    )
                 continue
             value = values[position] if position < len(values) else None
             row[column] = value

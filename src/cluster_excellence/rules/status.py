@@ -216,11 +216,7 @@ class ClusterStatus(Tables):
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
         the day and rulebook are in ``frame.attrs``, not in columns."""
-        return dataframe(
-            self.to_records(),
-            STATUS_COLUMNS,
-            attrs={"on": self.on, "rulebook": self.rulebook, "retroactive": self.retroactive},
-        )
+        return _status_frame(self)
 
     def tables(self) -> list[Table]:
         """The result as one table (its XLSX sheet): title, records, columns."""
@@ -241,6 +237,16 @@ class ClusterStatus(Tables):
             "labels": [_entry_dict(entry) for entry in self.labels],
             "disagreements": [d.to_dict() for d in self.disagreements],
         }
+
+
+def _status_frame(result: ClusterStatus | PortfolioStatus) -> Any:
+    """The typed frame of a status result: its records, the day, rulebook and reading in
+    ``frame.attrs``."""
+    return dataframe(
+        result.to_records(),
+        STATUS_COLUMNS,
+        attrs={"on": result.on, "rulebook": result.rulebook, "retroactive": result.retroactive},
+    )
 
 
 def _entry_dict(entry: LabelStatus) -> dict[str, Any]:
@@ -319,11 +325,7 @@ class PortfolioStatus(Tables):
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
         the day and rulebook are in ``frame.attrs``, not in columns."""
-        return dataframe(
-            self.to_records(),
-            STATUS_COLUMNS,
-            attrs={"on": self.on, "rulebook": self.rulebook, "retroactive": self.retroactive},
-        )
+        return _status_frame(self)
 
     def tables(self) -> list[Table]:
         """The result as one table (its XLSX sheet): title, records, columns."""
