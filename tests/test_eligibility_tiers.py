@@ -294,7 +294,7 @@ class TestGold:
             "minimum requirements missed by ecei-gold-reference@2026.1 (published): G-STR-01",
         )
         assert result(decision, "gold.score")[0] is True
-        baseline = gold_baseline(cluster, D(2023, 6, 1), gold_catalogue())
+        baseline = gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1))
         assert baseline.outcome is Outcome.NOT_ELIGIBLE
         assert result(baseline, "baseline.G-STR-01") == (
             False, "Committed cluster participants: 10 misses 15 (margin -5)",
@@ -329,12 +329,12 @@ class TestGold:
         cluster = self.gold(
             GoldAudit(D(2023, 5, 1), passed=True, audit_days=2, experts=2, indicators=values)
         )
-        baseline = gold_baseline(cluster, D(2023, 6, 1), gold_catalogue())
+        baseline = gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1))
         assert result(baseline, "baseline.G-STR-01")[0] is None
         assert baseline.outcome is Outcome.UNDETERMINED
         strict = ECEI_2019.variant(scoring=ScoringRules(missing_value=Unrecorded.NOT_MET))
         assert (
-            gold_baseline(cluster, D(2023, 6, 1), gold_catalogue(), strict).outcome
+            gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1), strict).outcome
             is Outcome.NOT_ELIGIBLE
         )
 
@@ -348,10 +348,10 @@ class TestGold:
             gold_eligibility(cluster, D(2023, 6, 1), catalogue=catalogue).outcome
             is Outcome.ELIGIBLE
         )
-        assert gold_baseline(cluster, D(2023, 6, 1), catalogue).outcome is Outcome.ELIGIBLE
+        assert gold_baseline(cluster, catalogue, D(2023, 6, 1)).outcome is Outcome.ELIGIBLE
 
     def test_no_values_no_baseline(self) -> None:
-        baseline = gold_baseline(self.gold(), D(2023, 6, 1), gold_catalogue())
+        baseline = gold_baseline(self.gold(), gold_catalogue(), D(2023, 6, 1))
         assert baseline.outcome is Outcome.UNDETERMINED
         assert all(f.met is None for f in baseline.findings)
 

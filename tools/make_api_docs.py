@@ -62,7 +62,15 @@ The names most programs need are imported from the top of the package::
 They are listed first. Every other public name is imported from its module
 (``from cluster_excellence.rules.status import ClusterStatus``); the
 sections below document each module's names where they live. Both are the
-public API (:doc:`compatibility`). This page is written by
+public API (:doc:`compatibility`).
+
+Functions take their arguments in one order: what is judged (a cluster, the
+clusters of a portfolio, a label), what it is judged against (a tier, a
+programme, a catalogue, reference groups), the day or days, the rulebook;
+every other option is a keyword. A day is a :class:`datetime.date`, the
+text ``YYYY-MM-DD`` or a midnight :class:`datetime.datetime`.
+
+This page is written by
 ``tools/make_api_docs.py`` from the list of top-level names and each
 module's ``__all__``.
 """

@@ -541,7 +541,7 @@ def _check(run: Run) -> int:
     catalogue = run.catalogue("gold")
     rulebook = run.rulebook()
     portfolio = run.portfolio(catalogues=[catalogue])
-    found = check_records(portfolio, rulebook, catalogue)
+    found = check_records(portfolio, rulebook, catalogue=catalogue)
     stated = [
         (f"clusters[{index}]", cluster.id, disagreement)
         for index, cluster in enumerate(portfolio)

@@ -120,7 +120,7 @@ def test_gold_eligibility_implies_the_baseline_passes(raw: dict[str, int], score
     cluster = Cluster("g", "G", [audit], organisation=profile)
     day = dt.date(2023, 6, 1)
     if gold_eligibility(cluster, day, catalogue=OFFICIAL_GOLD).outcome is Outcome.ELIGIBLE:
-        assert gold_baseline(cluster, day, OFFICIAL_GOLD).outcome is Outcome.ELIGIBLE
+        assert gold_baseline(cluster, OFFICIAL_GOLD, day).outcome is Outcome.ELIGIBLE
 
 
 @given(GOLD_RAW, st.floats(0, 100), st.booleans())

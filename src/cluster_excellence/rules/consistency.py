@@ -47,7 +47,7 @@ class Inconsistency:
 
 
 def check_records(
-    portfolio: Portfolio, rulebook: Rulebook = ECEI_2019, catalogue: Catalogue | None = None
+    portfolio: Portfolio, rulebook: Rulebook = ECEI_2019, *, catalogue: Catalogue | None = None
 ) -> tuple[Inconsistency, ...]:
     """Every recorded award that contradicts the rulebook (a decision of ``not_eligible``).
 

@@ -445,6 +445,7 @@ def gold_eligibility(
     cluster: Cluster,
     on: DayLike,
     rulebook: Rulebook = ECEI_2019,
+    *,
     catalogue: Catalogue | None = None,
 ) -> Decision:
     """Whether the cluster's latest Gold audit on or before ``on`` qualifies for Gold.
@@ -590,7 +591,7 @@ def _gold_score_and_minimums(
 
 
 def gold_baseline(
-    cluster: Cluster, on: DayLike, catalogue: Catalogue, rulebook: Rulebook = ECEI_2019
+    cluster: Cluster, catalogue: Catalogue, on: DayLike, rulebook: Rulebook = ECEI_2019
 ) -> Decision:
     """Check each minimum requirement of ``catalogue`` against the cluster's latest values.
 

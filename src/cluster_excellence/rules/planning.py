@@ -152,7 +152,7 @@ def decide(
         return bronze_eligibility(cluster, on, rulebook)
     if tier is Tier.SILVER:
         return silver_eligibility(cluster, on, rulebook)
-    return gold_eligibility(cluster, on, rulebook, catalogue)
+    return gold_eligibility(cluster, on, rulebook, catalogue=catalogue)
 
 
 def _silver_window(latest: dt.date, edition: Rulebook, add: Any) -> None:

@@ -241,6 +241,7 @@ def regional_scorecard(
     groups: Mapping[str, Iterable[Cluster]],
     catalogue: Catalogue,
     on: DayLike,
+    *,
     rule: LightRule = DEFAULT_LIGHT_RULE,
 ) -> Scorecard:
     """Compare the ``region``'s clusters with each reference group on the day ``on``.
