@@ -186,3 +186,34 @@ class TestThePublicFace:
                 text = path.read_text(encoding="utf-8")
                 assert "shared/" not in text, path
                 assert ".md" not in re.sub(r"README\.md|CHANGELOG\.md", "", text), path
+
+
+class TestDays:
+    """docs, *Notebooks*: a day is a date, YYYY-MM-DD or a midnight datetime."""
+
+    def test_the_forms_of_a_day(self) -> None:
+        from cluster_excellence._checks import as_day
+        from cluster_excellence.errors import InvalidTypeError, InvalidValueError
+
+        class Day(dt.date):
+            pass
+
+        assert as_day(Day(2024, 2, 29), "on") == dt.date(2024, 2, 29)
+        assert type(as_day(Day(2024, 2, 29), "on")) is dt.date
+        assert as_day("2024-02-29", "on") == dt.date(2024, 2, 29)
+        with pytest.raises(InvalidValueError, match=r'^on: "2023-02-29" is not a valid date$'):
+            as_day("2023-02-29", "on")
+        with pytest.raises(InvalidValueError, match=r'^on: "29.02.2024" is not a date in YYYY'):
+            as_day("29.02.2024", "on")
+        with pytest.raises(InvalidTypeError, match=r"^on: must be a day \(a date, YYYY-MM-DD"):
+            as_day(20240229, "on")
+
+    def test_plain_messages_of_the_validators(self) -> None:
+        from cluster_excellence.errors import InvalidTypeError, InvalidValueError
+        from cluster_excellence.model.clusters import Organisation
+        from cluster_excellence.rules.changes import ComplianceChange
+
+        with pytest.raises(InvalidTypeError, match=r"^eccp_listed: must be True, False or None"):
+            Organisation(eccp_listed="yes")  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError, match=r'^event: "won" is not one of gained, lost$'):
+            ComplianceChange(dt.date(2024, 1, 1), "x", "X", "no-gce", "won", None)

@@ -511,3 +511,149 @@ class TestXlsxOutput:
         sheet = openpyxl.load_workbook(out)["Status"]
         assert sheet.cell(1, 4).value == "cluster_id"
         assert sheet.cell(2, 4).value == "qoot"
+
+
+class TestEdges:
+    """The rarer cells and files, each with its message."""
+
+    def test_cells_of_the_wrong_kind(self) -> None:
+        frame = pandas.DataFrame(
+            {
+                "id": ["a", True, 1.5],
+                "name": ["A", "B", "C"],
+                "type": ["gold_audit"] * 3,
+                "date": [
+                    pandas.Timestamp("2019-06-12 00:00:00.000000001"),
+                    dt.date(2019, 6, 12),
+                    dt.date(2019, 6, 13),
+                ],
+                "passed": [dt.date(2020, 1, 1), dt.time(12), True],
+                "experts": [dt.date(2020, 1, 1), None, None],
+            }
+        )
+        with pytest.raises(PortfolioError) as caught:
+            from_dataframe(frame)
+        assert [str(p) for p in caught.value.problems] == [
+            "row 0, column date: 2019-06-12 00:00:00.000000001 has a time of day; a date cell "
+            "must hold a day",
+            "row 0, column passed: must be true or false (or yes or no), not the date 2020-01-01",
+            "row 0, column experts: must be a number, not the date 2020-01-01",
+            "row 1, column id: must be text, not true",
+            "row 1, column passed: must be true or false (or yes or no), not the time 12:00:00",
+        ]
+
+    def test_numbers_where_text_and_whole_numbers_are_meant(self) -> None:
+        frame = pandas.DataFrame(
+            {"id": [1.5, 7.0], "name": ["A", "B"], "type": ["gold_audit"] * 2,
+             "date": ["2019-06-12"] * 2, "passed": [True, True], "experts": ["2.0", "2"],
+             "audit_days": [1.5, 2]},
+        )  # fmt: skip
+        portfolio = from_dataframe(frame)
+        assert [c.id for c in portfolio] == ["1.5", "7"]
+        audit = portfolio["1.5"].assessments[0]
+        assert isinstance(audit, GoldAudit)
+        assert audit.experts == 2
+        assert type(audit.experts) is int
+
+    @pytest.mark.parametrize(
+        ("written", "order", "message"),
+        [
+            ("2019/07/25", "dmy", '"2019/07/25" starts with a year, not in day-month-year order'),
+            ("25.07.2019", "ymd", '"25.07.2019" does not start with a year (year-month-day '
+             "order)"),
+            ("July 25th, 2021 10:30", None, '"July 25th, 2021 10:30" has a time of day; a date '
+             "cell must hold a day"),
+        ],
+    )  # fmt: skip
+    def test_orders_and_times(self, written: str, order: Any, message: str) -> None:
+        found = one_problem(f'id,name,type,date\nx,X,benchmarking,"{written}"\n', date_order=order)
+        assert found == f"row 2, column date: {message}"
+
+    def test_a_wrong_date_order_is_refused(self) -> None:
+        with pytest.raises(ValueError, match="date_order must be one of dmy, mdy, ymd, not 'dym'"):
+            parse_portfolio_csv("id,name,type,date\n", date_order="dym")  # type: ignore[arg-type]
+
+    def test_a_header_that_is_no_name(self) -> None:
+        frame = pandas.DataFrame(
+            {"id": ["a"], "name": ["A"], "type": [None], "date": [None], 0: [1]}
+        )
+        with pytest.raises(PortfolioError, match="column 5: the header must be a name, not 0"):
+            from_dataframe(frame)
+
+    def test_empty_rows_and_a_text_with_a_byte_order_mark(self) -> None:
+        portfolio = parse_portfolio_csv(
+            "\ufeffid,name,type,date\n,,,\nx,X,benchmarking,2019-01-10\n,,,\n"
+        )
+        assert [c.id for c in portfolio] == ["x"]
+
+    def test_a_field_too_large_for_csv(self) -> None:
+        found = one_problem("id,name,type,date\nx," + "y" * 200_000 + ",benchmarking,2019-01-10\n")
+        assert found.startswith("row 2: is not CSV: field larger than field limit")
+
+    def test_a_bad_id_does_not_start_a_cluster(self) -> None:
+        frame = pandas.DataFrame(
+            {"id": [True, None], "name": ["A", None], "type": ["benchmarking"] * 2,
+             "date": ["2019-01-10", "2020-01-10"]}
+        )  # fmt: skip
+        with pytest.raises(PortfolioError) as caught:
+            from_dataframe(frame)
+        assert [str(p) for p in caught.value.problems] == [
+            "row 0, column id: must be text, not true",
+            "row 1, column id: is blank (required in a cluster's first row)",
+        ]
+
+    def test_an_error_cell(self, tmp_path: Path) -> None:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(["id", "name", "type", "date"])
+        sheet.append(["x", "X", "benchmarking", "#N/A"])
+        sheet.cell(row=2, column=4).data_type = "e"
+        out = io.BytesIO()
+        book.save(out)
+        assert xlsx_problems(tmp_path, out.getvalue()) == [
+            'sheet Sheet, row 2, column date: holds the spreadsheet error "#N/A"'
+        ]
+
+    def test_what_a_table_cannot_hold_is_named(self) -> None:
+        from cluster_excellence.model.assessments import ImprovementArea, IndicatorValues
+
+        cluster = Cluster(
+            "x",
+            "X",
+            [
+                Benchmark(D(2019, 1, 10), indicators=IndicatorValues({"a": 1})),
+                SilverAudit(
+                    D(2020, 9, 10), passed=True, improvement_areas=[ImprovementArea(["a"])]
+                ),
+            ],
+        )
+        with pytest.raises(PortfolioError) as caught:
+            portfolio_to_csv(Portfolio([cluster]))
+        assert [str(p) for p in caught.value.problems] == [
+            "clusters[0].assessments[0].indicators: has no column in a portfolio table (keep "
+            "this portfolio as JSON)",
+            "clusters[0].assessments[1].improvement_areas: has no column in a portfolio table "
+            "(keep this portfolio as JSON)",
+        ]
+
+
+class TestWorkbooks:
+    def test_titles_cells_and_limits(self) -> None:
+        from cluster_excellence._xlsx import workbook
+
+        data = workbook(
+            [
+                ("plans: 2026/27", ["a"], [["x" * 40_000]]),
+                ("plans: 2026/27", ["a"], [[1]]),
+            ]
+        )
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        assert book.sheetnames == ["plans_ 2026_27", "plans_ 2026_27_1"]
+        cell = book.worksheets[0].cell(2, 1).value
+        assert isinstance(cell, str)
+        assert len(cell) == 32_767
+        assert cell.endswith("\u2026")
+        assert openpyxl.load_workbook(io.BytesIO(workbook([]))).sheetnames == ["Sheet"]
+        with pytest.raises(TypeError, match="a table cell holds days, not date-times"):
+            workbook([("s", ["a"], [[dt.datetime(2020, 1, 1, 12)]])])

@@ -310,13 +310,6 @@ def as_day(value: Any, name: str) -> dt.date:
     )
 
 
-def require_day(value: Any, name: str) -> None:
-    """Raise an error unless ``value`` is a date and not a datetime (any day)."""
-    problem = query_day_problem(value)
-    if problem is not None:
-        raise failure(name, problem)
-
-
 def trusted(cls: type[T]) -> Callable[..., T]:
     """Return a positional constructor of attrs class ``cls`` that skips its checks.
 

@@ -42,7 +42,6 @@ from typing import Any, Literal
 
 import dateutil.parser
 
-from .._tabular import dataframe
 from .._text import printable, show
 from .._xlsx import Sheet, openpyxl, workbook
 from ..errors import InvalidTypeError, InvalidValueError, PortfolioError, Problem
@@ -66,7 +65,6 @@ __all__ = [
     "parse_portfolio_csv",
     "portfolio_table",
     "portfolio_to_csv",
-    "portfolio_to_dataframe",
     "portfolio_to_xlsx",
     "read_portfolio_table",
 ]
@@ -673,9 +671,7 @@ def _xlsx_portfolio(
     try:
         names = list(book.sheetnames)
         if sheet is None:
-            if not names:
-                raise PortfolioError(source, [Problem("", "the workbook has no sheet")])
-            sheet = names[0]
+            sheet = names[0]  # a workbook has at least one sheet
         elif sheet not in names:
             known = ", ".join(repr(printable(n)) for n in names)
             raise PortfolioError(
@@ -858,10 +854,3 @@ def portfolio_to_xlsx(portfolio: Portfolio, *, sheet: str = "Portfolio") -> byte
     columns, rows = portfolio_table(portfolio)
     sheets: list[Sheet] = [(sheet, columns, (_xlsx_row(columns, row) for row in rows))]
     return workbook(sheets, "writing an XLSX portfolio")
-
-
-def portfolio_to_dataframe(portfolio: Portfolio) -> Any:
-    """``portfolio`` as a pandas DataFrame in the table's columns (which
-    :func:`from_dataframe` reads back), dates as ``datetime64``."""
-    columns, rows = portfolio_table(portfolio)
-    return dataframe([dict(zip(columns, row, strict=True)) for row in rows], columns)
