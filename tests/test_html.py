@@ -76,3 +76,6 @@ def test_a_long_table_shows_its_head_and_tail_and_counts_its_rows() -> None:
     assert "shown" not in whole
     assert result._repr_html_() == result.to_html(max_rows=60)
     assert portfolio_status(sample_portfolio(), ON).to_html(max_rows=1).count("<tr>") == 3
+    for wrong in (0, -1, 1.5, True):
+        with pytest.raises(ValueError, match="max_rows must be a whole number above 0 or None"):
+            result.to_html(max_rows=wrong)  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from typing import Any
 
 from ._text import printable
 from ._xlsx import records_sheet, save
+from .errors import InvalidValueError
 
 __all__ = [
     "CATEGORIES",
@@ -78,14 +79,18 @@ def _cell(value: Any) -> str:
 
 
 def _shown(rows: list[Sequence[Any]], max_rows: int | None) -> tuple[list[Any], int | None]:
-    """The rows to show (None marks the gap) and the count when some are left out."""
+    """The rows to show (None marks the gap) and the count when some are left out: the
+    first half of ``max_rows`` (the larger half) and the last."""
+    if max_rows is not None and (isinstance(max_rows, bool) or not isinstance(max_rows, int)
+                                 or max_rows < 1):  # fmt: skip
+        raise InvalidValueError(
+            f"max_rows must be a whole number above 0 or None, not {max_rows!r}"
+        )
     if max_rows is None or len(rows) <= max_rows:
         return list(rows), None
-    head = max(max_rows - max_rows // 2, 1)
-    tail = max_rows - head
-    return [*rows[:head], None, *rows[len(rows) - tail :]] if tail else [*rows[:head], None], len(
-        rows
-    )
+    tail = max_rows // 2
+    head = max_rows - tail
+    return [*rows[:head], None, *rows[len(rows) - tail :]], len(rows)
 
 
 def table(
