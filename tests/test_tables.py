@@ -657,3 +657,18 @@ class TestWorkbooks:
         assert openpyxl.load_workbook(io.BytesIO(workbook([]))).sheetnames == ["Sheet"]
         with pytest.raises(TypeError, match="a table cell holds days, not date-times"):
             workbook([("s", ["a"], [[dt.datetime(2020, 1, 1, 12)]])])
+
+
+def test_convert_never_writes_onto_its_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "a.csv"
+    source.write_bytes((EXAMPLES / "assessments.csv").read_bytes())
+    before = source.read_bytes()
+    link = tmp_path / "link.csv"
+    link.symlink_to(source)
+    assert main(["convert", str(source), "-o", str(link)]) == 2
+    assert capsys.readouterr().err == (
+        f"cluster-excellence convert: {link}: is an input of this run; refusing to write over it\n"
+    )
+    assert source.read_bytes() == before
