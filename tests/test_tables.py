@@ -367,6 +367,19 @@ class TestCsvFiles:
         assert "'@x,'-minus,gold_audit,2019-01-10,0.25%" in text
         assert parse_portfolio_csv(text) == portfolio
 
+    def test_formulas_after_spaces_and_tabs_are_guarded_too(self) -> None:
+        portfolio = Portfolio(
+            [Cluster(" =1+1", "'hello", [Benchmark(D(2019, 1, 10), note="\t=cmd|' /C calc'!A0")])]
+        )
+        text = portfolio_to_csv(portfolio)
+        assert text.splitlines()[1].startswith("' =1+1,''hello,")
+        assert "'\t=cmd" in text
+        assert parse_portfolio_csv(text) == portfolio
+        assert (
+            parse_portfolio_csv("id,name,type,date\nx,'hello,benchmarking,2019-01-10\n")["x"].name
+            == "'hello"
+        )
+
     def test_other_extensions_are_refused(self, tmp_path: Path) -> None:
         path = tmp_path / "a.ods"
         path.write_bytes(b"x")

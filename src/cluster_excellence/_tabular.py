@@ -22,6 +22,7 @@ __all__ = [
     "MAX_HTML_ROWS",
     "Table",
     "Tables",
+    "csv_safe",
     "dataframe",
     "escape",
     "is_date_column",
@@ -41,6 +42,26 @@ def escape(text: str) -> str:
     '&lt;b title=&quot;x&quot;&gt;A &amp; B&lt;/b&gt;'
     """
     return text.translate(_ESCAPES)
+
+
+_FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+_IGNORED_BEFORE = "".join(map(chr, range(0x21))) + "\x7f"
+
+
+def csv_safe(cell: str) -> str:
+    """Return ``cell`` so that spreadsheet programs show it as text, not a formula: with a
+    leading apostrophe when it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return, also after leading spaces or control characters (OWASP, "CSV Injection",
+    https://owasp.org/www-community/attacks/CSV_Injection).
+
+    >>> csv_safe("=HYPERLINK(1)"), csv_safe("\\x00 @SUM(A1)"), csv_safe("Qoot Cluster")
+    ("'=HYPERLINK(1)", "'\\x00 @SUM(A1)", 'Qoot Cluster')
+    """
+    if not cell:
+        return cell
+    if cell[0] in "\t\r" or cell.lstrip(_IGNORED_BEFORE)[:1] in _FORMULA_START:
+        return "'" + cell
+    return cell
 
 
 #: HTML tables show at most this many rows: the first and last half, with a note of

@@ -71,7 +71,7 @@ from .rules.changes import changes
 from .rules.compliance import portfolio_compliance
 from .rules.consistency import check_records
 from .rules.gold_points import gold_scores
-from .rules.planning import decide, plan
+from .rules.planning import portfolio_eligibility, portfolio_plan
 from .rules.scorecard import GROUP_FIELDS, group_clusters, regional_scorecard
 from .rules.status import cluster_status, portfolio_status, stated_disagreements
 
@@ -498,9 +498,10 @@ def _eligibility(run: Run) -> int:
     catalogue = run.catalogue("gold")
     rulebook = run.rulebook()
     portfolio = run.portfolio(catalogues=[catalogue])
-    tier = Tier(run.args.tier)
-    decisions = [decide(cluster, tier, run.on, rulebook, catalogue) for cluster in portfolio]
-    run.render(DECISIONS, decisions)
+    found = portfolio_eligibility(
+        portfolio, Tier(run.args.tier), run.on, rulebook, catalogue=catalogue
+    )
+    run.render(DECISIONS, found.decisions)
     return OK
 
 
@@ -511,17 +512,14 @@ def _plan(run: Run) -> int:
         raise UsageError("--remind needs --format ics")
     programmes = run.programmes()
     portfolio = run.portfolio(catalogues=[catalogue])
-    plans = [
-        plan(
-            cluster,
-            run.on,
-            rulebook,
-            within_months=run.args.within,
-            catalogue=catalogue,
-            programmes=programmes,
-        )
-        for cluster in portfolio
-    ]
+    plans = portfolio_plan(
+        portfolio,
+        run.on,
+        rulebook,
+        within_months=run.args.within,
+        catalogue=catalogue,
+        programmes=programmes,
+    ).plans
     if run.args.format == "ics":
         run.emit(plan_to_ics(plans, remind=run.args.remind or ()))
     else:

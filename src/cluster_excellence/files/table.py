@@ -42,6 +42,7 @@ from typing import Any, Literal
 
 import dateutil.parser
 
+from .._tabular import csv_safe
 from .._text import printable, show
 from .._xlsx import Sheet, openpyxl, workbook
 from ..errors import InvalidTypeError, InvalidValueError, PortfolioError, Problem
@@ -93,7 +94,6 @@ _NUMERIC_DAY = re.compile(r"([0-9]{1,4})([./-])([0-9]{1,2})\2([0-9]{1,4})")
 _YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _PERCENT = re.compile(r"(.*?)\s*%")
-_FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 
 _NO_COLUMN = "has no column in a portfolio table (keep this portfolio as JSON)"
 _ORDER_WORDS = {"dmy": "day-month-year", "mdy": "month-day-year", "ymd": "year-month-day"}
@@ -145,10 +145,10 @@ def _plain(value: Any) -> Any:
 
 def _text(value: Any, guarded: bool) -> str:
     """A text cell as it is; a whole number (a spreadsheet's idea of an id like 1234) as its
-    digits; in a CSV file (``guarded``), the apostrophe that guards a text a spreadsheet
-    would take for a formula removed (see :func:`portfolio_to_csv`)."""
+    digits; in a CSV file (``guarded``), the apostrophe that :func:`_guarded` wrote before a
+    text a spreadsheet would take for a formula (or before a leading apostrophe) removed."""
     if isinstance(value, str):
-        if guarded and value[:1] == "'" and (value[1:2] in _FORMULA_START or value[1:2] == "'"):
+        if guarded and value[:1] == "'" and _guarded(value[1:]) == value:
             return value[1:]
         return value
     if isinstance(value, (bool, dt.date, dt.time)):
@@ -811,10 +811,15 @@ def _csv_cell(column: str, value: Any) -> str:
         return repr(value) + "%" if column == "score" and 0 < value <= 1 else repr(value)
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    if text[:1] in _FORMULA_START or text[:1] == "'":
-        return "'" + text  # read back without the apostrophe
-    return text
+    return _guarded(str(value))
+
+
+def _guarded(text: str) -> str:
+    """``text`` safe in a spreadsheet (the rule of the CSV renderer), and a
+    text that starts with an apostrophe with one more, so that the reader, which removes a
+    guarding apostrophe, gives back exactly ``text``."""
+    safe = csv_safe(text)
+    return "'" + text if safe == text and text[:1] == "'" else safe
 
 
 def portfolio_to_csv(portfolio: Portfolio) -> str:

@@ -16,6 +16,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .._tabular import csv_safe
 from ..rules.changes import CHANGE_COLUMNS, Changes
 from ..rules.compliance import COMPLIANCE_COLUMNS, PortfolioCompliance
 from ..rules.consistency import Inconsistency
@@ -39,22 +40,6 @@ __all__ = [
     "status_csv",
     "to_csv",
 ]
-
-_FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
-_IGNORED_BEFORE = "".join(map(chr, range(0x21))) + "\x7f"
-
-
-def csv_safe(cell: str) -> str:
-    """Return ``cell`` so that spreadsheet programs show it as text, not a formula.
-
-    >>> csv_safe("=HYPERLINK(1)"), csv_safe("\\x00 @SUM(A1)"), csv_safe("Qoot Cluster")
-    ("'=HYPERLINK(1)", "'\\x00 @SUM(A1)", 'Qoot Cluster')
-    """
-    if not cell:
-        return cell
-    if cell[0] in "\t\r" or cell.lstrip(_IGNORED_BEFORE)[:1] in _FORMULA_START:
-        return "'" + cell
-    return cell
 
 
 def _cell(value: Any) -> str:
