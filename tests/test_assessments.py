@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from cluster_excellence import ECEI_2019, Benchmark, GoldAudit, SilverAudit, Tier
+from cluster_excellence import DEFAULT_RULEBOOK, Benchmark, GoldAudit, SilverAudit, Tier
 from cluster_excellence.model.assessments import awarded_tier
 
 D = dt.date(2020, 5, 4)
@@ -16,12 +16,12 @@ D = dt.date(2020, 5, 4)
 
 class TestAwards:
     def test_a_benchmarking_awards_bronze_unless_recorded_as_not_awarded(self) -> None:
-        assert awarded_tier(Benchmark(D), ECEI_2019) is Tier.BRONZE
-        assert awarded_tier(Benchmark(D, awarded=False), ECEI_2019) is None
+        assert awarded_tier(Benchmark(D), DEFAULT_RULEBOOK) is Tier.BRONZE
+        assert awarded_tier(Benchmark(D, awarded=False), DEFAULT_RULEBOOK) is None
 
     def test_a_silver_audit_awards_silver_when_passed(self) -> None:
-        assert awarded_tier(SilverAudit(D, passed=True), ECEI_2019) is Tier.SILVER
-        assert awarded_tier(SilverAudit(D, passed=False), ECEI_2019) is None
+        assert awarded_tier(SilverAudit(D, passed=True), DEFAULT_RULEBOOK) is Tier.SILVER
+        assert awarded_tier(SilverAudit(D, passed=False), DEFAULT_RULEBOOK) is None
 
     @pytest.mark.parametrize(
         ("audit", "tier"),
@@ -38,10 +38,10 @@ class TestAwards:
         ],
     )
     def test_a_gold_audit(self, audit: GoldAudit, tier: Tier | None) -> None:
-        assert awarded_tier(audit, ECEI_2019) is tier
+        assert awarded_tier(audit, DEFAULT_RULEBOOK) is tier
 
     def test_the_pass_score_is_the_rulebooks(self) -> None:
-        strict = ECEI_2019.variant(gold_pass_score=85.0)
+        strict = DEFAULT_RULEBOOK.variant(gold_pass_score=85.0)
         assert awarded_tier(GoldAudit(D, score=84.0), strict) is None
         assert awarded_tier(GoldAudit(D, score=85.0), strict) is Tier.GOLD
 
@@ -83,7 +83,7 @@ class TestContradictions:
 
     def test_the_published_pass_score_judges_a_record_not_the_rulebooks(self) -> None:
         audit = GoldAudit(D, passed=True, score=82.0)
-        strict = ECEI_2019.variant(gold_pass_score=85.0)
+        strict = DEFAULT_RULEBOOK.variant(gold_pass_score=85.0)
         assert awarded_tier(audit, strict) is Tier.GOLD  # the recorded outcome decides
         assert awarded_tier(GoldAudit(D, score=82.0), strict) is None
 

@@ -14,7 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     Benchmark,
     Cluster,
     GoldAudit,
@@ -61,7 +61,9 @@ def finding(decision: Decision, code: str) -> bool | None:
 
 def edited(group: str, **changes: Any) -> Rulebook:
     """``ecei-2019`` with ``changes`` to one group, in every edition."""
-    return ECEI_2019.variant(**{group: attrs.evolve(getattr(ECEI_2019, group), **changes)})
+    return DEFAULT_RULEBOOK.variant(
+        **{group: attrs.evolve(getattr(DEFAULT_RULEBOOK, group), **changes)}
+    )
 
 
 # -- the edition boundary --------------------------------------------------------------------
@@ -74,7 +76,7 @@ def edited(group: str, **changes: Any) -> Rulebook:
 def test_the_criteria_apply_from_the_day_the_current_edition_takes_effect(
     day: dt.date, edition: str, applies: bool
 ) -> None:
-    assert ECEI_2019.in_force_on(day).id == edition
+    assert DEFAULT_RULEBOOK.in_force_on(day).id == edition
     decision = eligibility_criteria(Organisation(committed_members=3), day)
     codes = [f.code for f in decision.findings]
     assert (codes == ["criteria.not_in_force"]) is not applies
@@ -108,9 +110,9 @@ def test_the_silver_interval_of_the_edition_in_force_on_the_audit(
 
 
 def test_the_day_before_every_edition_takes_the_earliest() -> None:
-    assert ECEI_2019.in_force_on(D(2001, 1, 1)) is ECEI_2010
-    assert ECEI_2019.in_force_on(ECEI_2010.effective_from) is ECEI_2010
-    assert [e.id for e in ECEI_2019.editions()] == ["ecei-2010", "ecei-2019"]
+    assert DEFAULT_RULEBOOK.in_force_on(D(2001, 1, 1)) is ECEI_2010
+    assert DEFAULT_RULEBOOK.in_force_on(ECEI_2010.effective_from) is ECEI_2010
+    assert [e.id for e in DEFAULT_RULEBOOK.editions()] == ["ecei-2010", "ecei-2019"]
 
 
 # -- every threshold at its boundary, and moved ------------------------------------------------
@@ -277,7 +279,7 @@ def test_a_gold_renewal_needs_two_experts(experts: int, met: bool) -> None:
 
 @pytest.mark.parametrize("score", [80.0, 70.0])
 def test_the_gold_pass_score(score: float) -> None:
-    rulebook = ECEI_2019.variant(gold_pass_score=score)
+    rulebook = DEFAULT_RULEBOOK.variant(gold_pass_score=score)
     for figure, met in ((score - 0.1, False), (score, True), (score + 0.1, True)):
         audit = GoldAudit(D(2023, 5, 1), score=figure, audit_days=2, experts=2)
         cluster = Cluster("g", "G", [audit], organisation=PROFILE)
@@ -301,7 +303,7 @@ def test_the_rules_page_lists_every_parameter_of_every_edition() -> None:
     module = load_tool("make_rules_doc")
     page = module.TARGET.read_text(encoding="utf-8")
     assert page == module.render(), "run tools/make_rules_doc.py"
-    for edition in ECEI_2019.editions():
+    for edition in DEFAULT_RULEBOOK.editions():
         assert f"``{edition.id}``, in force from {edition.effective_from}" in page
         for name in parameters(edition):
             assert f"   * - ``{name}``\n     - " in page, name
@@ -333,29 +335,29 @@ def test_mineralklynge_through_the_commands(capsys: pytest.CaptureFixture[str]) 
 #: Other values for the groups of parameters, far from the defaults.
 OTHER_GROUPS = {
     "criteria": attrs.evolve(
-        ECEI_2019.criteria, min_committed_members=40, min_management_fte=3.0, apply=True
+        DEFAULT_RULEBOOK.criteria, min_committed_members=40, min_management_fte=3.0, apply=True
     ),
     "silver": attrs.evolve(
-        ECEI_2019.silver, min_interval_months=6, max_interval_months=8,
+        DEFAULT_RULEBOOK.silver, min_interval_months=6, max_interval_months=8,
         max_interval=IntervalLimit.KNOCK_OUT, improvement_areas=1,
         unrecorded_of_passed_audit=Unrecorded.NOT_MET,
     ),
     "gold": attrs.evolve(
-        ECEI_2019.gold, first_audit_days=3, first_audit_experts=3, renewal_audit_experts=1,
+        DEFAULT_RULEBOOK.gold, first_audit_days=3, first_audit_experts=3, renewal_audit_experts=1,
         unrecorded_self_test=Unrecorded.NOT_MET, unrecorded_of_passed_audit=Unrecorded.NOT_MET,
     ),
-    "scoring": attrs.evolve(ECEI_2019.scoring, missing_value=Unrecorded.NOT_MET),
+    "scoring": attrs.evolve(DEFAULT_RULEBOOK.scoring, missing_value=Unrecorded.NOT_MET),
 }  # fmt: skip
 
 
 def _with_old_edition(**groups: Any) -> Rulebook:
     """``ecei-2019`` whose earlier edition has other groups of parameters."""
-    return attrs.evolve(ECEI_2019, previous=attrs.evolve(ECEI_2010, **groups))
+    return attrs.evolve(DEFAULT_RULEBOOK, previous=attrs.evolve(ECEI_2010, **groups))
 
 
 def _with_new_edition(**groups: Any) -> Rulebook:
     """``ecei-2019`` with other groups of parameters in the current edition only."""
-    return attrs.evolve(ECEI_2019, **groups)
+    return attrs.evolve(DEFAULT_RULEBOOK, **groups)
 
 
 def _decisions(cluster: Cluster, on: dt.date, rulebook: Rulebook) -> list[Any]:
@@ -389,14 +391,14 @@ def test_editing_one_edition_never_changes_decisions_under_another(
     if latest is None or latest >= BOUNDARY:
         rulebook = _with_old_edition(**changed)
         if all(a.date >= BOUNDARY for a in cluster.assessments if a.date <= on):
-            assert _decisions(cluster, on, rulebook) == _decisions(cluster, on, ECEI_2019)
+            assert _decisions(cluster, on, rulebook) == _decisions(cluster, on, DEFAULT_RULEBOOK)
     if latest is not None and all(a.date < BOUNDARY for a in cluster.assessments if a.date <= on):
         rulebook = _with_new_edition(**changed)
-        assert _decisions(cluster, on, rulebook) == _decisions(cluster, on, ECEI_2019)
+        assert _decisions(cluster, on, rulebook) == _decisions(cluster, on, DEFAULT_RULEBOOK)
     for rulebook in (_with_old_edition(**changed), _with_new_edition(**changed)):
         assert (
             cluster_status(cluster, on, rulebook).labels
-            == cluster_status(cluster, on, ECEI_2019).labels
+            == cluster_status(cluster, on, DEFAULT_RULEBOOK).labels
         )
 
 
@@ -406,7 +408,7 @@ def test_lifecycle_parameters_of_one_edition_change_only_its_labels(
 ) -> None:
     """Labels made only by assessments under the current edition do not depend on the
     terms of the earlier one."""
-    old = attrs.evolve(ECEI_2019, previous=attrs.evolve(ECEI_2010, first_term_months=6))
+    old = attrs.evolve(DEFAULT_RULEBOOK, previous=attrs.evolve(ECEI_2010, first_term_months=6))
     if all(a.date >= BOUNDARY for a in cluster.assessments):
         seen = [(e.tier, e.status, e.valid_until) for e in cluster_status(cluster, on, old).labels]
         assert seen == [

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     Benchmark,
     Cluster,
     GoldAudit,
@@ -72,11 +72,11 @@ def result(decision: Any, code: str) -> tuple[bool | None, str]:
     return found.met, found.message
 
 
-KNOCK_OUT = ECEI_2019.variant(
-    silver=attrs.evolve(ECEI_2019.silver, max_interval=IntervalLimit.KNOCK_OUT)
+KNOCK_OUT = DEFAULT_RULEBOOK.variant(
+    silver=attrs.evolve(DEFAULT_RULEBOOK.silver, max_interval=IntervalLimit.KNOCK_OUT)
 )
-UNDETERMINED = ECEI_2019.variant(
-    silver=attrs.evolve(ECEI_2019.silver, unrecorded_of_passed_audit=Unrecorded.UNDETERMINED)
+UNDETERMINED = DEFAULT_RULEBOOK.variant(
+    silver=attrs.evolve(DEFAULT_RULEBOOK.silver, unrecorded_of_passed_audit=Unrecorded.UNDETERMINED)
 )
 
 
@@ -131,7 +131,7 @@ class TestSilver:
         )  # fmt: skip
         assert {f.rulebook for f in decision.findings} == {"ecei-2010"}
         assert decision.outcome is Outcome.ELIGIBLE
-        pinned = silver_eligibility(cluster, D(2017, 6, 15), ECEI_2019.pinned())
+        pinned = silver_eligibility(cluster, D(2017, 6, 15), DEFAULT_RULEBOOK.pinned())
         (interval,) = [f for f in pinned.findings if f.code == "silver.benchmarking_interval"]
         assert (interval.met, interval.remark, interval.rulebook) == (
             True,
@@ -140,7 +140,7 @@ class TestSilver:
         )
         unknown = attrs.evolve(cluster, organisation=None)
         assert silver_eligibility(unknown, D(2017, 6, 15)).outcome is Outcome.ELIGIBLE
-        pinned = silver_eligibility(unknown, D(2017, 6, 15), ECEI_2019.pinned())
+        pinned = silver_eligibility(unknown, D(2017, 6, 15), DEFAULT_RULEBOOK.pinned())
         assert pinned.outcome is Outcome.UNDETERMINED  # the criteria, applied to 2017
 
     @pytest.mark.parametrize(
@@ -263,8 +263,8 @@ class TestGold:
         first = GoldAudit(D(2021, 5, 1), score=85.0, audit_days=2, experts=2)
         early = self.gold(first, GoldAudit(D(2023, 4, 1), score=85.0, audit_days=1, experts=2))
         assert result(gold_eligibility(early, D(2023, 4, 1)), "gold.audit_format")[0] is True
-        late_only = ECEI_2019.variant(
-            gold=attrs.evolve(ECEI_2019.gold, renewal=GoldRenewal.WINDOW_ONLY)
+        late_only = DEFAULT_RULEBOOK.variant(
+            gold=attrs.evolve(DEFAULT_RULEBOOK.gold, renewal=GoldRenewal.WINDOW_ONLY)
         )
         met, message = result(
             gold_eligibility(early, D(2023, 4, 1), late_only), "gold.audit_format"
@@ -332,7 +332,7 @@ class TestGold:
         baseline = gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1))
         assert result(baseline, "baseline.G-STR-01")[0] is None
         assert baseline.outcome is Outcome.UNDETERMINED
-        strict = ECEI_2019.variant(scoring=ScoringRules(missing_value=Unrecorded.NOT_MET))
+        strict = DEFAULT_RULEBOOK.variant(scoring=ScoringRules(missing_value=Unrecorded.NOT_MET))
         assert (
             gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1), strict).outcome
             is Outcome.NOT_ELIGIBLE

@@ -21,6 +21,7 @@ from cluster_excellence import (
     Portfolio,
     Tier,
     cluster_status,
+    get_programme,
     label_timeline,
     portfolio_compliance,
     portfolio_eligibility,
@@ -29,7 +30,6 @@ from cluster_excellence import (
     sample_portfolio,
 )
 from cluster_excellence._tabular import CATEGORIES, is_date_column
-from cluster_excellence.model.programmes import get_programme
 from cluster_excellence.rules.decisions import Outcome
 from cluster_excellence.rules.labels import Status
 from cluster_excellence.rules.lights import Light

@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from cluster_excellence import ECEI_2019, Benchmark, GoldAudit, Label, SilverAudit, Status, Tier
+from cluster_excellence import (
+    DEFAULT_RULEBOOK,
+    Benchmark,
+    GoldAudit,
+    Label,
+    SilverAudit,
+    Status,
+    Tier,
+)
 from cluster_excellence.model.assessments import Assessment
 from cluster_excellence.model.rulebooks import Anchor, ExtensionBase, TierMonths
 from cluster_excellence.rules.labels import (
@@ -19,11 +27,11 @@ from cluster_excellence.rules.labels import (
 )
 
 D = dt.date
-EXACT = ECEI_2019.variant(anchor=Anchor.EXACT_DAY)
-BY_ASSESSMENT = ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT)
+EXACT = DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY)
+BY_ASSESSMENT = DEFAULT_RULEBOOK.variant(extension_base=ExtensionBase.ASSESSMENT)
 
 
-def bronze(*days: dt.date, rulebook: object = ECEI_2019) -> Label:
+def bronze(*days: dt.date, rulebook: object = DEFAULT_RULEBOOK) -> Label:
     label = None
     for day in days:
         label = apply_award(label, Benchmark(day), rulebook)  # type: ignore[arg-type]
@@ -183,7 +191,7 @@ class TestRenewal:
         assert len(label.assessments) == 2
 
     def test_a_renewal_window_of_zero_months_ends_at_expiry(self) -> None:
-        none = ECEI_2019.variant(renewal_window_months=0)
+        none = DEFAULT_RULEBOOK.variant(renewal_window_months=0)
         assert bronze(D(2019, 7, 25), D(2021, 7, 31), rulebook=none).valid_from == D(2019, 7, 25)
         assert bronze(D(2019, 7, 25), D(2021, 8, 1), rulebook=none).valid_from == D(2021, 8, 1)
 

@@ -24,9 +24,9 @@ DOCS = Path(__file__).resolve().parents[1] / "docs" / "architecture.rst"
 ALLOWED = {
     "base": set(),
     "model": {"base"},
-    "rules": {"base", "model"},
     "files": {"base", "model"},
-    "render": {"base", "model", "rules"},
+    "rules": {"base", "model", "files"},
+    "render": {"base", "model", "files", "rules"},
     "cli": {"base", "model", "rules", "files", "render"},
     "top": {"base", "cli"},
 }

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     benchmarking_catalogue,
     check_records,
     gold_catalogue,
@@ -24,7 +24,7 @@ from .property.strategies import clusters
 def values() -> list[Any]:
     labels = sample_portfolio()
     return [
-        ECEI_2019,
+        DEFAULT_RULEBOOK,
         labels,
         sample_portfolio("reference"),
         gold_catalogue(),

@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     Benchmark,
     Cluster,
     GoldAudit,
@@ -208,8 +208,8 @@ class TestCheck:
             organisation=PROFILE,
         )  # fmt: skip
         assert check_records(Portfolio([cluster])) == ()
-        knock_out = ECEI_2019.variant(
-            silver=attrs.evolve(ECEI_2019.silver, max_interval=IntervalLimit.KNOCK_OUT)
+        knock_out = DEFAULT_RULEBOOK.variant(
+            silver=attrs.evolve(DEFAULT_RULEBOOK.silver, max_interval=IntervalLimit.KNOCK_OUT)
         )
         (found,) = check_records(Portfolio([cluster]), knock_out)
         assert found.assessment == "silver_audit"

@@ -10,7 +10,7 @@ import pytest
 
 import cluster_excellence
 import cluster_excellence.model.rulebooks
-from cluster_excellence import ECEI_2019, Rulebook, Tier, get_rulebook
+from cluster_excellence import DEFAULT_RULEBOOK, Rulebook, Tier, get_rulebook
 from cluster_excellence.model.rulebooks import (
     ECEI_2010,
     Anchor,
@@ -24,37 +24,39 @@ from cluster_excellence.model.rulebooks import (
 
 
 def test_ecei_2019_holds_the_published_terms_and_our_default_decisions() -> None:
-    assert ECEI_2019.id == "ecei-2019"
-    assert ECEI_2019.effective_from == dt.date(2019, 11, 15)
-    assert ECEI_2019.anchor is Anchor.MONTH_END
-    assert ECEI_2019.first_term_months == 24
-    assert ECEI_2019.renewal_term_months == TierMonths(bronze=36, silver=36, gold=24)
-    assert ECEI_2019.renewal_window_months == 12
-    assert ECEI_2019.extension_base is ExtensionBase.PREVIOUS_EXPIRY
-    assert ECEI_2019.gold_pass_score == 80.0
-    assert any("cluster-analysis.org" in source for source in ECEI_2019.sources)
+    assert DEFAULT_RULEBOOK.id == "ecei-2019"
+    assert DEFAULT_RULEBOOK.effective_from == dt.date(2019, 11, 15)
+    assert DEFAULT_RULEBOOK.anchor is Anchor.MONTH_END
+    assert DEFAULT_RULEBOOK.first_term_months == 24
+    assert DEFAULT_RULEBOOK.renewal_term_months == TierMonths(bronze=36, silver=36, gold=24)
+    assert DEFAULT_RULEBOOK.renewal_window_months == 12
+    assert DEFAULT_RULEBOOK.extension_base is ExtensionBase.PREVIOUS_EXPIRY
+    assert DEFAULT_RULEBOOK.gold_pass_score == 80.0
+    assert any("cluster-analysis.org" in source for source in DEFAULT_RULEBOOK.sources)
 
 
 def test_a_variant_names_its_changes_in_its_id() -> None:
-    variant = ECEI_2019.variant(anchor=Anchor.EXACT_DAY, extension_base=ExtensionBase.ASSESSMENT)
+    variant = DEFAULT_RULEBOOK.variant(
+        anchor=Anchor.EXACT_DAY, extension_base=ExtensionBase.ASSESSMENT
+    )
     assert variant.id == "ecei-2019[anchor=exact-day,extension_base=assessment]"
     assert variant.anchor is Anchor.EXACT_DAY
-    assert variant.first_term_months == ECEI_2019.first_term_months
+    assert variant.first_term_months == DEFAULT_RULEBOOK.first_term_months
 
 
 def test_a_variant_can_be_given_its_own_id() -> None:
-    bw = ECEI_2019.variant(id="bw", renewal_term_months=TierMonths(24, 24, 24))
+    bw = DEFAULT_RULEBOOK.variant(id="bw", renewal_term_months=TierMonths(24, 24, 24))
     assert bw.id == "bw"
     assert bw.renewal_term_months[Tier.BRONZE] == 24
 
 
 def test_a_variant_without_changes_is_the_rulebook_itself() -> None:
-    assert ECEI_2019.variant(anchor=Anchor.MONTH_END) is ECEI_2019
+    assert DEFAULT_RULEBOOK.variant(anchor=Anchor.MONTH_END) is DEFAULT_RULEBOOK
 
 
 def test_a_variant_with_an_unknown_parameter_is_refused() -> None:
     with pytest.raises(TypeError, match="no parameter anchr"):
-        ECEI_2019.variant(anchr=Anchor.EXACT_DAY)
+        DEFAULT_RULEBOOK.variant(anchr=Anchor.EXACT_DAY)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +77,7 @@ def test_a_variant_with_an_unknown_parameter_is_refused() -> None:
 )
 def test_bad_parameters_are_refused(field: str, value: Any, message: str) -> None:
     with pytest.raises((TypeError, ValueError), match=message):
-        attrs.evolve(ECEI_2019, **{field: value})
+        attrs.evolve(DEFAULT_RULEBOOK, **{field: value})
 
 
 def test_the_renewal_window_must_not_outlast_a_renewal_term() -> None:
@@ -84,8 +86,10 @@ def test_the_renewal_window_must_not_outlast_a_renewal_term() -> None:
         ValueError,
         match=r"renewal_window_months \(13\) must not exceed the shortest renewal term \(12\)",
     ):
-        ECEI_2019.variant(renewal_term_months=TierMonths(36, 36, 12), renewal_window_months=13)
-    assert ECEI_2019.variant(renewal_window_months=24).renewal_window_months == 24
+        DEFAULT_RULEBOOK.variant(
+            renewal_term_months=TierMonths(36, 36, 12), renewal_window_months=13
+        )
+    assert DEFAULT_RULEBOOK.variant(renewal_window_months=24).renewal_window_months == 24
 
 
 def test_tier_months_refuse_non_positive_terms() -> None:
@@ -94,7 +98,7 @@ def test_tier_months_refuse_non_positive_terms() -> None:
 
 
 def test_presets_are_found_by_id_and_unknown_ids_are_named() -> None:
-    assert get_rulebook("ecei-2019") is ECEI_2019
+    assert get_rulebook("ecei-2019") is DEFAULT_RULEBOOK
     with pytest.raises(KeyError, match="unknown rulebook 'x'"):
         get_rulebook("x")
 
@@ -102,20 +106,20 @@ def test_presets_are_found_by_id_and_unknown_ids_are_named() -> None:
 def test_rulebooks_are_hashable_values() -> None:
     copy = Rulebook(
         id="ecei-2019",
-        title=ECEI_2019.title,
-        effective_from=ECEI_2019.effective_from,
-        sources=list(ECEI_2019.sources),
+        title=DEFAULT_RULEBOOK.title,
+        effective_from=DEFAULT_RULEBOOK.effective_from,
+        sources=list(DEFAULT_RULEBOOK.sources),
         previous=ECEI_2010,
-        parameter_sources=dict(ECEI_2019.parameter_sources),
+        parameter_sources=dict(DEFAULT_RULEBOOK.parameter_sources),
     )
-    assert copy == ECEI_2019
-    assert hash(copy) == hash(ECEI_2019)
+    assert copy == DEFAULT_RULEBOOK
+    assert hash(copy) == hash(DEFAULT_RULEBOOK)
     assert copy != attrs.evolve(copy, previous=None)
 
 
 def test_a_single_edition_repr_evaluates_back() -> None:
     """The repr leaves out the earlier editions and the sources, which are long."""
-    alone = attrs.evolve(ECEI_2019, previous=None, parameter_sources=())
+    alone = attrs.evolve(DEFAULT_RULEBOOK, previous=None, parameter_sources=())
     names = {
         name: getattr(cluster_excellence.model.rulebooks, name)
         for name in ("Rulebook", "Anchor", "TierMonths", "ExtensionBase", "Criteria", "SilverRules",
@@ -123,7 +127,7 @@ def test_a_single_edition_repr_evaluates_back() -> None:
                      "GoldRenewal", "Unrecorded")
     }  # fmt: skip
     assert eval(repr(alone), {"datetime": dt, **names}) == alone
-    assert "previous" not in repr(ECEI_2019)
+    assert "previous" not in repr(DEFAULT_RULEBOOK)
 
 
 @pytest.mark.parametrize(
@@ -134,7 +138,7 @@ def test_a_single_edition_repr_evaluates_back() -> None:
         ({"parameter_sources": {"anchor": "a\tb"}}, ValueError,
          "parameter_sources: the source of anchor contains the control character"),
         ({"previous": "ecei-2010"}, TypeError, "previous must be a Rulebook or None, not str"),
-        ({"previous": ECEI_2019}, ValueError,
+        ({"previous": DEFAULT_RULEBOOK}, ValueError,
          "previous (ecei-2019, from 2019-11-15) must take effect before this edition"),
         ({"sources": "https://www.cluster-analysis.org"}, ValueError,
          'sources: must be a list of texts, not "https://www.cluster-analysis.org"'),
@@ -145,7 +149,7 @@ def test_a_single_edition_repr_evaluates_back() -> None:
 def test_a_rulebook_says_what_is_wrong(
     changes: dict[str, Any], error: type[Exception], message: str
 ) -> None:
-    base = attrs.evolve(ECEI_2019, previous=None)
+    base = attrs.evolve(DEFAULT_RULEBOOK, previous=None)
     with pytest.raises(error) as caught:
         attrs.evolve(base, **changes)
     assert str(caught.value).startswith(message)
@@ -184,13 +188,13 @@ def test_a_rulebook_holds_at_most_100_editions() -> None:
 
 
 def test_a_variant_may_set_the_sources_and_the_edition_before() -> None:
-    alone = ECEI_2019.variant(previous=None)
+    alone = DEFAULT_RULEBOOK.variant(previous=None)
     assert (alone.id, alone.editions()) == ("ecei-2019", (alone,))
-    sourced = ECEI_2019.variant(parameter_sources={"anchor": "our own reading"})
+    sourced = DEFAULT_RULEBOOK.variant(parameter_sources={"anchor": "our own reading"})
     assert sourced.source_of("anchor") == "our own reading"
     assert sourced.source_of("gold_pass_score") == "not stated"
     with pytest.raises(TypeError, match="Rulebook has no parameter colour"):
-        ECEI_2019.variant(colour="gold")
+        DEFAULT_RULEBOOK.variant(colour="gold")
 
 
 def test_tier_months_by_tier() -> None:
@@ -204,5 +208,5 @@ def test_an_enumeration_is_given_by_its_member() -> None:
     with pytest.raises(
         TypeError, match=r"anchor must be one of Anchor\.MONTH_END, Anchor\.EXACT_DAY"
     ):
-        ECEI_2019.variant(anchor="exact-day")
+        DEFAULT_RULEBOOK.variant(anchor="exact-day")
     assert SilverRules(max_interval=IntervalLimit.KNOCK_OUT).max_interval is IntervalLimit.KNOCK_OUT

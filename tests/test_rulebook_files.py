@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     Benchmark,
     Cluster,
     Rulebook,
@@ -79,7 +79,7 @@ def test_a_parameter_left_out_is_inherited_with_its_source() -> None:
     assert old.criteria.min_committed_members == 15  # the library's default
     assert old.source_of("criteria.min_committed_members") == (
         "the library's default, as in ecei-2019: "
-        + ECEI_2019.source_of("criteria.min_committed_members")
+        + DEFAULT_RULEBOOK.source_of("criteria.min_committed_members")
     )
     assert book.source_of("silver.max_interval_months") == old.source_of(
         "silver.max_interval_months"
@@ -109,11 +109,13 @@ def test_the_example_in_the_docs_needs_no_code(capsys: pytest.CaptureFixture[str
 @pytest.mark.parametrize(
     "book",
     [
-        ECEI_2019,
+        DEFAULT_RULEBOOK,
         ECEI_2010,
-        ECEI_2019.pinned(),
-        ECEI_2019.variant(anchor=Anchor.EXACT_DAY, extension_base=ExtensionBase.ASSESSMENT),
-        ECEI_2019.variant(silver=attrs.evolve(ECEI_2019.silver, max_interval_months=None)),
+        DEFAULT_RULEBOOK.pinned(),
+        DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY, extension_base=ExtensionBase.ASSESSMENT),
+        DEFAULT_RULEBOOK.variant(
+            silver=attrs.evolve(DEFAULT_RULEBOOK.silver, max_interval_months=None)
+        ),
     ],
     ids=lambda book: book.id,
 )
@@ -333,7 +335,7 @@ def test_the_shipped_schema_is_the_schema() -> None:
 
 @given(st.data())
 def test_broken_documents_are_refused_by_schema_and_reader(data: st.DataObject) -> None:
-    document = json.loads(rulebook_to_json(ECEI_2019))
+    document = json.loads(rulebook_to_json(DEFAULT_RULEBOOK))
     target = data.draw(
         st.sampled_from(
             [document, *document["editions"]]

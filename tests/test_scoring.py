@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     Catalogue,
     Indicator,
     benchmarking_catalogue,
@@ -221,7 +221,7 @@ class TestGoldScore:
     ) -> None:
         values = full_marks()
         del values["G-MAN-01"]
-        rulebook = ECEI_2019.variant(scoring=ScoringRules(missing_value=reading))
+        rulebook = DEFAULT_RULEBOOK.variant(scoring=ScoringRules(missing_value=reading))
         result = gold_score(values, gold_catalogue(), rulebook)
         assert (result.minimums_met, result.passed) == (minimums_met, passed)
         assert result.rulebook == f"ecei-2019[scoring.missing_value={reading.value}]"
@@ -239,7 +239,7 @@ class TestGoldScore:
             indicator("a", gold_threshold=1, points=85), indicator("b", gold_threshold=1, points=15)
         )
         assert gold_score({"a": 1}, c).passed
-        assert not gold_score({"a": 1}, c, ECEI_2019.variant(gold_pass_score=90.0)).passed
+        assert not gold_score({"a": 1}, c, DEFAULT_RULEBOOK.variant(gold_pass_score=90.0)).passed
 
 
 class TestComparison:

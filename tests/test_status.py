@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     Benchmark,
     Cluster,
     GoldAudit,
@@ -190,7 +190,7 @@ class TestPortfolio:
 
 
 def _sample_statuses(on: dt.date, *, retroactive: bool = False) -> dict[str, list[str]]:
-    result = portfolio_status(sample_portfolio(), on, ECEI_2019, retroactive=retroactive)
+    result = portfolio_status(sample_portfolio(), on, DEFAULT_RULEBOOK, retroactive=retroactive)
     return {
         c.cluster_id: [f"{e.tier.value}:{e.status.value}" for e in c.labels]
         for c in result.clusters

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     Benchmark,
     Cluster,
     GoldAudit,
@@ -92,7 +92,7 @@ class TestChanges:
 
     def test_leap_day_under_the_exact_day_anchor(self) -> None:
         leap = Cluster("x", "X", [GoldAudit(D(2024, 2, 29), score=90.0)])
-        exact = ECEI_2019.variant(anchor=Anchor.EXACT_DAY)
+        exact = DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY)
         end = cluster_status(leap, D(2024, 3, 1), exact).labels[0].valid_until
         after = (end + dt.timedelta(days=1)).isoformat()
         assert _events(leap, end - dt.timedelta(days=1), end, rulebook=exact) == []
@@ -286,7 +286,7 @@ class TestBadge:
         jsonschema.validate(found.to_dict(), ENDPOINT)
 
     def test_an_end_within_a_month_is_written_as_the_day(self) -> None:
-        exact = ECEI_2019.variant(anchor=Anchor.EXACT_DAY)
+        exact = DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY)
         assert badge(cluster_status(QOOT, D(2021, 1, 1), exact)).message == "valid until 2021-07-25"
 
     def test_the_best_valid_tier(self) -> None:

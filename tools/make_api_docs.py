@@ -16,7 +16,7 @@ TARGET = ROOT / "docs" / "api.rst"
 
 #: The sections of the page: title, the modules whose names it lists, one line.
 SECTIONS = (
-    ("Tiers and rulebooks", ("model.tiers", "model.rulebooks"),
+    ("Tiers and rulebooks", ("model.tiers", "model.rulebooks", "files.presets"),
      "The three tiers, and every parameter of the rules, edition by edition (:doc:`rules`)."),
     ("Programmes", ("model.programmes",),
      "Cluster programmes that require a tier (:doc:`programmes`)."),
@@ -41,7 +41,7 @@ SECTIONS = (
      "A region compared with reference groups (:doc:`scoring`)."),
     ("Reading and writing files",
      ("files.portfolio", "files.table", "files.catalogue", "files.rulebook", "files.programme",
-      "files.listing", "files.samples"),
+      "files.listing", "files.samples", "files.presets"),
      "The file formats (:doc:`formats`), portfolio tables (CSV, XLSX, DataFrames), their "
      "JSON Schemas (:doc:`schemas`), the label listing and the shipped samples."),
     ("Errors", ("errors",),

@@ -14,12 +14,12 @@ from typing import Any
 
 import attrs
 
-from cluster_excellence import ECEI_2019, Rulebook
+from cluster_excellence import DEFAULT_RULEBOOK, Rulebook
 from cluster_excellence.model import rulebooks
 from cluster_excellence.model.rulebooks import TierMonths, parameters
 
 TARGET = Path(__file__).resolve().parents[1] / "docs" / "rules-parameters.txt"
-GROUP_CLASSES = {group: type(getattr(ECEI_2019, group)) for group in rulebooks.GROUPS}
+GROUP_CLASSES = {group: type(getattr(DEFAULT_RULEBOOK, group)) for group in rulebooks.GROUPS}
 
 
 def field_comments() -> dict[tuple[str, str], list[str]]:
@@ -45,7 +45,7 @@ def meanings() -> dict[str, str]:
     """What each parameter means: the comment above its field in the source."""
     docs = field_comments()
     found = {}
-    for name in parameters(ECEI_2019):
+    for name in parameters(DEFAULT_RULEBOOK):
         group, _, field = name.rpartition(".")
         owner = GROUP_CLASSES[group].__name__ if group else "Rulebook"
         lines = docs[(owner, field)]
@@ -109,7 +109,7 @@ def render() -> str:
     for name, meaning in meanings().items():
         lines += [f"   * - ``{name}``", f"     - {cell(meaning)}"]
     lines += ["", "The editions of ``ecei-2019``", "-----------------------------", ""]
-    for edition in reversed(ECEI_2019.editions()):
+    for edition in reversed(DEFAULT_RULEBOOK.editions()):
         lines += edition_table(edition)
     return "\n".join(lines)
 

@@ -11,6 +11,9 @@ from .files.catalogue import read_catalogue as read_catalogue
 from .files.listing import read_label_listing as read_label_listing
 from .files.portfolio import portfolio_to_json as portfolio_to_json
 from .files.portfolio import read_portfolio as read_portfolio
+from .files.presets import DEFAULT_RULEBOOK as DEFAULT_RULEBOOK
+from .files.presets import get_programme as get_programme
+from .files.presets import get_rulebook as get_rulebook
 from .files.programme import read_programme as read_programme
 from .files.rulebook import read_rulebook as read_rulebook
 from .files.samples import benchmarking_catalogue as benchmarking_catalogue
@@ -29,10 +32,7 @@ from .model.clusters import Organisation as Organisation
 from .model.clusters import Portfolio as Portfolio
 from .model.clusters import StatedLabel as StatedLabel
 from .model.programmes import Programme as Programme
-from .model.programmes import get_programme as get_programme
-from .model.rulebooks import ECEI_2019 as ECEI_2019
 from .model.rulebooks import Rulebook as Rulebook
-from .model.rulebooks import get_rulebook as get_rulebook
 from .model.tiers import Tier as Tier
 from .render.badge import badge as badge
 from .render.ics import plan_to_ics as plan_to_ics

@@ -42,6 +42,7 @@ from .files.listing import (
     read_label_listing,
 )
 from .files.portfolio import DEFAULT_MAX_BYTES, portfolio_to_json, read_document, read_portfolio
+from .files.presets import PROGRAMME_IDS, RULEBOOK_IDS, get_programme, get_rulebook
 from .files.programme import DEFAULT_MAX_BYTES as PROGRAMME_MAX_BYTES
 from .files.programme import read_programme, read_programme_document
 from .files.rulebook import DEFAULT_MAX_BYTES as RULEBOOK_MAX_BYTES
@@ -56,8 +57,8 @@ from .files.table import (
 )
 from .model.catalogues import Catalogue
 from .model.clusters import Cluster, Portfolio
-from .model.programmes import PROGRAMMES, Programme
-from .model.rulebooks import RULEBOOKS, Anchor, ExtensionBase, Rulebook
+from .model.programmes import Programme
+from .model.rulebooks import Anchor, ExtensionBase, Rulebook
 from .model.tiers import Tier
 from .render import csv as csv_render
 from .render import json as json_render
@@ -186,7 +187,7 @@ RULEBOOK = Option(
     {
         "default": "ecei-2019",
         "metavar": "ID|FILE",
-        "help": f"the rulebook: a preset ({', '.join(sorted(RULEBOOKS))}) or a rulebook file "
+        "help": f"the rulebook: a preset ({', '.join(RULEBOOK_IDS)}) or a rulebook file "
         "(default: %(default)s, with the editions before it)",
     },
 )
@@ -245,7 +246,7 @@ PROGRAMMES_FOLLOWED = Option(
         "action": "append",
         "metavar": "ID|FILE",
         "help": "a programme to follow (a preset: "
-        f"{', '.join(sorted(PROGRAMMES))}; or a programme file; repeat for more): plan adds "
+        f"{', '.join(PROGRAMME_IDS)}; or a programme file; repeat for more): plan adds "
         "the day each cluster falls out of it, changes the days it is gained or lost",
     },
 )
@@ -292,25 +293,28 @@ class Run:
         self.inputs.append("-")
         return read_stdin(max_bytes, error)
 
-    def _preset_or_file(self, option: str, name: str, presets: Mapping[str, Any], kind: Any) -> Any:
-        """The preset ``name``, or the document in the file ``name`` (``-``: standard input)
-        read by ``kind``: (what, read_file, read_document, max_bytes, error)."""
+    def _preset_or_file(
+        self, option: str, name: str, presets: tuple[str, ...], get: Callable[[str], Any], kind: Any
+    ) -> Any:
+        """The preset ``name`` (one of ``presets``, given by ``get``), or the document in the
+        file ``name`` (``-``: standard input) read by ``kind``: (what, read_file,
+        read_document, max_bytes, error)."""
         if name in presets:
-            return presets[name]
+            return get(name)
         what, read_file, read_document, max_bytes, error = kind
         if name == "-":
             return read_document(self.stdin(max_bytes, error), "<stdin>")
         if Path(name).suffix or os.sep in name or Path(name).exists():
             self.inputs.append(name)
             return read_file(name)
-        known = ", ".join(sorted(presets))
+        known = ", ".join(presets)
         raise UsageError(f"{option}: {show(name)} is neither a preset ({known}) nor a {what} file")
 
     def rulebook(self) -> Rulebook:
         """The rulebook of ``--rulebook`` (a preset id or a file), ``--pinned``,
         ``--anchor`` and ``--extension-base``; the variant applies to every edition."""
         rulebook: Rulebook = self._preset_or_file(
-            "--rulebook", self.args.rulebook, RULEBOOKS, _RULEBOOK_FILES
+            "--rulebook", self.args.rulebook, RULEBOOK_IDS, get_rulebook, _RULEBOOK_FILES
         )
         if self.args.pinned:
             rulebook = rulebook.pinned()
@@ -324,7 +328,7 @@ class Run:
     def programme(self, name: str) -> Programme:
         """The programme ``name`` of ``--programme``: a preset id or a programme file."""
         programme: Programme = self._preset_or_file(
-            "--programme", name, PROGRAMMES, _PROGRAMME_FILES
+            "--programme", name, PROGRAMME_IDS, get_programme, _PROGRAMME_FILES
         )
         return programme
 
@@ -818,7 +822,7 @@ COMMANDS: tuple[Command, ...] = (
                 {
                     "required": True,
                     "metavar": "ID|FILE",
-                    "help": f"the programme: a preset ({', '.join(sorted(PROGRAMMES))}) or a "
+                    "help": f"the programme: a preset ({', '.join(PROGRAMME_IDS)}) or a "
                     "programme file",
                 },
             ),
@@ -930,7 +934,7 @@ COMMANDS: tuple[Command, ...] = (
                 {
                     "metavar": "ID|FILE",
                     "help": "add the compliance table of this programme (a preset: "
-                    f"{', '.join(sorted(PROGRAMMES))}; or a programme file)",
+                    f"{', '.join(PROGRAMME_IDS)}; or a programme file)",
                 },
             ),
             Option(

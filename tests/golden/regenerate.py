@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from cluster_excellence import ECEI_2019, portfolio_status, sample_portfolio
+from cluster_excellence import DEFAULT_RULEBOOK, portfolio_status, sample_portfolio
 
 SNAPSHOT = Path(__file__).with_name("sample-status.txt")
 
@@ -25,10 +25,12 @@ def days() -> list[dt.date]:
 def render() -> str:
     """The snapshot text: one line per day, reading and cluster."""
     portfolio = sample_portfolio()
-    lines = [f"# {ECEI_2019.id}: day reading cluster highest | tier status from until renewable"]
+    lines = [
+        f"# {DEFAULT_RULEBOOK.id}: day reading cluster highest | tier status from until renewable"
+    ]
     for day in days():
         for retroactive in (False, True):
-            result = portfolio_status(portfolio, day, ECEI_2019, retroactive=retroactive)
+            result = portfolio_status(portfolio, day, DEFAULT_RULEBOOK, retroactive=retroactive)
             reading = "retro" if retroactive else "as-of"
             for cluster in result.clusters:
                 best = cluster.highest_valid_tier.value if cluster.highest_valid_tier else "-"

@@ -8,7 +8,7 @@ import attrs
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     Benchmark,
     Cluster,
     GoldAudit,
@@ -46,7 +46,7 @@ def rulebooks_where(
 ) -> st.SearchStrategy[Rulebook]:
     """Variants of ``ecei-2019`` with any terms, optionally a fixed anchor or base."""
     return st.builds(
-        lambda anchor, base, first, bronze, silver, gold, window: ECEI_2019.variant(
+        lambda anchor, base, first, bronze, silver, gold, window: DEFAULT_RULEBOOK.variant(
             anchor=anchor,
             extension_base=base,
             first_term_months=first,
@@ -69,9 +69,9 @@ rulebooks = rulebooks_where()
 some_rulebooks = st.one_of(
     st.sampled_from(
         [
-            ECEI_2019,
-            ECEI_2019.variant(anchor=Anchor.EXACT_DAY),
-            ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT),
+            DEFAULT_RULEBOOK,
+            DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY),
+            DEFAULT_RULEBOOK.variant(extension_base=ExtensionBase.ASSESSMENT),
         ]
     ),
     rulebooks,

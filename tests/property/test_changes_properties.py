@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     Benchmark,
     Cluster,
     Rulebook,
@@ -63,7 +63,7 @@ def _replay(start: dict[Tier, tuple[Any, ...]], events: tuple[Change, ...]) -> d
 
 
 @given(late_awards(), spans, st.integers(0, 3000), some_rulebooks)
-@example(QOOT, dt.date(2021, 7, 31), 366, ECEI_2019)  # across the expiry and the lapse
+@example(QOOT, dt.date(2021, 7, 31), 366, DEFAULT_RULEBOOK)  # across the expiry and the lapse
 def test_replaying_the_events_from_the_first_day_gives_the_last(
     cluster: Cluster, since: dt.date, length: int, rulebook: Rulebook
 ) -> None:
@@ -73,8 +73,8 @@ def test_replaying_the_events_from_the_first_day_gives_the_last(
 
 
 @given(late_awards(), spans, st.integers(0, 2000), some_rulebooks, st.integers(1, 2000))
-@example(QOOT, dt.date(2021, 7, 31), 1, ECEI_2019, 1)  # the expiry on the first day
-@example(QOOT, dt.date(2022, 7, 31), 1, ECEI_2019, 1)  # the lapse on the first day
+@example(QOOT, dt.date(2021, 7, 31), 1, DEFAULT_RULEBOOK, 1)  # the expiry on the first day
+@example(QOOT, dt.date(2022, 7, 31), 1, DEFAULT_RULEBOOK, 1)  # the lapse on the first day
 def test_events_fall_exactly_on_the_days_the_status_changes(
     cluster: Cluster, since: dt.date, length: int, rulebook: Rulebook, offset: int
 ) -> None:

@@ -8,7 +8,7 @@ import itertools
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cluster_excellence import ECEI_2019, Benchmark, GoldAudit, Label, Rulebook, Tier
+from cluster_excellence import DEFAULT_RULEBOOK, Benchmark, GoldAudit, Label, Rulebook, Tier
 from cluster_excellence._calendar import add_months
 from cluster_excellence.model.rulebooks import Anchor, ExtensionBase
 from cluster_excellence.rules.labels import apply_award, expiry, first_expiry, label_history
@@ -39,8 +39,8 @@ class TestFirstExpiry:
     """Decision 1: a first award runs a term of ``first_term_months`` from the assessment."""
 
     @given(any_days, some_rulebooks)
-    @example(dt.date(2024, 2, 29), ECEI_2019.variant(anchor=Anchor.EXACT_DAY))
-    @example(dt.date(2023, 12, 31), ECEI_2019)
+    @example(dt.date(2024, 2, 29), DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY))
+    @example(dt.date(2023, 12, 31), DEFAULT_RULEBOOK)
     def test_falls_after_the_assessment_within_its_term(
         self, day: dt.date, rulebook: Rulebook
     ) -> None:
@@ -93,7 +93,7 @@ class TestRenewal:
                 assert after.assessments == (after.assessments[-1],)
 
     @given(any_days, gaps, rulebooks_where(anchor=Anchor.MONTH_END))
-    @example(dt.date(2024, 2, 29), [700], ECEI_2019)
+    @example(dt.date(2024, 2, 29), [700], DEFAULT_RULEBOOK)
     def test_month_end_dates_are_month_ends(
         self, first: dt.date, steps: list[int], rulebook: Rulebook
     ) -> None:
@@ -102,7 +102,7 @@ class TestRenewal:
             assert _is_month_end(label.renewable_until)
 
     @given(any_days, gaps, rulebooks_where(Anchor.EXACT_DAY, ExtensionBase.PREVIOUS_EXPIRY))
-    @example(dt.date(2024, 2, 29), [691], ECEI_2019.variant(anchor=Anchor.EXACT_DAY))
+    @example(dt.date(2024, 2, 29), [691], DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY))
     def test_exact_day_expiry_counts_from_the_first_assessment(
         self, first: dt.date, steps: list[int], rulebook: Rulebook
     ) -> None:

@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cluster_excellence import (
-    ECEI_2019,
+    DEFAULT_RULEBOOK,
     Cluster,
     Portfolio,
     StatedLabel,
@@ -29,14 +29,16 @@ ONE_DAY = dt.timedelta(days=1)
 ORDER = [None, Status.VALID, Status.EXPIRED_RENEWABLE, Status.LAPSED]
 
 
-def _status(stated: StatedLabel, day: dt.date, rulebook: object = ECEI_2019) -> Status | None:
+def _status(
+    stated: StatedLabel, day: dt.date, rulebook: object = DEFAULT_RULEBOOK
+) -> Status | None:
     entry = stated_label_status(stated, day, rulebook)  # type: ignore[arg-type]
     return None if entry is None else entry.status
 
 
 @given(any_days, st.integers(-2000, 2000), st.integers(0, 2000), some_rulebooks)
-@example(dt.date(2024, 2, 29), -1, 1, ECEI_2019)
-@example(dt.date(2013, 2, 23), 0, 1, ECEI_2019)
+@example(dt.date(2024, 2, 29), -1, 1, DEFAULT_RULEBOOK)
+@example(dt.date(2013, 2, 23), 0, 1, DEFAULT_RULEBOOK)
 def test_the_status_only_moves_forward(
     end: dt.date, offset: int, step: int, rulebook: object
 ) -> None:
@@ -50,9 +52,9 @@ def test_the_status_only_moves_forward(
 
 
 @given(any_days, some_rulebooks)
-@example(dt.date(2024, 2, 29), ECEI_2019)
-@example(dt.date(2023, 1, 31), ECEI_2019.variant(anchor=Anchor.EXACT_DAY))
-@example(dt.date(2013, 2, 23), ECEI_2019)
+@example(dt.date(2024, 2, 29), DEFAULT_RULEBOOK)
+@example(dt.date(2023, 1, 31), DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY))
+@example(dt.date(2013, 2, 23), DEFAULT_RULEBOOK)
 def test_the_boundaries_are_the_stated_end_and_the_window(end: dt.date, rulebook: object) -> None:
     stated = StatedLabel(Tier.GOLD, end)
     entry = stated_label_status(stated, end, rulebook)  # type: ignore[arg-type]

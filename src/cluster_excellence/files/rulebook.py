@@ -390,8 +390,8 @@ def rulebook_to_json(rulebook: Rulebook) -> str:
     """Write ``rulebook`` and its earlier editions in the ``cluster-excellence.rulebook/1``
     format: every parameter of every edition, so that it reads back equal.
 
-    >>> from cluster_excellence import ECEI_2019
-    >>> parse_rulebook(rulebook_to_json(ECEI_2019)) == ECEI_2019
+    >>> from cluster_excellence import DEFAULT_RULEBOOK
+    >>> parse_rulebook(rulebook_to_json(DEFAULT_RULEBOOK)) == DEFAULT_RULEBOOK
     True
     """
     document = {

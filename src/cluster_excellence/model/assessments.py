@@ -11,13 +11,13 @@ https://www.cluster-analysis.org/benchmarked-clusters,
 https://www.cluster-analysis.org/silver-label and
 https://www.cluster-analysis.org/gold-label.
 
->>> from cluster_excellence import ECEI_2019
->>> awarded_tier(Benchmark(dt.date(2019, 7, 25)), ECEI_2019)
+>>> from cluster_excellence import DEFAULT_RULEBOOK
+>>> awarded_tier(Benchmark(dt.date(2019, 7, 25)), DEFAULT_RULEBOOK)
 Tier.BRONZE
 >>> basque = GoldAudit(dt.date(2017, 11, 17), score=84.0)
->>> awarded_tier(basque, ECEI_2019)
+>>> awarded_tier(basque, DEFAULT_RULEBOOK)
 Tier.GOLD
->>> print(awarded_tier(GoldAudit(dt.date(2017, 11, 17), score=79.9), ECEI_2019))
+>>> print(awarded_tier(GoldAudit(dt.date(2017, 11, 17), score=79.9), DEFAULT_RULEBOOK))
 None
 """
 
@@ -437,11 +437,11 @@ class GoldAudit(Audit):
         """Whether the score and minimum requirements alone pass, by the pass score of the
         edition of ``rulebook`` in force on the audit's date; None without a score.
 
-        >>> from cluster_excellence import ECEI_2019
-        >>> GoldAudit(dt.date(2013, 5, 1), score=80.0).passes_by_score(ECEI_2019)
+        >>> from cluster_excellence import DEFAULT_RULEBOOK
+        >>> GoldAudit(dt.date(2013, 5, 1), score=80.0).passes_by_score(DEFAULT_RULEBOOK)
         True
         >>> GoldAudit(dt.date(2013, 5, 1), score=90.0,
-        ...           minimum_requirements_met=False).passes_by_score(ECEI_2019)
+        ...           minimum_requirements_met=False).passes_by_score(DEFAULT_RULEBOOK)
         False
         """
         if self.score is None:

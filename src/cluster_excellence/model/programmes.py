@@ -8,9 +8,9 @@ whether a label in its renewal window still counts, an optional deadline by
 which a cluster must hold one, and its sources. Three presets ship; an agency
 writes its own as a programme file (``cluster-excellence.programme/1``).
 
->>> get_programme("de-go-cluster").tiers
+>>> PROGRAMMES["de-go-cluster"].tiers
 (Tier.SILVER, Tier.GOLD)
->>> get_programme("no-gce").counts(Tier.SILVER)
+>>> PROGRAMMES["no-gce"].counts(Tier.SILVER)
 False
 """
 
@@ -25,13 +25,11 @@ import attrs
 
 from .._checks import are_texts, as_tuple, day_problem, is_bool, is_text, optional, validator
 from .._text import show
-from ..errors import preset
 from .tiers import Tier
 
 __all__ = [
     "PROGRAMMES",
     "Programme",
-    "get_programme",
     "programme_tiers_problem",
 ]
 
@@ -141,16 +139,3 @@ PROGRAMMES: Mapping[str, Programme] = MappingProxyType(
         )
     }
 )
-
-
-def get_programme(programme_id: str) -> Programme:
-    """Return the preset programme with this id.
-
-    >>> get_programme("dk-innovationskraft").tiers
-    (Tier.GOLD,)
-    >>> get_programme("dk")
-    Traceback (most recent call last):
-    ...
-    KeyError: "unknown programme 'dk' (known: de-go-cluster, dk-innovationskraft, no-gce)"
-    """
-    return preset(PROGRAMMES, programme_id, "programme")

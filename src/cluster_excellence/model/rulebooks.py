@@ -46,7 +46,7 @@ from .._calendar import MAX_TERM_MONTHS
 from .._checks import are_texts, as_tuple, is_bool, is_day, is_text, number_problem, text_problem
 from .._enums import ValueEnum
 from .._text import show
-from ..errors import InvalidTypeError, InvalidValueError, preset
+from ..errors import InvalidTypeError, InvalidValueError
 from .tiers import Tier
 
 __all__ = [
@@ -67,7 +67,6 @@ __all__ = [
     "SilverRules",
     "TierMonths",
     "Unrecorded",
-    "get_rulebook",
     "parameters",
 ]
 
@@ -656,16 +655,3 @@ ECEI_2019 = Rulebook(
 RULEBOOKS: Mapping[str, Rulebook] = MappingProxyType(
     {ECEI_2010.id: ECEI_2010, ECEI_2019.id: ECEI_2019}
 )
-
-
-def get_rulebook(rulebook_id: str) -> Rulebook:
-    """Return the preset rulebook with this id.
-
-    >>> get_rulebook("ecei-2019") is ECEI_2019
-    True
-    >>> get_rulebook("ecei-2009")
-    Traceback (most recent call last):
-    ...
-    KeyError: "unknown rulebook 'ecei-2009' (known: ecei-2010, ecei-2019)"
-    """
-    return preset(RULEBOOKS, rulebook_id, "rulebook")

@@ -33,9 +33,10 @@ from .._calendar import end_of_month_after
 from .._checks import DayLike, as_day
 from .._text import printable
 from ..errors import InvalidValueError
+from ..files.presets import DEFAULT_RULEBOOK
 from ..model.assessments import Assessment, awarded_tier
 from ..model.clusters import Cluster, StatedLabel
-from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.rulebooks import Rulebook
 from ..model.tiers import Tier
 from ..rules.labels import Label, expiry, label_history, term_ends
 from ..rules.lights import Light
@@ -158,7 +159,7 @@ def label_timeline(
     clusters: Iterable[Cluster],
     *,
     on: DayLike | None = None,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     title: str | None = None,
     max_rows: int = MAX_ROWS,
 ) -> Figure:

@@ -21,10 +21,11 @@ from .._checks import DayLike, as_day
 from .._tabular import escape
 from .._text import printable
 from .._version import __version__
+from ..files.presets import DEFAULT_RULEBOOK
 from ..model.catalogues import Catalogue
 from ..model.clusters import Cluster, Portfolio
 from ..model.programmes import Programme
-from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.rulebooks import Rulebook
 from ..rules.compliance import portfolio_compliance
 from ..rules.planning import finding_words, plan
 from ..rules.scorecard import latest_benchmark, regional_scorecard
@@ -114,7 +115,7 @@ def _svg(figure: Any, label: str) -> str:
 def report_html(
     portfolio: Portfolio,
     on: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     programme: Programme | None = None,
     catalogue: Catalogue | None = None,

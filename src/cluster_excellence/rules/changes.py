@@ -39,9 +39,10 @@ from .._checks import DayLike, as_day, instance_of, is_query_day, is_text, one_o
 from .._enums import ValueEnum
 from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
 from ..errors import InvalidValueError
+from ..files.presets import DEFAULT_RULEBOOK
 from ..model.clusters import Cluster, Portfolio
 from ..model.programmes import Programme
-from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.rulebooks import Rulebook
 from ..model.tiers import Tier
 from .compliance import held_tier
 from .labels import LabelStatus, Status, stated_known_from
@@ -272,7 +273,7 @@ def cluster_changes(
     cluster: Cluster,
     since: DayLike,
     until: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     programmes: Iterable[Programme] = (),
 ) -> tuple[tuple[Change, ...], tuple[ComplianceChange, ...]]:
@@ -331,7 +332,7 @@ def changes(
     portfolio: Portfolio,
     since: DayLike,
     until: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     programmes: Iterable[Programme] = (),
 ) -> Changes:

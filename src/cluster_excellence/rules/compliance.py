@@ -33,9 +33,10 @@ import attrs
 
 from .._checks import DayLike, as_day
 from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
+from ..files.presets import DEFAULT_RULEBOOK
 from ..model.clusters import Cluster, Portfolio
 from ..model.programmes import Programme
-from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.rulebooks import Rulebook
 from ..model.tiers import Tier
 from .labels import LabelStatus, Status
 from .status import ClusterStatus, cluster_status
@@ -224,7 +225,7 @@ def _tiers(tiers: Iterable[Tier]) -> str:
 
 
 def compliance(
-    cluster: Cluster, programme: Programme, on: DayLike, rulebook: Rulebook = ECEI_2019
+    cluster: Cluster, programme: Programme, on: DayLike, rulebook: Rulebook = DEFAULT_RULEBOOK
 ) -> Compliance:
     """Whether ``cluster`` meets ``programme`` on ``on``, until when, and why.
 
@@ -277,7 +278,7 @@ def compliance(
 
 
 def portfolio_compliance(
-    portfolio: Portfolio, programme: Programme, on: DayLike, rulebook: Rulebook = ECEI_2019
+    portfolio: Portfolio, programme: Programme, on: DayLike, rulebook: Rulebook = DEFAULT_RULEBOOK
 ) -> PortfolioCompliance:
     """Every cluster's :func:`compliance` with ``programme`` on ``on``, in portfolio order.
 

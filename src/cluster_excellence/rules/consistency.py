@@ -13,10 +13,11 @@ from typing import Any
 
 import attrs
 
+from ..files.presets import DEFAULT_RULEBOOK
 from ..model.assessments import awarded_tier
 from ..model.catalogues import Catalogue
 from ..model.clusters import Portfolio
-from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.rulebooks import Rulebook
 from .decisions import Decision, Outcome
 from .planning import decide
 
@@ -47,7 +48,10 @@ class Inconsistency:
 
 
 def check_records(
-    portfolio: Portfolio, rulebook: Rulebook = ECEI_2019, *, catalogue: Catalogue | None = None
+    portfolio: Portfolio,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
+    *,
+    catalogue: Catalogue | None = None,
 ) -> tuple[Inconsistency, ...]:
     """Every recorded award that contradicts the rulebook (a decision of ``not_eligible``).
 

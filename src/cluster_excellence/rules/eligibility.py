@@ -41,11 +41,11 @@ from typing import TypeVar
 from .._calendar import add_months, month_index
 from .._checks import DayLike, as_day
 from .._text import show
+from ..files.presets import DEFAULT_RULEBOOK
 from ..model.assessments import Assessment, Benchmark, GoldAudit, SilverAudit, awarded_tier
 from ..model.catalogues import Catalogue, Provenance, meets
 from ..model.clusters import Cluster, Organisation
 from ..model.rulebooks import (
-    ECEI_2019,
     GoldRenewal,
     IntervalCounting,
     IntervalLimit,
@@ -200,7 +200,7 @@ def _member_types(profile: Organisation, edition: Rulebook, out: _Findings) -> N
 def eligibility_criteria(
     profile: Organisation | None,
     on: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     cluster_id: str | None = None,
 ) -> Decision:
@@ -253,7 +253,9 @@ def _audit_decision(
     return _decision(cluster, tier, on, [*out.found, *criteria], rulebook)
 
 
-def bronze_eligibility(cluster: Cluster, on: DayLike, rulebook: Rulebook = ECEI_2019) -> Decision:
+def bronze_eligibility(
+    cluster: Cluster, on: DayLike, rulebook: Rulebook = DEFAULT_RULEBOOK
+) -> Decision:
     """Whether the cluster's latest benchmarking on or before ``on`` qualifies for Bronze.
 
     Bronze needs a benchmarking by an ESCA expert (benchmarkings recorded in a
@@ -354,7 +356,9 @@ def _silver_interval(
         out.add(code, False, message, "silver.max_interval")
 
 
-def silver_eligibility(cluster: Cluster, on: DayLike, rulebook: Rulebook = ECEI_2019) -> Decision:
+def silver_eligibility(
+    cluster: Cluster, on: DayLike, rulebook: Rulebook = DEFAULT_RULEBOOK
+) -> Decision:
     """Whether the cluster's latest Silver audit on or before ``on`` qualifies for Silver.
 
     Silver needs (https://www.cluster-analysis.org/silver-label; docs:
@@ -444,7 +448,7 @@ def silver_eligibility(cluster: Cluster, on: DayLike, rulebook: Rulebook = ECEI_
 def gold_eligibility(
     cluster: Cluster,
     on: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     catalogue: Catalogue | None = None,
 ) -> Decision:
@@ -591,7 +595,7 @@ def _gold_score_and_minimums(
 
 
 def gold_baseline(
-    cluster: Cluster, catalogue: Catalogue, on: DayLike, rulebook: Rulebook = ECEI_2019
+    cluster: Cluster, catalogue: Catalogue, on: DayLike, rulebook: Rulebook = DEFAULT_RULEBOOK
 ) -> Decision:
     """Check each minimum requirement of ``catalogue`` against the cluster's latest values.
 

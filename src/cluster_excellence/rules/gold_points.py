@@ -22,10 +22,11 @@ import attrs
 
 from .._checks import DayLike, as_day
 from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
+from ..files.presets import DEFAULT_RULEBOOK
 from ..model.assessments import Benchmark, GoldAudit, Value
 from ..model.catalogues import Catalogue, meets
 from ..model.clusters import Cluster
-from ..model.rulebooks import ECEI_2019, Rulebook, Unrecorded
+from ..model.rulebooks import Rulebook, Unrecorded
 
 __all__ = [
     "GOLD_SCORE_COLUMNS",
@@ -98,7 +99,7 @@ class GoldScore:
 
 
 def gold_score(
-    values: Mapping[str, Value], catalogue: Catalogue, rulebook: Rulebook = ECEI_2019
+    values: Mapping[str, Value], catalogue: Catalogue, rulebook: Rulebook = DEFAULT_RULEBOOK
 ) -> GoldScore:
     """Score ``values`` against the Gold thresholds and points of ``catalogue``.
 
@@ -264,7 +265,7 @@ def gold_scores(
     clusters: Iterable[Cluster],
     catalogue: Catalogue,
     on: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
 ) -> GoldScores:
     """Score each cluster's latest Gold audit on or before ``on`` (see :func:`gold_score`),
     under the edition of ``rulebook`` in force on the audit's day."""

@@ -17,9 +17,9 @@ anchor its Bronze label runs through 31 July 2021 and can be renewed
 seamlessly until 31 July 2022:
 
 >>> import datetime as dt
->>> from cluster_excellence import ECEI_2019, Benchmark, Tier
+>>> from cluster_excellence import DEFAULT_RULEBOOK, Benchmark, Tier
 >>> qoot = Benchmark(dt.date(2019, 7, 25))
->>> label = apply_award(None, qoot, ECEI_2019)
+>>> label = apply_award(None, qoot, DEFAULT_RULEBOOK)
 >>> label.valid_from, label.valid_until, label.renewable_until
 (datetime.date(2019, 7, 25), datetime.date(2021, 7, 31), datetime.date(2022, 7, 31))
 >>> label_status(label, dt.date(2021, 8, 1))
@@ -39,9 +39,10 @@ from .._calendar import MONTH_ENDS, add_months, end_of_month_after
 from .._checks import DayLike, as_day, instance_of, is_query_day, is_text, trusted
 from .._enums import ValueEnum
 from ..errors import InvalidTypeError, InvalidValueError
+from ..files.presets import DEFAULT_RULEBOOK
 from ..model.assessments import KIND_ORDER, Assessment, awarded_tier
 from ..model.clusters import StatedLabel
-from ..model.rulebooks import ECEI_2019, Anchor, ExtensionBase, Rulebook
+from ..model.rulebooks import Anchor, ExtensionBase, Rulebook
 from ..model.tiers import Tier
 
 __all__ = [
@@ -163,7 +164,7 @@ class LabelStatus:
         return "assessments" if isinstance(self.label, Label) else "stated"
 
 
-def expiry(start: dt.date, months: int, rulebook: Rulebook = ECEI_2019) -> dt.date:
+def expiry(start: dt.date, months: int, rulebook: Rulebook = DEFAULT_RULEBOOK) -> dt.date:
     """Return the last valid day of a term of ``months`` months counted from ``start``.
 
     Month-end anchor (default): the last day of the month ``months`` months
@@ -174,7 +175,7 @@ def expiry(start: dt.date, months: int, rulebook: Rulebook = ECEI_2019) -> dt.da
 
     >>> expiry(dt.date(2016, 9, 1), 24)
     datetime.date(2018, 9, 30)
-    >>> exact = ECEI_2019.variant(anchor=Anchor.EXACT_DAY)
+    >>> exact = DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY)
     >>> expiry(dt.date(2019, 7, 25), 24, exact)
     datetime.date(2021, 7, 25)
     >>> expiry(dt.date(2020, 2, 29), 24, exact)
@@ -190,7 +191,7 @@ def expiry(start: dt.date, months: int, rulebook: Rulebook = ECEI_2019) -> dt.da
 _MONTH_END = Anchor.MONTH_END
 
 
-def first_expiry(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) -> dt.date:
+def first_expiry(assessed_on: dt.date, rulebook: Rulebook = DEFAULT_RULEBOOK) -> dt.date:
     """Return the last valid day of a label first awarded for an assessment on ``assessed_on``.
 
     Published: "valid for two years from the month in which the interview
@@ -203,7 +204,7 @@ def first_expiry(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) -> dt.dat
 
     >>> first_expiry(dt.date(2019, 7, 25))
     datetime.date(2021, 7, 31)
-    >>> first_expiry(dt.date(2019, 7, 25), ECEI_2019.variant(anchor=Anchor.EXACT_DAY))
+    >>> first_expiry(dt.date(2019, 7, 25), DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY))
     datetime.date(2021, 7, 25)
     >>> first_expiry(dt.date(2016, 9, 1))
     datetime.date(2018, 9, 30)
@@ -212,7 +213,7 @@ def first_expiry(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) -> dt.dat
     return expiry(assessed_on, edition.first_term_months, edition)
 
 
-def first_renewable_until(assessed_on: dt.date, rulebook: Rulebook = ECEI_2019) -> dt.date:
+def first_renewable_until(assessed_on: dt.date, rulebook: Rulebook = DEFAULT_RULEBOOK) -> dt.date:
     """Return the last day a first award on ``assessed_on`` can be renewed seamlessly.
 
     Published: a label can be renewed "up to one year after" it expires
@@ -233,7 +234,7 @@ def last_seamless_renewal_day(label: Label) -> dt.date:
     An awarding assessment on or before this day extends the label; a later
     one starts a new label (docs: *Validity and renewal*, Decision 2).
 
-    >>> label = apply_award(None, Benchmark(dt.date(2016, 9, 1)), ECEI_2019)
+    >>> label = apply_award(None, Benchmark(dt.date(2016, 9, 1)), DEFAULT_RULEBOOK)
     >>> last_seamless_renewal_day(label)
     datetime.date(2019, 9, 30)
     """
@@ -384,7 +385,7 @@ def latest_labels(
 
 
 def apply_award(
-    label: Label | None, assessment: Assessment, rulebook: Rulebook = ECEI_2019
+    label: Label | None, assessment: Assessment, rulebook: Rulebook = DEFAULT_RULEBOOK
 ) -> Label:
     """Return the label that results when ``assessment`` awards a tier.
 
@@ -406,14 +407,14 @@ def apply_award(
 
     >>> hemp = None
     >>> for day in (dt.date(2017, 10, 1), dt.date(2019, 11, 1), dt.date(2021, 11, 1)):
-    ...     hemp = apply_award(hemp, Benchmark(day), ECEI_2019)
+    ...     hemp = apply_award(hemp, Benchmark(day), DEFAULT_RULEBOOK)
     >>> hemp.valid_from, hemp.valid_until
     (datetime.date(2017, 10, 1), datetime.date(2025, 10, 31))
 
     Its 2021 certificate is "valid until November 30th 2024": the
     ``assessment`` extension base reproduces that record.
 
-    >>> by_assessment = ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT)
+    >>> by_assessment = DEFAULT_RULEBOOK.variant(extension_base=ExtensionBase.ASSESSMENT)
     >>> hemp = None
     >>> for day in (dt.date(2017, 10, 1), dt.date(2019, 11, 1), dt.date(2021, 11, 1)):
     ...     hemp = apply_award(hemp, Benchmark(day), by_assessment)
@@ -447,7 +448,7 @@ def apply_award(
 def label_history(
     assessments: Iterable[Assessment],
     tier: Tier,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     until: dt.date | None = None,
 ) -> tuple[Label, ...]:
@@ -478,7 +479,7 @@ def label_status(label: Label, on: DayLike) -> Status:
 
     The Nordland clusters' labels, from a benchmarking in September 2016:
 
-    >>> label = apply_award(None, Benchmark(dt.date(2016, 9, 1)), ECEI_2019)
+    >>> label = apply_award(None, Benchmark(dt.date(2016, 9, 1)), DEFAULT_RULEBOOK)
     >>> days = [dt.date(2018, 9, 30), dt.date(2018, 10, 1), dt.date(2019, 10, 1)]
     >>> [label_status(label, day).value for day in days]
     ['valid', 'expired_renewable', 'lapsed']
@@ -496,7 +497,7 @@ def label_status(label: Label, on: DayLike) -> Status:
 
 
 def stated_label_status(
-    stated: StatedLabel, on: DayLike, rulebook: Rulebook = ECEI_2019
+    stated: StatedLabel, on: DayLike, rulebook: Rulebook = DEFAULT_RULEBOOK
 ) -> LabelStatus | None:
     """Return the status of a label known only by its stated end, or None.
 
@@ -541,7 +542,7 @@ def stated_label_status(
     return LabelStatus(stated, on, status, renewable_until)
 
 
-def stated_known_from(stated: StatedLabel, rulebook: Rulebook = ECEI_2019) -> dt.date:
+def stated_known_from(stated: StatedLabel, rulebook: Rulebook = DEFAULT_RULEBOOK) -> dt.date:
     """The first day a stated label is known to be held: the last day of the month
     ``first_term_months`` before the month of its end (our decision; see
     :func:`stated_label_status`)."""
@@ -550,7 +551,7 @@ def stated_known_from(stated: StatedLabel, rulebook: Rulebook = ECEI_2019) -> dt
 
 
 def term_ends(
-    assessments: Iterable[Assessment], tier: Tier, rulebook: Rulebook = ECEI_2019
+    assessments: Iterable[Assessment], tier: Tier, rulebook: Rulebook = DEFAULT_RULEBOOK
 ) -> tuple[dt.date, ...]:
     """Every expiry that ``assessments`` give the labels of ``tier``, in order.
 

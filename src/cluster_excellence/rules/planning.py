@@ -27,11 +27,12 @@ import attrs
 from .._calendar import LAST_MONTH, add_months, month_index
 from .._checks import DayLike, as_day
 from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
+from ..files.presets import DEFAULT_RULEBOOK
 from ..model.assessments import Benchmark, awarded_tier
 from ..model.catalogues import Catalogue
 from ..model.clusters import Cluster
 from ..model.programmes import Programme
-from ..model.rulebooks import ECEI_2019, IntervalLimit, Rulebook
+from ..model.rulebooks import IntervalLimit, Rulebook
 from ..model.tiers import Tier
 from .compliance import compliance
 from .decisions import DECISION_COLUMNS, Decision, Outcome
@@ -211,7 +212,7 @@ def _programme_actions(
 def plan(
     cluster: Cluster,
     on: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     within_months: int | None = None,
     catalogue: Catalogue | None = None,
@@ -348,7 +349,7 @@ class PortfolioPlan(Tables):
 def portfolio_plan(
     clusters: Iterable[Cluster],
     on: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     within_months: int | None = None,
     catalogue: Catalogue | None = None,
@@ -427,7 +428,7 @@ def portfolio_eligibility(
     clusters: Iterable[Cluster],
     tier: Tier | str,
     on: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     catalogue: Catalogue | None = None,
 ) -> PortfolioEligibility:

@@ -30,9 +30,10 @@ import attrs
 from .._checks import DayLike, as_day, is_bool, is_query_day, is_text, trusted
 from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
 from ..errors import InvalidValueError
+from ..files.presets import DEFAULT_RULEBOOK
 from ..model.assessments import awarded_tier
 from ..model.clusters import Cluster, Portfolio, StatedLabel
-from ..model.rulebooks import ECEI_2019, Rulebook
+from ..model.rulebooks import Rulebook
 from ..model.tiers import Tier
 from .labels import (
     LabelStatus,
@@ -103,7 +104,7 @@ class StatedDisagreement:
 
 
 def stated_disagreements(
-    cluster: Cluster, rulebook: Rulebook = ECEI_2019
+    cluster: Cluster, rulebook: Rulebook = DEFAULT_RULEBOOK
 ) -> tuple[StatedDisagreement, ...]:
     """The cluster's stated labels that disagree with what its assessments imply.
 
@@ -127,7 +128,8 @@ def stated_disagreements(
     >>> for disagreement in stated_disagreements(hemp):
     ...     print(disagreement)
     bronze: stated valid until 2024-11-30 (certificate), the assessments give 2025-10-31
-    >>> stated_disagreements(hemp, ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT))
+    >>> by_assessment = DEFAULT_RULEBOOK.variant(extension_base=ExtensionBase.ASSESSMENT)
+    >>> stated_disagreements(hemp, by_assessment)
     ()
     """
     found = []
@@ -359,7 +361,7 @@ _cluster_status = trusted(ClusterStatus)
 def cluster_status(
     cluster: Cluster,
     on: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     retroactive: bool = False,
 ) -> ClusterStatus:
@@ -425,7 +427,7 @@ def _stated_entries(cluster: Cluster, on: dt.date, rulebook: Rulebook) -> list[L
 def highest_valid_tier(
     cluster: Cluster,
     on: dt.date,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     retroactive: bool = False,
 ) -> Tier | None:
@@ -448,7 +450,7 @@ def highest_valid_tier(
 def portfolio_status(
     portfolio: Portfolio,
     on: DayLike,
-    rulebook: Rulebook = ECEI_2019,
+    rulebook: Rulebook = DEFAULT_RULEBOOK,
     *,
     retroactive: bool = False,
 ) -> PortfolioStatus:
