@@ -47,6 +47,7 @@ html_static_path: list[str] = []
 #: whose inventories name them otherwise, and type variables.
 nitpick_ignore = [
     ("py:class", "cluster_excellence.errors.T"),
+    ("py:class", "cluster_excellence._checks.T"),
     ("py:class", "cluster_excellence.rules.gold_points.M"),
     ("py:class", "matplotlib.figure.Figure"),
     ("py:class", "Figure"),
@@ -106,7 +107,7 @@ def _lazy_types() -> None:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from cluster_excellence.render import pictures
+    from cluster_excellence.renderers import pictures
 
     pictures.Figure = Figure  # type: ignore[attr-defined]
     pictures.Axes = Axes  # type: ignore[attr-defined]

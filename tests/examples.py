@@ -11,13 +11,13 @@ from typing import Any
 from cluster_excellence import (
     Organisation,
     benchmarking_catalogue,
-    changes,
+    cluster_plan,
     get_programme,
     gold_catalogue,
-    gold_scores,
-    plan,
+    portfolio_changes,
+    portfolio_gold_score,
+    portfolio_scorecard,
     portfolio_status,
-    regional_scorecard,
     sample_portfolio,
 )
 from cluster_excellence.rules.eligibility import bronze_eligibility
@@ -54,16 +54,18 @@ def sample_results() -> list[Any]:
     reference = sample_portfolio("reference")
     return [
         portfolio_status(labels, ON),
-        regional_scorecard(
+        portfolio_scorecard(
             sample_portfolio("region"),
             group_clusters(reference, "country"),
             benchmarking_catalogue(),
             ON,
         ),
-        gold_scores(reference, gold_catalogue(), ON),
+        portfolio_gold_score(reference, gold_catalogue(), ON),
         bronze_eligibility(labels.clusters[0], ON),
-        plan(labels.clusters[7], ON),
-        changes(labels, dt.date(2021, 1, 1), ON, programmes=[get_programme("de-go-cluster")]),
+        cluster_plan(labels.clusters[7], ON),
+        portfolio_changes(
+            labels, dt.date(2021, 1, 1), ON, programmes=[get_programme("de-go-cluster")]
+        ),
     ]
 
 

@@ -65,3 +65,8 @@ def test_the_api_page_lists_every_public_name() -> None:
     tool = load_tool("make_api_docs")
     page = tool.TARGET.read_text(encoding="utf-8")
     assert page == tool.render(), "run tools/make_api_docs.py"
+    internals = (Path(__file__).resolve().parents[1] / "docs" / "internals.rst").read_text(
+        encoding="utf-8"
+    )
+    assert internals == tool.render_internals(), "run tools/make_api_docs.py"
+    assert {name for _, name in tool.public()} == set(cluster_excellence.__all__) - {"__version__"}

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from cluster_excellence import DEFAULT_RULEBOOK, Benchmark, GoldAudit, SilverAudit, Tier
-from cluster_excellence.model.assessments import awarded_tier
+from cluster_excellence.rules.awards import awarded_tier
 
 D = dt.date(2020, 5, 4)
 

@@ -14,6 +14,7 @@ import pytest
 
 from cluster_excellence.cli import main
 
+from .documents import validate
 from .examples import QOOT
 
 
@@ -44,7 +45,10 @@ class TestJson:
     def test_the_contract_document(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        assert qoot_on(capsys, write(tmp_path, QOOT), "2021-08-01") == {
+        document = qoot_on(capsys, write(tmp_path, QOOT), "2021-08-01")
+        validate(document)
+        assert document == {
+            "format": "cluster-excellence.status/1",
             "on": "2021-08-01",
             "rulebook": "ecei-2019",
             "editions": [
@@ -65,6 +69,7 @@ class TestJson:
                             "valid_until": "2021-07-31",
                             "renewable_until": "2022-07-31",
                             "basis": "assessments",
+                            "source": None,
                         }
                     ],
                     "disagreements": [],
@@ -187,10 +192,8 @@ class TestTableAndCsv:
         code, out, _ = run(capsys, "status", write(tmp_path, long), "--on", "2021-08-01")
         assert code == 0
         assert max(len(line) for line in out.splitlines()) <= 80
-        assert (
-            "a-very-long-clus\u2026  bronze  expired_renewable  2019-07-25  2021-07-31  2022-07-31"
-            in out
-        )
+        assert "a-very-long-cluster-identifier-that-does-not-fit (Qoot Cluster): no" in out
+        assert "  Bronze  expired, renewable  2019-07-25  2021-07-31   2022-07-31" in out
 
     def test_the_sample_table(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = run(capsys, "status", "--on", "2026-11-20", "--anchor", "exact-day")
@@ -202,9 +205,12 @@ class TestTableAndCsv:
             "  ecei-2010[anchor=exact-day] (from 2010-11-01)",
         ]
         assert max(len(line) for line in lines) <= 80
-        assert "example-none    -        no label" in out
         assert (
-            "example-leap    gold*    valid              2024-02-29  2028-02-29  2029-02-28" in out
+            "example-none (Example Not Awarded Cluster): no valid label\n          no label" in out
+        )
+        assert (
+            "example-leap (Example Leap Day Cluster): highest valid tier Gold\n"
+            "  Gold    valid               2024-02-29  2028-02-29   2029-02-28" in out
         )
 
     def test_csv_has_one_row_per_cluster_and_tier(
@@ -226,7 +232,7 @@ class TestTableAndCsv:
         ] == [
             ("qoot", "bronze", "expired_renewable", "gold"),
             ("qoot", "gold", "valid", "gold"),
-            ("none", "", "", ""),
+            ("none", "", "no_label", ""),
         ]
         assert rows[0]["cluster_name"] == '\'=HYPERLINK("x")'
         assert rows[0]["on"] == "2021-08-01"
@@ -281,7 +287,8 @@ class TestBadInput:
     @pytest.mark.parametrize(
         ("argv", "message"),
         [
-            (["status", "--on", "2021-02-30"], '"2021-02-30" is not a date in YYYY-MM-DD form'),
+            (["status", "--on", "2021-02-30"], '"2021-02-30": February 2021 has no day 30'),
+            (["status", "--on", "2026-13-01"], '"2026-13-01": there is no month 13'),
             (["status", "--on", "2021-08-01T00:00"], "is not a date in YYYY-MM-DD form"),
             (["status", "--format", "xml"], "invalid choice: 'xml'"),
             (["status", "--anchor", "first-day"], "invalid choice: 'first-day'"),

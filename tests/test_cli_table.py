@@ -7,16 +7,8 @@ import json
 
 import pytest
 
-from cluster_excellence.cli import (
-    ANCHOR,
-    COMMANDS,
-    EXTENSION_BASE,
-    ON,
-    OUTPUT,
-    PINNED,
-    RULEBOOK,
-    main,
-)
+from cluster_excellence.cli import COMMANDS, command, main
+from cluster_excellence.cli._common import ANCHOR, EXTENSION_BASE, ON, OUTPUT, PINNED, RULEBOOK
 
 RULE_COMMANDS = {
     "status", "gold-score", "eligibility", "plan", "check", "timeline", "compliance",
@@ -34,7 +26,7 @@ def test_help_ends_with_examples(capsys: pytest.CaptureFixture[str], command: st
 
 
 def test_each_shared_option_is_one_definition() -> None:
-    by_command = {c.name: c.options for c in COMMANDS}
+    by_command = {c.name: command(c.name).options for c in COMMANDS}
     rules = (RULEBOOK, PINNED, ANCHOR, EXTENSION_BASE)
     for option in rules:
         assert {name for name, options in by_command.items() if option in options} == (
@@ -56,7 +48,7 @@ def test_plan_follows_the_rule_options_as_status_does(capsys: pytest.CaptureFixt
     assert main(["plan", *argv]) == 0
     plans = json.loads(capsys.readouterr().out)
     expiries = {
-        (plan["cluster"], action["code"].split(".")[0]): action["date"]
+        (plan["cluster_id"], action["code"].split(".")[0]): action["date"]
         for plan in plans["plans"]
         for action in plan["actions"]
         if action["code"].endswith(".expires")

@@ -22,8 +22,8 @@ from cluster_excellence import (
     Portfolio,
     Rulebook,
     SilverAudit,
-    check_records,
     cluster_status,
+    portfolio_check,
 )
 from cluster_excellence.cli import main
 from cluster_excellence.model.assessments import ImprovementArea
@@ -106,7 +106,7 @@ def test_the_silver_interval_of_the_edition_in_force_on_the_audit(
     )
     decision = silver_eligibility(cluster, audit)
     assert finding(decision, "silver.benchmarking_interval") is met
-    assert (check_records(Portfolio([cluster])) == ()) is met
+    assert portfolio_check(Portfolio([cluster])).clean is met
 
 
 def test_the_day_before_every_edition_takes_the_earliest() -> None:
@@ -274,7 +274,7 @@ def test_a_gold_renewal_needs_two_experts(experts: int, met: bool) -> None:
     assert finding(gold_eligibility(cluster, renewal.date), "gold.audit_format") is met
     one_expert = edited("gold", renewal_audit_experts=1)
     assert finding(gold_eligibility(cluster, renewal.date, one_expert), "gold.audit_format") is True
-    assert (check_records(Portfolio([cluster])) == ()) is met
+    assert portfolio_check(Portfolio([cluster])).clean is met
 
 
 @pytest.mark.parametrize("score", [80.0, 70.0])
@@ -324,7 +324,7 @@ def test_mineralklynge_through_the_commands(capsys: pytest.CaptureFixture[str]) 
         assert ("silver" in tiers) is held
     args = ["eligibility", "--tier", "silver", "--on", "2017-06-15", "--format", "json"]
     assert main(args) == 0
-    decisions = {d["cluster"]: d for d in json.loads(capsys.readouterr().out)["decisions"]}
+    decisions = {d["cluster_id"]: d for d in json.loads(capsys.readouterr().out)["decisions"]}
     mineral = decisions["mineralklynge"]
     assert mineral["outcome"] == "eligible"
     assert {f["rulebook"] for f in mineral["findings"]} == {"ecei-2010"}
@@ -364,7 +364,9 @@ def _decisions(cluster: Cluster, on: dt.date, rulebook: Rulebook) -> list[Any]:
     found = []
     for decide in (bronze_eligibility, silver_eligibility, gold_eligibility):
         decision = decide(cluster, on, rulebook)
-        found.append((decision.outcome, [(f.code, f.met, f.message) for f in decision.findings]))
+        found.append(
+            (decision.outcome, [(f.code, f.met, str(f.message)) for f in decision.findings])
+        )
     return found
 
 
@@ -451,7 +453,7 @@ def test_the_defects_through_the_commands(
     path.write_text(json.dumps(DEFECTS), encoding="utf-8")
     assert main(["check", str(path), "--format", "json"]) == 1
     (found,) = json.loads(capsys.readouterr().out)["inconsistencies"]
-    assert (found["cluster"], found["date"]) == ("one-expert", "2023-04-12")
+    assert (found["cluster_id"], found["date"]) == ("one-expert", "2023-04-12")
     assert [f["code"] for f in found["findings"]] == ["gold.audit_format"]
     silver = [
         "eligibility",
@@ -464,11 +466,11 @@ def test_the_defects_through_the_commands(
         "json",
     ]
     assert main(silver) == 0
-    decisions = {d["cluster"]: d for d in json.loads(capsys.readouterr().out)["decisions"]}
+    decisions = {d["cluster_id"]: d for d in json.loads(capsys.readouterr().out)["decisions"]}
     assert decisions["silver-b"]["outcome"] == "eligible"
     gold = ["eligibility", str(path), "--tier", "gold", "--on", "2024-06-01", "--format", "json"]
     assert main(gold) == 0
-    decisions = {d["cluster"]: d for d in json.loads(capsys.readouterr().out)["decisions"]}
+    decisions = {d["cluster_id"]: d for d in json.loads(capsys.readouterr().out)["decisions"]}
     assert decisions["partial"]["outcome"] == "eligible"  # the record outweighs the sample
     assert main(["gold-score", str(path), "--on", "2024-06-01", "--format", "json"]) == 0
     (partial,) = [c for c in json.loads(capsys.readouterr().out)["clusters"] if c["result"]]

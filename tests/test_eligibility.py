@@ -9,7 +9,14 @@ from typing import Any
 import attrs
 import pytest
 
-from cluster_excellence import Benchmark, Cluster, Organisation, PortfolioError, portfolio_to_json
+from cluster_excellence import (
+    Benchmark,
+    Cluster,
+    Organisation,
+    PortfolioError,
+    portfolio_to_json,
+    render,
+)
 from cluster_excellence.files.portfolio import parse_portfolio
 from cluster_excellence.rules.decisions import Outcome
 from cluster_excellence.rules.eligibility import bronze_eligibility, eligibility_criteria
@@ -149,7 +156,7 @@ class TestCriteria:
     ) -> None:
         decision = eligibility_criteria(attrs.evolve(GOOD, **changes), IN_FORCE)
         found = finding(decision, code)
-        assert (found.met, found.message) == (met, message)
+        assert (found.met, str(found.message)) == (met, message)
         expected = {
             True: Outcome.ELIGIBLE,
             False: Outcome.NOT_ELIGIBLE,
@@ -165,7 +172,7 @@ class TestCriteria:
         decision = eligibility_criteria(Organisation(programme_recognition="go-cluster"), IN_FORCE)
         assert decision.outcome is Outcome.ELIGIBLE
         assert [f.code for f in decision.findings] == ["criteria.waived"]
-        assert "go-cluster" in decision.findings[0].message
+        assert "go-cluster" in str(decision.findings[0].message)
 
     def test_no_profile_is_undetermined(self) -> None:
         decision = eligibility_criteria(None, IN_FORCE)
@@ -174,12 +181,12 @@ class TestCriteria:
 
     def test_renderings(self) -> None:
         decision = eligibility_criteria(
-            attrs.evolve(GOOD, committed_members=12), IN_FORCE, cluster_id="x"
+            attrs.evolve(GOOD, committed_members=12), IN_FORCE, cluster_id="x", cluster_name="X"
         )
-        assert (
-            decision.to_text().splitlines()[0]
-            == "x: Eligibility Criteria on 2019-11-15: not_eligible (rulebook ecei-2019)"
-        )
+        text = str(render(decision)).splitlines()
+        assert text[:2] == ["Eligibility Criteria on 2019-11-15", "Rulebook: ecei-2019"]
+        assert "x (X): not eligible" in text
+        assert "  not met  criteria.committed_members  committed members 12 < 15" in text
         document = json.loads(json.dumps(decision.to_dict()))
         assert document["outcome"] == "not_eligible"
         assert document["findings"][2]["message"] == "committed members 12 < 15"
@@ -187,7 +194,8 @@ class TestCriteria:
         assert len(records) == 5
         assert records[0]["on"] == IN_FORCE
         assert set(records[0]) >= {
-            "cluster",
+            "cluster_id",
+            "cluster_name",
             "question",
             "outcome",
             "code",
@@ -203,7 +211,9 @@ class TestBronze:
     def test_needs_a_benchmarking(self) -> None:
         decision = bronze_eligibility(Cluster("x", "X", organisation=GOOD), D(2024, 1, 1))
         assert decision.outcome is Outcome.NOT_ELIGIBLE
-        assert decision.findings[0].message == "no benchmarking recorded on or before 2024-01-01"
+        assert (
+            str(decision.findings[0].message) == "no benchmarking recorded on or before 2024-01-01"
+        )
 
     def test_the_criteria_in_force_on_the_benchmarking_day_apply(self) -> None:
         before = Cluster("x", "X", [Benchmark(D(2019, 11, 14))])
@@ -217,7 +227,7 @@ class TestBronze:
             "bronze",
             "bronze",
         )
-        assert decision.findings[0].message == "benchmarking on 2019-11-15"
+        assert str(decision.findings[0].message) == "benchmarking on 2019-11-15"
 
 
 class TestProfileInFiles:

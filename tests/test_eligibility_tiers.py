@@ -16,7 +16,7 @@ from cluster_excellence import (
     GoldAudit,
     Organisation,
     SilverAudit,
-    gold_baseline,
+    cluster_gold_baseline,
     gold_catalogue,
 )
 from cluster_excellence.cli import main
@@ -69,7 +69,7 @@ PUBLISHED_GOLD = attrs.evolve(
 
 def result(decision: Any, code: str) -> tuple[bool | None, str]:
     (found,) = [f for f in decision.findings if f.code == code]
-    return found.met, found.message
+    return found.met, str(found.message)
 
 
 KNOCK_OUT = DEFAULT_RULEBOOK.variant(
@@ -294,7 +294,7 @@ class TestGold:
             "minimum requirements missed by ecei-gold-reference@2026.1 (published): G-STR-01",
         )
         assert result(decision, "gold.score")[0] is True
-        baseline = gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1))
+        baseline = cluster_gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1))
         assert baseline.outcome is Outcome.NOT_ELIGIBLE
         assert result(baseline, "baseline.G-STR-01") == (
             False, "Committed cluster participants: 10 misses 15 (margin -5)",
@@ -318,7 +318,7 @@ class TestGold:
         (remark,) = [f for f in decision.findings if f.code == "gold.catalogue_minimums"]
         assert remark.remark
         assert remark.mark == "remark"
-        assert remark.message == (
+        assert str(remark.message) == (
             "ecei-gold-reference@2026.1 (illustrative) finds minimum(s) missed: G-STR-01; "
             "the audit's record stands"
         )
@@ -329,12 +329,12 @@ class TestGold:
         cluster = self.gold(
             GoldAudit(D(2023, 5, 1), passed=True, audit_days=2, experts=2, indicators=values)
         )
-        baseline = gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1))
+        baseline = cluster_gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1))
         assert result(baseline, "baseline.G-STR-01")[0] is None
         assert baseline.outcome is Outcome.UNDETERMINED
         strict = DEFAULT_RULEBOOK.variant(scoring=ScoringRules(missing_value=Unrecorded.NOT_MET))
         assert (
-            gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1), strict).outcome
+            cluster_gold_baseline(cluster, gold_catalogue(), D(2023, 6, 1), strict).outcome
             is Outcome.NOT_ELIGIBLE
         )
 
@@ -348,10 +348,10 @@ class TestGold:
             gold_eligibility(cluster, D(2023, 6, 1), catalogue=catalogue).outcome
             is Outcome.ELIGIBLE
         )
-        assert gold_baseline(cluster, catalogue, D(2023, 6, 1)).outcome is Outcome.ELIGIBLE
+        assert cluster_gold_baseline(cluster, catalogue, D(2023, 6, 1)).outcome is Outcome.ELIGIBLE
 
     def test_no_values_no_baseline(self) -> None:
-        baseline = gold_baseline(self.gold(), gold_catalogue(), D(2023, 6, 1))
+        baseline = cluster_gold_baseline(self.gold(), gold_catalogue(), D(2023, 6, 1))
         assert baseline.outcome is Outcome.UNDETERMINED
         assert all(f.met is None for f in baseline.findings)
 
@@ -372,12 +372,15 @@ class TestCommand:
     def test_table_and_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["eligibility", "--tier", "bronze", "--on", "2026-11-20"]) == 0
         out = capsys.readouterr().out
-        assert "example-none: not_eligible" in out
-        assert "  NOT MET  criteria.committed_members: committed members 9 < 15" in out
+        assert "example-none (Example Not Awarded Cluster): not eligible" in out
+        assert "  not met  criteria.committed_members  committed members 9 < 15" in out
         assert max(len(line) for line in out.splitlines()) <= 80
         assert main(["eligibility", "--tier", "gold", "--format", "csv", "--on", "2026-11-20"]) == 0
         header = capsys.readouterr().out.splitlines()[0]
-        assert header == "cluster,question,on,outcome,code,met,message,rule,rulebook,source,remark"
+        assert header == (
+            "cluster_id,cluster_name,question,on,outcome,code,mark,met,message,rule,rulebook,"
+            "source,remark"
+        )
 
     def test_a_tier_is_required(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["eligibility"]) == 2

@@ -16,7 +16,10 @@ from typing import Any
 import pytest
 
 from cluster_excellence import cli
-from cluster_excellence.cli import main
+from cluster_excellence.cli import (
+    _common,  # noqa: F401 - patched below
+    main,
+)
 from cluster_excellence.errors import MAX_PROBLEMS
 
 FORMAT = "cluster-excellence.portfolio/1"
@@ -222,7 +225,7 @@ def test_a_huge_value_is_shortened(capsys: pytest.CaptureFixture[str], tmp_path:
 def test_standard_input_has_the_size_limit_of_files(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "DEFAULT_MAX_BYTES", 100)
+    monkeypatch.setattr(cli._common, "DEFAULT_MAX_BYTES", 100)
     stdin = io.TextIOWrapper(io.BytesIO(json.dumps(portfolio(note="x" * 200)).encode()))
     monkeypatch.setattr(sys, "stdin", stdin)
     assert main(["status", "-"]) == 2

@@ -174,7 +174,7 @@ class TestStatus:
             "assessments", "valid", D(2021, 7, 31)
         )  # fmt: skip
         assert [str(d) for d in result.disagreements] == [
-            "bronze: stated valid until 2021-07-25 (certificate), the assessments give 2021-07-31"
+            "Bronze: stated valid until 2021-07-25 (certificate), the assessments give 2021-07-31"
         ]
 
     def test_a_tier_the_assessments_never_award_uses_the_stated_label(self) -> None:
@@ -197,8 +197,8 @@ class TestStatus:
         )  # fmt: skip
         (record,) = portfolio_status(Portfolio([cluster]), D(2021, 1, 1)).to_records()
         assert record["disagreement"] == (
-            "bronze: stated valid until 2021-07-25, the assessments give 2021-07-31; "
-            "bronze: stated valid until 2021-08-31, the assessments give 2021-07-31"
+            "Bronze: stated valid until 2021-07-25, the assessments give 2021-07-31; "
+            "Bronze: stated valid until 2021-08-31, the assessments give 2021-07-31"
         )
 
     def test_the_json_csv_and_table_name_the_basis_and_the_disagreements(
@@ -221,8 +221,11 @@ class TestStatus:
         assert "example-listed,Example Listed Cluster,gold,gold,valid,,2027-03-31" in csv_text
         assert main(["status", "--on", "2026-11-20"]) == 0
         table = capsys.readouterr().out
-        assert "example-listed  gold*    valid              stated" in table
-        assert "  hemp-sk, bronze: stated valid until 2024-11-30" in table
+        assert (
+            "example-listed (Example Listed Cluster): highest valid tier Gold\n"
+            "  Gold    valid                           2027-03-31   2028-03-31\n" in table
+        )
+        assert "    Disagreement: Bronze: stated valid until 2024-11-30" in table
 
 
 class TestFileFormat:

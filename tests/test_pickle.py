@@ -11,8 +11,8 @@ from hypothesis import given
 from cluster_excellence import (
     DEFAULT_RULEBOOK,
     benchmarking_catalogue,
-    check_records,
     gold_catalogue,
+    portfolio_check,
     sample_portfolio,
 )
 from cluster_excellence.rules.comparison import compare_benchmarks
@@ -29,7 +29,7 @@ def values() -> list[Any]:
         sample_portfolio("reference"),
         gold_catalogue(),
         *sample_results(),
-        check_records(labels),
+        portfolio_check(labels),
         compare_benchmarks({"B-SER-02": 1}, {"B-SER-02": 3}, benchmarking_catalogue()),
     ]
 

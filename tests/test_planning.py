@@ -18,16 +18,17 @@ from cluster_excellence import (
     Portfolio,
     StatedLabel,
     Tier,
-    check_records,
-    plan,
+    cluster_plan,
     plan_to_ics,
+    portfolio_check,
     portfolio_to_json,
     sample_portfolio,
 )
 from cluster_excellence.cli import main
 from cluster_excellence.model.rulebooks import IntervalLimit
-from cluster_excellence.render.ics import reminder_days
+from cluster_excellence.renderers.ics import reminder_days
 
+from .documents import validate
 from .examples import PROFILE
 
 D = dt.date
@@ -40,7 +41,7 @@ def codes(actions: object) -> list[tuple[str, str]]:
 class TestPlan:
     def test_a_valid_bronze_label(self) -> None:
         cluster = Cluster("q", "Q", [Benchmark(D(2019, 7, 25))], organisation=PROFILE)
-        assert codes(plan(cluster, D(2020, 1, 1)).actions) == [
+        assert codes(cluster_plan(cluster, D(2020, 1, 1)).actions) == [
             ("2020-01-01", "next.silver"),
             ("2021-01-25", "silver.second_benchmarking_opens"),
             ("2021-07-25", "silver.second_benchmarking_closes"),
@@ -50,40 +51,44 @@ class TestPlan:
 
     def test_only_days_on_or_after_the_plan_day_and_within_the_horizon(self) -> None:
         cluster = Cluster("q", "Q", [Benchmark(D(2019, 7, 25))], organisation=PROFILE)
-        assert codes(plan(cluster, D(2021, 7, 31)).actions) == [
+        assert codes(cluster_plan(cluster, D(2021, 7, 31)).actions) == [
             ("2021-07-31", "bronze.expires"),
             ("2021-07-31", "next.silver"),
             ("2022-07-31", "bronze.renewal_deadline"),
         ]
-        within = plan(cluster, D(2021, 8, 1), within_months=12).actions
+        within = cluster_plan(cluster, D(2021, 8, 1), within_months=12).actions
         assert [a.code for a in within if a.date > D(2021, 8, 1)] == ["bronze.renewal_deadline"]
         assert not [
             a
-            for a in plan(cluster, D(2021, 8, 1), within_months=11).actions
+            for a in cluster_plan(cluster, D(2021, 8, 1), within_months=11).actions
             if a.date > D(2021, 8, 1)
         ]
 
     def test_gold_renewal_as_a_1_day_audit(self) -> None:
         cluster = Cluster("g", "G", [GoldAudit(D(2023, 5, 1), score=90.0)], organisation=PROFILE)
-        actions = codes(plan(cluster, D(2023, 6, 1)).actions)
+        actions = codes(cluster_plan(cluster, D(2023, 6, 1)).actions)
         assert ("2025-05-31", "gold.expires") in actions
         assert ("2026-05-31", "gold.one_day_renewal_audit") in actions
         assert ("2026-05-31", "gold.renewal_deadline") in actions
 
     def test_a_lapsed_label_needs_a_new_assessment(self) -> None:
         cluster = Cluster("q", "Q", [Benchmark(D(2019, 7, 25))])
-        (action,) = plan(cluster, D(2026, 1, 1)).actions
+        (action,) = cluster_plan(cluster, D(2026, 1, 1)).actions
         assert action.code == "next.bronze"
-        assert "a new benchmarking" in action.title
+        assert "a new benchmarking" in str(action.title)
 
     def test_what_is_missing_for_the_next_tier(self) -> None:
         cluster = Cluster("q", "Q", [Benchmark(D(2024, 7, 25))])  # no profile
-        titles = [a.title for a in plan(cluster, D(2024, 8, 1)).actions if a.code == "next.silver"]
+        titles = [
+            str(a.title)
+            for a in cluster_plan(cluster, D(2024, 8, 1)).actions
+            if a.code == "next.silver"
+        ]
         assert titles == ["for Silver: no Silver audit recorded on or before 2024-08-01 (not met)"]
 
     def test_sorted_and_never_before_the_day(self) -> None:
         for cluster in sample_portfolio():
-            result = plan(cluster, D(2026, 11, 20))
+            result = cluster_plan(cluster, D(2026, 11, 20))
             dates = [a.date for a in result.actions]
             assert dates == sorted(dates)
             assert all(day >= D(2026, 11, 20) for day in dates)
@@ -91,7 +96,7 @@ class TestPlan:
 
 class TestIcs:
     def test_parses_back_with_every_action(self) -> None:
-        plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
+        plans = [cluster_plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
         text = plan_to_ics(plans)
         calendar = icalendar.Calendar.from_ical(text)
         events = [c for c in calendar.walk() if c.name == "VEVENT"]
@@ -104,8 +109,8 @@ class TestIcs:
         assert len({str(e["UID"]) for e in events}) == len(events)
         first, action = events[0], plans[0].actions[0]
         assert first.decoded("DTSTART") == action.date
-        assert str(first["SUMMARY"]).endswith(action.title)
-        assert action.rule in str(first["DESCRIPTION"])
+        assert str(first["SUMMARY"]).endswith(str(action.title))
+        assert str(action.rule) in str(first["DESCRIPTION"])
         for p in plans:
             for a in p.actions:
                 if a.code.startswith("next."):  # each finding is in its cluster's summary
@@ -115,11 +120,11 @@ class TestIcs:
                         and str(e["DESCRIPTION"]).startswith((a.code, "What the next tier"))
                     )  # fmt: skip
                     shown = str(summary["SUMMARY"]) + str(summary["DESCRIPTION"])
-                    assert a.title.rpartition(": ")[2] in shown
+                    assert str(a.title).rpartition(": ")[2] in shown
 
     def test_findings_of_a_cluster_make_one_event(self) -> None:
         hemp = next(c for c in sample_portfolio() if c.id == "hemp-sk")
-        entry = plan(hemp, D(2026, 11, 20))
+        entry = cluster_plan(hemp, D(2026, 11, 20))
         findings = [a for a in entry.actions if a.code.startswith("next.")]
         assert len(findings) == 5
         events = [
@@ -131,7 +136,7 @@ class TestIcs:
         assert str(summary["DESCRIPTION"]).count("\n- ") == 5
 
     def test_one_alarm_per_lead_time_on_every_event_after_the_plan_day(self) -> None:
-        plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
+        plans = [cluster_plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
         text = plan_to_ics(plans, remind=[7, 30, 30, 0])
         events = [c for c in icalendar.Calendar.from_ical(text).walk() if c.name == "VEVENT"]
         later = [e for e in events if e.decoded("DTSTART") > D(2026, 11, 20)]
@@ -151,13 +156,13 @@ class TestIcs:
         assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
 
     def test_alarms_on_plan_day_events_when_asked(self) -> None:
-        plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
+        plans = [cluster_plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
         text = plan_to_ics(plans, remind=[7], remind_on_plan_day=True)
         events = [c for c in icalendar.Calendar.from_ical(text).walk() if c.name == "VEVENT"]
         assert all(len([c for c in e.subcomponents if c.name == "VALARM"]) == 1 for e in events)
 
     def test_no_alarms_unless_asked(self) -> None:
-        plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
+        plans = [cluster_plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
         assert "VALARM" not in plan_to_ics(plans)
 
     @pytest.mark.parametrize("text", ["", "-1", "7,,30", "x", "36601", "1e3", "\u0667", "7;30"])
@@ -175,7 +180,7 @@ class TestIcs:
             "Name, with; odd\\ characters and a very long name indeed",
             [Benchmark(D(2024, 1, 2))],
         )
-        text = plan_to_ics([plan(cluster, D(2024, 2, 1))])
+        text = plan_to_ics([cluster_plan(cluster, D(2024, 2, 1))])
         assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
         assert text.endswith("END:VCALENDAR\r\n")
         assert "Name\\, with\\; odd\\\\ characters" in text.replace("\r\n ", "")
@@ -183,13 +188,13 @@ class TestIcs:
         assert str(event["SUMMARY"]).startswith("Name, with; odd\\ characters")
 
     def test_stable(self) -> None:
-        plans = [plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
+        plans = [cluster_plan(cluster, D(2026, 11, 20)) for cluster in sample_portfolio()]
         assert plan_to_ics(plans) == plan_to_ics(plans)
 
 
 class TestCheck:
     def test_the_sample_has_one_contradiction(self) -> None:
-        (found,) = check_records(sample_portfolio())
+        (found,) = portfolio_check(sample_portfolio()).inconsistencies
         assert (found.path, found.cluster_id, found.assessment, found.date) == (
             "clusters[11]", "example-late", "benchmarking", D(2022, 5, 10),
         )  # fmt: skip
@@ -207,18 +212,20 @@ class TestCheck:
             [Benchmark(D(2019, 1, 10)), Benchmark(D(2021, 6, 10)), SilverAudit(D(2021, 9, 1), passed=True)],
             organisation=PROFILE,
         )  # fmt: skip
-        assert check_records(Portfolio([cluster])) == ()
+        assert portfolio_check(Portfolio([cluster])).inconsistencies == ()
         knock_out = DEFAULT_RULEBOOK.variant(
             silver=attrs.evolve(DEFAULT_RULEBOOK.silver, max_interval=IntervalLimit.KNOCK_OUT)
         )
-        (found,) = check_records(Portfolio([cluster]), knock_out)
+        (found,) = portfolio_check(Portfolio([cluster]), knock_out).inconsistencies
         assert found.assessment == "silver_audit"
         assert "silver.benchmarking_interval" in [
             f.code for f in found.decision.findings if f.met is False
         ]
 
     def test_undetermined_is_not_a_contradiction(self) -> None:
-        assert check_records(Portfolio([Cluster("x", "X", [Benchmark(D(2024, 1, 1))])])) == ()
+        clean = portfolio_check(Portfolio([Cluster("x", "X", [Benchmark(D(2024, 1, 1))])]))
+        assert clean.inconsistencies == ()
+        assert clean.clean
 
 
 class TestCommands:
@@ -232,7 +239,8 @@ class TestCommands:
         )
         assert main(["check", str(clean)]) == 0
         assert capsys.readouterr().out == (
-            "No recorded award contradicts the rules; no stated label disagrees.\n"
+            "Rulebook: ecei-2019\n\nNo recorded award contradicts the rules; no stated label "
+            "disagrees.\n"
         )
 
     def test_check_reports_stated_labels_that_disagree(
@@ -245,17 +253,21 @@ class TestCommands:
         )  # fmt: skip
         stated.write_text(portfolio_to_json(Portfolio([cluster])), encoding="utf-8")
         assert main(["check", str(stated), "--format", "json"]) == 1
-        assert json.loads(capsys.readouterr().out) == {
+        document = json.loads(capsys.readouterr().out)
+        validate(document)
+        assert document == {
+            "format": "cluster-excellence.check/1",
+            "rulebook": "ecei-2019",
             "inconsistencies": [],
             "stated_disagreements": [
-                {"path": "clusters[0]", "cluster": "x", "tier": "bronze",
+                {"path": "clusters[0]", "cluster_id": "x", "cluster_name": "X", "tier": "bronze",
                  "stated_valid_until": "2021-07-25", "implied_valid_until": "2021-07-31",
                  "source": "=certificate"}
             ],
         }  # fmt: skip
         assert main(["check", str(stated), "--format", "csv"]) == 1
         row = capsys.readouterr().out.splitlines()[1]
-        assert row.startswith("clusters[0],x,stated_label,2021-07-25,bronze.stated_disagrees,")
+        assert row.startswith("clusters[0],x,X,stated_label,2021-07-25,bronze.stated_disagrees,")
         assert row.endswith(",'=certificate")  # shown as text by spreadsheets
         assert main(["check", str(stated)]) == 1
         assert "1 stated label(s) disagree with the assessments" in capsys.readouterr().out
@@ -264,7 +276,8 @@ class TestCommands:
         assert main(["check", str(broken)]) == 2
         assert main(["check", "--format", "json"]) == 1
         assert (
-            json.loads(capsys.readouterr().out)["inconsistencies"][0]["cluster"] == "example-late"
+            json.loads(capsys.readouterr().out)["inconsistencies"][0]["cluster_id"]
+            == "example-late"
         )
 
     def test_plan_formats(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -277,7 +290,9 @@ class TestCommands:
         assert main(["plan", "--on", "2026-11-20", "--format", "ics"]) == 0
         assert capsys.readouterr().out.startswith("BEGIN:VCALENDAR\r\n")
         assert main(["plan", "--on", "2026-11-20", "--format", "csv"]) == 0
-        assert capsys.readouterr().out.startswith("date,cluster_id,code,title,rule,source\r\n")
+        assert capsys.readouterr().out.startswith(
+            "date,cluster_id,cluster_name,code,title,rule,source\r\n"
+        )
 
     def test_bad_within(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["plan", "--within", "0"]) == 2
@@ -295,15 +310,15 @@ def test_a_gold_pass_with_a_minimum_missed_by_its_values() -> None:
     values["G-MAN-01"] = 0.3  # minimum 0.5 FTE
     audit = GoldAudit(D(2023, 5, 1), passed=True, audit_days=2, experts=2, indicators=values)
     portfolio = Portfolio([Cluster("g", "G", [audit], organisation=PROFILE)])
-    assert check_records(portfolio) == ()  # without the catalogue the recorded verdict stands
-    assert check_records(portfolio, catalogue=catalogue) == ()  # illustrative: a remark only
+    assert portfolio_check(portfolio).clean  # without the catalogue the recorded verdict stands
+    assert portfolio_check(portfolio, catalogue=catalogue).clean  # illustrative: a remark only
     published = attrs.evolve(
         catalogue,
         indicators=[attrs.evolve(i, provenance=Provenance.PUBLISHED) for i in catalogue.indicators],
     )
-    (found,) = check_records(portfolio, catalogue=published)
+    (found,) = portfolio_check(portfolio, catalogue=published).inconsistencies
     assert found.assessment == "gold_audit"
-    assert [f.message for f in found.decision.findings if f.met is False] == [
+    assert [str(f.message) for f in found.decision.findings if f.met is False] == [
         "minimum requirements missed by ecei-gold-reference@2026.1 (published): G-MAN-01"
     ]
 

@@ -17,12 +17,17 @@ from cluster_excellence import (
     Tier,
     benchmarking_catalogue,
     label_timeline,
-    regional_scorecard,
+    portfolio_scorecard,
     sample_portfolio,
     scorecard_heatmap,
 )
 from cluster_excellence.cli import main
-from cluster_excellence.render.pictures import LIGHT_COLOURS, MAX_ROWS, TIER_COLOURS, figure_bytes
+from cluster_excellence.renderers.pictures import (
+    LIGHT_COLOURS,
+    MAX_ROWS,
+    TIER_COLOURS,
+    figure_bytes,
+)
 from cluster_excellence.rules.lights import Light
 from cluster_excellence.rules.scorecard import group_clusters
 
@@ -121,7 +126,7 @@ class TestTimeline:
 
 class TestHeatmap:
     def test_every_cell_carries_its_colour_and_letter(self) -> None:
-        card = regional_scorecard(
+        card = portfolio_scorecard(
             sample_portfolio("region"),
             group_clusters(sample_portfolio("reference"), "country"),
             benchmarking_catalogue(),
@@ -165,7 +170,11 @@ class TestCommand:
         assert "must be a .png or .svg file" in capsys.readouterr().err
         out = tmp_path / "timeline.png"
         assert main(["timeline", "-o", str(out), "--cluster", "nope"]) == 2
-        assert capsys.readouterr().err == "cluster-excellence timeline: no cluster with id 'nope'\n"
+        assert capsys.readouterr().err == (
+            'cluster-excellence timeline: --cluster: no cluster with id "nope" (the ids are qoot, '
+            "nordland-2016, hemp-sk, basque-energy, example-ocean, example-bronze, example-window, "
+            "example-silver, example-gold, example-failed and 6 more)\n"
+        )
         monkeypatch.setitem(sys.modules, "matplotlib", None)
         assert main(["timeline", "-o", str(out)]) == 2
         assert "pip install 'cluster_excellence[plot]'" in capsys.readouterr().err

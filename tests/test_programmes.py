@@ -24,9 +24,9 @@ from cluster_excellence import (
     SilverAudit,
     StatedLabel,
     Tier,
+    cluster_plan,
     cluster_status,
     get_programme,
-    plan,
     portfolio_compliance,
     portfolio_to_json,
     read_programme,
@@ -36,9 +36,10 @@ from cluster_excellence.cli import main
 from cluster_excellence.errors import ProgrammeError
 from cluster_excellence.files.programme import parse_programme, programme_schema, programme_to_json
 from cluster_excellence.model.programmes import PROGRAMMES
-from cluster_excellence.rules.compliance import compliance
+from cluster_excellence.rules.compliance import cluster_compliance
 from cluster_excellence.rules.labels import Status, known_on
 
+from .documents import validate
 from .property.strategies import clusters
 
 D = dt.date
@@ -101,10 +102,10 @@ class TestCompliance:
     def test_only_a_valid_label_counts_for_the_presets(
         self, on: dt.date, compliant: bool, held: Tier | None
     ) -> None:
-        result = compliance(OCEAN, GCE, on)
+        result = cluster_compliance(OCEAN, GCE, on)
         assert (result.compliant, result.held_tier) == (compliant, held)
         assert result.compliant_until == (D(2023, 9, 30) if compliant else None)
-        assert result.standing == ("compliant" if compliant else "not_compliant")
+        assert result.standing.value == ("compliant" if compliant else "not_compliant")
 
     @pytest.mark.parametrize(
         ("on", "compliant"),
@@ -112,7 +113,7 @@ class TestCompliance:
     )
     def test_a_programme_may_count_the_renewal_window(self, on: dt.date, compliant: bool) -> None:
         lenient = attrs.evolve(GCE, id="lenient", renewal_window_counts=True)
-        result = compliance(OCEAN, lenient, on)
+        result = cluster_compliance(OCEAN, lenient, on)
         assert result.compliant is compliant
         assert result.compliant_until == (D(2024, 9, 30) if compliant else None)
 
@@ -122,12 +123,15 @@ class TestCompliance:
     )
     def test_before_a_deadline_a_cluster_is_due(self, on: dt.date, standing: str) -> None:
         deadline = attrs.evolve(GCE, become_by=D(2021, 12, 31))
-        result = compliance(OCEAN, deadline, on)
-        assert result.standing == standing
+        result = cluster_compliance(OCEAN, deadline, on)
+        assert result.standing.value == standing
         if standing == "due":
-            assert result.reasons == ("needs a valid Gold label", "due by 2021-12-31")
-        late = compliance(OCEAN, deadline, D(2022, 1, 1) if standing == "due" else on)
-        assert late.standing != "due"
+            assert tuple(str(r) for r in result.reasons) == (
+                "needs a valid Gold label",
+                "due by 2021-12-31",
+            )
+        late = cluster_compliance(OCEAN, deadline, D(2022, 1, 1) if standing == "due" else on)
+        assert late.standing.value != "due"
 
     def test_the_best_tier_that_counts_and_the_latest_end(self) -> None:
         cluster = Cluster(
@@ -140,25 +144,25 @@ class TestCompliance:
                 GoldAudit(D(2021, 2, 1), score=85.0),  # Gold until 2023-02-28
             ],
         )
-        result = compliance(cluster, GO, D(2021, 6, 1))
+        result = cluster_compliance(cluster, GO, D(2021, 6, 1))
         assert (result.held_tier, result.compliant_until) == (Tier.GOLD, D(2023, 2, 28))
-        assert result.reasons == (
+        assert tuple(str(r) for r in result.reasons) == (
             "Bronze valid until 2024-01-31 (not accepted)",
             "Silver valid until 2022-11-30",
             "Gold valid until 2023-02-28",
         )
-        assert compliance(cluster, GCE, D(2023, 1, 1)).compliant_until == D(2023, 2, 28)
+        assert cluster_compliance(cluster, GCE, D(2023, 1, 1)).compliant_until == D(2023, 2, 28)
 
     def test_a_label_known_only_from_the_listing_counts(self) -> None:
         listed = Cluster("l", "L", [], stated_labels=[StatedLabel(Tier.GOLD, D(2027, 3, 31))])
-        result = compliance(listed, GCE, D(2026, 11, 20))
+        result = cluster_compliance(listed, GCE, D(2026, 11, 20))
         assert (result.compliant, result.compliant_until) == (True, D(2027, 3, 31))
 
     def test_an_award_not_yet_made_does_not_count(self) -> None:
         audit = GoldAudit(D(2021, 9, 22), score=99.0, awarded_on=D(2021, 11, 10))
         cluster = Cluster("o", "O", [audit])
-        assert not compliance(cluster, GCE, D(2021, 11, 9)).compliant
-        assert compliance(cluster, GCE, D(2021, 11, 10)).compliant
+        assert not cluster_compliance(cluster, GCE, D(2021, 11, 9)).compliant
+        assert cluster_compliance(cluster, GCE, D(2021, 11, 10)).compliant
 
     def test_a_portfolio_and_who_falls_out_first(self) -> None:
         later = Cluster("later", "Later", [GoldAudit(D(2022, 3, 1), score=90.0)])
@@ -176,7 +180,13 @@ class TestCompliance:
             "compliant_until": None,
             "standing": "not_compliant",
             "become_by": None,
-            "reasons": ["needs a valid Gold label"],
+            "reasons": [
+                {
+                    "code": "compliance.needs",
+                    "message": "needs a valid Gold label",
+                    "values": {"tiers": "Gold"},
+                },
+            ],
         }
         assert result.to_records()[0]["compliant_until"] == D(2024, 3, 31)
         assert "<table>" in result._repr_html_()
@@ -195,7 +205,7 @@ def test_compliant_until_is_a_compliant_day_within_the_qualifying_labels(
     """``compliant_until`` is never after the latest ``renewable_until`` of a qualifying label,
     the cluster is compliant on it and on the day before (on the records known on ``on``),
     and not the day after."""
-    result = compliance(cluster, programme, on)
+    result = cluster_compliance(cluster, programme, on)
     if result.compliant_until is None:
         assert not result.compliant
         return
@@ -207,9 +217,11 @@ def test_compliant_until_is_a_compliant_day_within_the_qualifying_labels(
     ]
     assert result.compliant_until <= max(entry.renewable_until for entry in qualifying)
     until = result.compliant_until
-    assert compliance(known, programme, until).compliant
-    assert until <= on or compliance(known, programme, until - dt.timedelta(days=1)).compliant
-    assert not compliance(known, programme, until + dt.timedelta(days=1)).compliant
+    assert cluster_compliance(known, programme, until).compliant
+    assert (
+        until <= on or cluster_compliance(known, programme, until - dt.timedelta(days=1)).compliant
+    )
+    assert not cluster_compliance(known, programme, until + dt.timedelta(days=1)).compliant
 
 
 class TestFiles:
@@ -285,7 +297,8 @@ class TestCommand:
         args = ["compliance", "--programme", "de-go-cluster", "--on", "2026-11-20"]
         assert main([*args, "--format", "json"]) == 0
         document = json.loads(capsys.readouterr().out)
-        assert set(document) == {"on", "programme", "rulebook", "clusters"}
+        assert set(document) == {"format", "on", "programme", "rulebook", "clusters"}
+        validate(document)
         assert document["programme"]["id"] == "de-go-cluster"
         clusters = {c["id"]: c for c in document["clusters"]}
         assert [c["id"] for c in document["clusters"]][-2:] == ["mineralklynge", "example-go"]
@@ -295,7 +308,7 @@ class TestCommand:
         assert main(args) == 0
         table = capsys.readouterr().out
         assert max(len(line) for line in table.splitlines()) <= 80
-        assert "example-go      compliant      silver  2026-11-30" in table
+        assert "example-go      compliant      Silver            2026-11-30" in table
         assert "First to fall out: example-go after 2026-11-30" in table
         assert main([*args, "--format", "csv"]) == 0
         rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
@@ -335,19 +348,21 @@ class TestCommand:
     def test_the_plan_names_the_day_a_cluster_falls_out(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        actions = plan(OCEAN, D(2022, 1, 1), programmes=[GCE]).actions
+        actions = cluster_plan(OCEAN, D(2022, 1, 1), programmes=[GCE]).actions
         (out,) = [a for a in actions if a.code == "programme.no-gce.falls_out"]
         assert out.date == D(2023, 10, 1)
-        due = plan(OCEAN, D(2021, 1, 1), programmes=[attrs.evolve(GCE, become_by=D(2021, 6, 30))])
+        due = cluster_plan(
+            OCEAN, D(2021, 1, 1), programmes=[attrs.evolve(GCE, become_by=D(2021, 6, 30))]
+        )
         assert [a.date for a in due.actions if a.code == "programme.no-gce.deadline"] == [
             D(2021, 6, 30)
         ]
-        later = plan(OCEAN, D(2025, 1, 1), programmes=[GCE]).actions
+        later = cluster_plan(OCEAN, D(2025, 1, 1), programmes=[GCE]).actions
         assert [a.date for a in later if a.code == "programme.no-gce.not_compliant"] == [
             D(2025, 1, 1)
         ]
         args = ["plan", "--on", "2026-11-20", "--programme", "de-go-cluster", "--format", "json"]
         assert main(args) == 0
-        plans = {p["cluster"]: p for p in json.loads(capsys.readouterr().out)["plans"]}
+        plans = {p["cluster_id"]: p for p in json.loads(capsys.readouterr().out)["plans"]}
         codes = [(a["date"], a["code"]) for a in plans["example-go"]["actions"]]
         assert ("2026-12-01", "programme.de-go-cluster.falls_out") in codes

@@ -36,7 +36,7 @@ def test_status_records_match_the_contract_names() -> None:
         "status": "lapsed", "valid_from": dt.date(2019, 7, 25),
         "valid_until": dt.date(2021, 7, 31), "renewable_until": dt.date(2022, 7, 31),
         "basis": "assessments", "source": None,
-        "disagreement": "bronze: stated valid until 2021-07-25 (certificate), "
+        "disagreement": "Bronze: stated valid until 2021-07-25 (certificate), "
         "the assessments give 2021-07-31",
     }  # fmt: skip
 

@@ -25,16 +25,17 @@ from cluster_excellence import (
     benchmarking_catalogue,
     label_timeline,
     plan_to_ics,
+    portfolio_scorecard,
     portfolio_status,
-    regional_scorecard,
+    render,
 )
+from cluster_excellence._results import _csv_cell, csv_safe
+from cluster_excellence._words import Message
 from cluster_excellence.model.assessments import IndicatorValues
-from cluster_excellence.render.csv import csv_safe, status_csv, to_csv
-from cluster_excellence.render.json import dumps, scorecard_json
-from cluster_excellence.render.pictures import figure_bytes
-from cluster_excellence.render.text import status_table
+from cluster_excellence.renderers.formats import dumps
+from cluster_excellence.renderers.pictures import figure_bytes
 from cluster_excellence.rules.percentiles import median
-from cluster_excellence.rules.planning import Action, Plan
+from cluster_excellence.rules.planning import Action, ClusterPlan
 
 D = dt.date(2020, 1, 1)
 TRICKY = "Qoot\u202eretsulC\u2066"  # a right-to-left override and an isolate: legal data
@@ -47,7 +48,7 @@ def test_text_tables_escape_bidirectional_and_control_characters() -> None:
         [Benchmark(D)],
         stated_labels=[StatedLabel(Tier.BRONZE, dt.date(2021, 1, 1), source="cert\u202e")],
     )
-    table = status_table(portfolio_status(Portfolio([cluster]), D))
+    table = str(render(portfolio_status(Portfolio([cluster]), D)))
     assert "\u202e" not in table
     assert "\u2066" not in table
     assert "Qoot\\u202eretsulC\\u2066" in table
@@ -55,10 +56,34 @@ def test_text_tables_escape_bidirectional_and_control_characters() -> None:
     assert all(line.isprintable() for line in table.splitlines())
 
 
+def test_markdown_writes_markup_and_html_as_text() -> None:
+    name = "a | b <script>alert(1)</script> **bold** [x](http://e) `c` \\ \u202e"
+    cluster = Cluster("m|d", name, [Benchmark(D)])
+    text = str(render(portfolio_status(Portfolio([cluster]), D), "md"))
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    assert all(row.count(" | ") == rows[0].count(" | ") for row in rows)  # no forged column
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text
+    for escaped in ("\\*\\*bold\\*\\*", "\\[x\\]", "\\`c\\`", "\\\\u202e"):
+        assert escaped in text
+    assert "\u202e" not in text
+    assert all(line.isprintable() for line in text.splitlines())
+
+
+def test_html_views_escape_every_text() -> None:
+    cluster = Cluster("<b>", "</td></tr><script>x</script>", [Benchmark(D)])
+    page = str(render(portfolio_status(Portfolio([cluster]), D), "html"))
+    assert "<script>" not in page
+    assert "<b>" not in page
+    assert "&lt;/td&gt;&lt;/tr&gt;&lt;script&gt;" in page
+
+
 class TestCalendars:
-    def plan(self, title: str, name: str = "Qoot, Cluster; Ltd.") -> Plan:
-        action = Action(dt.date(11, 1, 1), "q", "bronze.expires", title, "rule", "source")
-        return Plan("q", name, dt.date(11, 1, 1), "ecei-2019", (action,))
+    def plan(self, title: str, name: str = "Qoot, Cluster; Ltd.") -> ClusterPlan:
+        action = Action(
+            dt.date(11, 1, 1), "q", "bronze.expires", Message(title), Message("rule"), "source"
+        )
+        return ClusterPlan("q", name, dt.date(11, 1, 1), "ecei-2019", (action,))
 
     @pytest.mark.parametrize(
         "title",
@@ -74,7 +99,7 @@ class TestCalendars:
     )
     def test_text_is_escaped_and_lines_are_folded(self, title: str) -> None:
         icalendar = pytest.importorskip("icalendar")
-        text = plan_to_ics([self.plan(title)])
+        text = plan_to_ics(self.plan(title))
         lines = text.split("\r\n")
         assert lines[-1] == ""
         for line in lines[:-1]:
@@ -91,13 +116,13 @@ class TestCalendars:
         ]
 
     def test_years_have_four_digits(self) -> None:
-        text = plan_to_ics([self.plan("x")])
+        text = plan_to_ics(self.plan("x"))
         assert "DTSTART;VALUE=DATE:00110101\r\n" in text
         assert "DTSTAMP:00110101T000000Z\r\n" in text
 
     def test_the_last_day_of_the_calendar_has_no_end(self) -> None:
-        action = Action(dt.date.max, "q", "next.bronze", "t", "r", "s")
-        text = plan_to_ics([Plan("q", "Q", dt.date.max, "ecei-2019", (action,))])
+        action = Action(dt.date.max, "q", "bronze.expires", Message("t"), Message("r"), "s")
+        text = plan_to_ics(ClusterPlan("q", "Q", dt.date.max, "ecei-2019", (action,)))
         assert "DTSTART;VALUE=DATE:99991231\r\n" in text
         assert "DTEND" not in text
 
@@ -125,13 +150,15 @@ class TestCsv:
         assert csv_safe(cell) == safe
 
     def test_numbers_stay_numbers(self) -> None:
-        rows = list(csv.reader(io.StringIO(to_csv(["n", "t"], [[-1.5, "-1.5"], [-3, None]]))))
-        assert rows == [["n", "t"], ["-1.5", "'-1.5"], ["-3", ""]]
+        cells = [[_csv_cell(v) for v in row] for row in ([-1.5, "-1.5"], [-3, None])]
+        assert cells == [["-1.5", "'-1.5"], ["-3", ""]]
 
     def test_in_a_command_output(self) -> None:
         cluster = Cluster("=cmd|' /C calc'!A0", "@SUM(1+1)*cmd", [Benchmark(D)])
         rows = list(
-            csv.DictReader(io.StringIO(status_csv(portfolio_status(Portfolio([cluster]), D))))
+            csv.DictReader(
+                io.StringIO(str(render(portfolio_status(Portfolio([cluster]), D), "csv")))
+            )
         )
         assert rows[0]["cluster_id"] == "'=cmd|' /C calc'!A0"
         assert rows[0]["cluster_name"] == "'@SUM(1+1)*cmd"
@@ -152,7 +179,8 @@ class TestJson:
             Cluster(f"c{n}", "C", [Benchmark(D, indicators=IndicatorValues({money: 1.7e308}))])
             for n in range(4)
         ]
-        document = scorecard_json(regional_scorecard(region, {"all": region}, catalogue, D))
+        result = portfolio_scorecard(Portfolio(region), {"all": region}, catalogue, D)
+        document = str(render(result, "json"))
         row = next(r for r in json.loads(document)["indicators"] if r["code"] == money)
         assert row["region_median"] == 1.7e308
         assert "Infinity" not in document
@@ -166,7 +194,7 @@ class TestJson:
 def test_pictures_draw_names_as_plain_text() -> None:
     pytest.importorskip("matplotlib")
     name = r"$\frac{1}{$ and $x^2$ cluster"
-    figure = label_timeline([Cluster("m", name, [Benchmark(D)])], on=D)
+    figure = label_timeline(Portfolio([Cluster("m", name, [Benchmark(D)])]), D)
     assert figure_bytes(figure, "png").startswith(b"\x89PNG")
     (label,) = [t.get_text() for t in figure.axes[0].get_yticklabels()]
     assert label == r"\$\frac{1}{\$ and \$x^2\$ cluster · bronze"

@@ -34,7 +34,7 @@ def test_the_report_loads_with_no_request_and_no_error(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_text(
         report_html(
-            sample_portfolio(), dt.date(2026, 11, 20), programme=get_programme("de-go-cluster")
+            sample_portfolio(), dt.date(2026, 11, 20), programmes=[get_programme("de-go-cluster")]
         ),
         encoding="utf-8",
     )

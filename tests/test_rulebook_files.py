@@ -435,12 +435,12 @@ def test_pinned_judges_every_assessment_by_the_latest_edition(
     (mineral,) = [
         d
         for d in json.loads(capsys.readouterr().out)["decisions"]
-        if d["cluster"] == "mineralklynge"
+        if d["cluster_id"] == "mineralklynge"
     ]
     assert mineral["outcome"] == "eligible"
     assert main([*args, "--pinned"]) == 0
     document = json.loads(capsys.readouterr().out)
-    (mineral,) = [d for d in document["decisions"] if d["cluster"] == "mineralklynge"]
+    (mineral,) = [d for d in document["decisions"] if d["cluster_id"] == "mineralklynge"]
     assert mineral["rulebook"] == "ecei-2019[pinned]"
     assert mineral["outcome"] == "undetermined"  # the criteria, which 2017 did not know
     interval = [f for f in mineral["findings"] if f["code"] == "silver.benchmarking_interval"]

@@ -150,6 +150,7 @@ class TestPortfolio:
         assert [c.cluster_id for c in result.clusters] == ["b", "a"]
         assert result.rulebook == "ecei-2019"
         assert result.to_dict() == {
+            "format": "cluster-excellence.status/1",
             "on": "2020-06-01",
             "rulebook": "ecei-2019",
             "editions": [
@@ -170,6 +171,7 @@ class TestPortfolio:
                             "valid_until": "2022-01-31",
                             "renewable_until": "2023-01-31",
                             "basis": "assessments",
+                            "source": None,
                         }
                     ],
                     "disagreements": [],

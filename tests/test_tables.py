@@ -516,11 +516,11 @@ class TestXlsxOutput:
         assert main(["status", "--format", "xlsx"]) == 2
         assert capsys.readouterr().err.endswith("--format xlsx needs --output FILE.xlsx\n")
 
-    def test_to_excel_on_results(self, tmp_path: Path) -> None:
-        from cluster_excellence import portfolio_status
+    def test_results_write_workbooks(self, tmp_path: Path) -> None:
+        from cluster_excellence import portfolio_status, write
 
         out = tmp_path / "status.xlsx"
-        portfolio_status(sample_portfolio(), "2026-11-20").to_excel(out)
+        write(portfolio_status(sample_portfolio(), "2026-11-20"), out)
         sheet = openpyxl.load_workbook(out)["Status"]
         assert sheet.cell(1, 4).value == "cluster_id"
         assert sheet.cell(2, 4).value == "qoot"

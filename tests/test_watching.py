@@ -21,9 +21,9 @@ from cluster_excellence import (
     StatedLabel,
     Tier,
     badge,
-    changes,
     cluster_status,
     get_programme,
+    portfolio_changes,
     portfolio_status,
     portfolio_to_json,
     report_html,
@@ -32,8 +32,12 @@ from cluster_excellence import (
 from cluster_excellence.cli import main
 from cluster_excellence.errors import InvalidTypeError, InvalidValueError
 from cluster_excellence.model.rulebooks import Anchor
-from cluster_excellence.render.badge import COLOURS, Badge
-from cluster_excellence.rules.changes import CHANGE_COLUMNS, LabelEvent, cluster_changes
+from cluster_excellence.renderers.badge import COLOURS, Badge
+from cluster_excellence.rules.changes import LabelEvent, PortfolioChanges, cluster_changes
+
+from .documents import validate
+
+CHANGE_COLUMNS = tuple(column.name for column in PortfolioChanges.LAYOUT.tables[0].columns)
 
 D = dt.date
 QOOT = Cluster("qoot", "Qoot Cluster", [Benchmark(D(2019, 7, 25))])  # valid until 2021-07-31
@@ -42,7 +46,7 @@ QOOT = Cluster("qoot", "Qoot Cluster", [Benchmark(D(2019, 7, 25))])  # valid unt
 def _events(
     cluster: Cluster, since: dt.date, until: dt.date, **kw: object
 ) -> list[tuple[str, str, str]]:
-    found, _ = cluster_changes(cluster, since, until, **kw)  # type: ignore[arg-type]
+    found = cluster_changes(cluster, since, until, **kw).events  # type: ignore[arg-type]
     return [(e.date.isoformat(), e.tier.value, e.event.value) for e in found]
 
 
@@ -81,7 +85,7 @@ class TestChanges:
             ("2021-08-01", "bronze", "expired"),
             ("2021-09-01", "bronze", "renewed"),
         ]
-        (renewal,), _ = cluster_changes(window, D(2021, 8, 31), D(2021, 9, 1))
+        (renewal,) = cluster_changes(window, D(2021, 8, 31), D(2021, 9, 1)).events
         assert renewal.status.value == "valid"
         assert renewal.valid_until == D(2024, 7, 31)  # 36 months after the earlier expiry
         again = Cluster("x", "X", [Benchmark(D(2019, 7, 25)), Benchmark(D(2023, 1, 10))])
@@ -105,14 +109,14 @@ class TestChanges:
         assert _events(listed, D(2025, 3, 30), D(2025, 3, 31)) == [
             ("2025-03-31", "gold", "awarded")
         ]
-        (event,), _ = cluster_changes(listed, D(2025, 1, 1), D(2025, 12, 31))
+        (event,) = cluster_changes(listed, D(2025, 1, 1), D(2025, 12, 31)).events
         assert event.valid_from is None
 
     def test_programme_compliance_gained_and_lost(self) -> None:
         silver = next(c for c in sample_portfolio() if c.id == "example-silver")
-        _, found = cluster_changes(
+        found = cluster_changes(
             silver, D(2020, 1, 1), D(2026, 11, 20), programmes=[get_programme("de-go-cluster")]
-        )
+        ).compliance
         assert [(e.date.isoformat(), e.event, e.held_tier) for e in found] == [
             ("2024-06-18", "gained", Tier.SILVER),
             ("2026-07-01", "lost", None),
@@ -123,15 +127,13 @@ class TestChanges:
             "b", "B", [Benchmark(D(2019, 7, 25)), GoldAudit(D(2019, 7, 25), score=90.0)]
         )
         second = Cluster("a", "A", [Benchmark(D(2019, 7, 25))])
-        found = changes(Portfolio([first, second]), D(2019, 7, 1), D(2019, 8, 1))
+        found = portfolio_changes(Portfolio([first, second]), D(2019, 7, 1), D(2019, 8, 1))
         assert [(e.cluster_id, e.tier) for e in found.events] == [
             ("b", Tier.BRONZE), ("b", Tier.GOLD), ("a", Tier.BRONZE),
         ]  # fmt: skip
 
     def test_until_before_since_is_refused(self) -> None:
-        with pytest.raises(
-            ValueError, match=r"until \(2020-01-01\) is before since \(2021-01-01\)"
-        ):
+        with pytest.raises(ValueError, match=r"until: 2020-01-01 is before since \(2021-01-01\)"):
             cluster_changes(QOOT, D(2021, 1, 1), D(2020, 1, 1))
         with pytest.raises(InvalidTypeError, match=r"since: must be a day \(a date, YYYY-MM-DD"):
             cluster_changes(QOOT, 20210101, D(2022, 1, 1))  # type: ignore[arg-type]
@@ -153,23 +155,24 @@ class TestChanges:
         assert document["to"] == "2026-11-20"
         assert document["rulebook"] == "ecei-2019"
         assert document["events"][0] == {
-            "date": "2026-01-20", "cluster": "example-leap", "tier": "gold", "event": "renewed",
-            "cluster_name": "Example Leap Day Cluster", "status": "valid",
+            "date": "2026-01-20", "cluster_id": "example-leap", "tier": "gold",
+            "event": "renewed", "cluster_name": "Example Leap Day Cluster", "status": "valid",
             "valid_from": "2024-02-29", "valid_until": "2028-02-29", "renewable_until": "2029-02-28",
         }  # fmt: skip
         assert {e["event"] for e in document["events"]} <= {m.value for m in LabelEvent}
         assert document["compliance"] == [
-            {"date": "2026-07-01", "cluster": "example-silver", "programme": "de-go-cluster",
+            {"date": "2026-07-01", "cluster_id": "example-silver", "programme": "de-go-cluster",
              "event": "lost", "cluster_name": "Example Silver Cluster", "held_tier": None}
         ]  # fmt: skip
         assert main([*argv[:-2], "--format", "csv", "--programme", "de-go-cluster"]) == 0
         rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
         assert tuple(rows[0]) == CHANGE_COLUMNS
+        validate(document)
         assert len(rows) == len(document["events"]) + 1
         assert rows[-2]["programme"] == "de-go-cluster"
         assert main(argv[:-2]) == 0
         table = capsys.readouterr().out
-        assert "2026-07-01  example-silver  silver  expired" in table
+        assert "2026-07-01  example-silver  Silver  expired" in table
         assert all(len(line) <= 80 for line in table.splitlines())
 
     def test_the_command_on_a_user_file(
@@ -178,7 +181,7 @@ class TestChanges:
         path = tmp_path / "mine.json"
         path.write_text(portfolio_to_json(Portfolio([QOOT])), encoding="utf-8")
         assert main(["changes", str(path), "--from", "2021-07-31", "--to", "2021-08-01"]) == 0
-        assert "2021-08-01  qoot     bronze  expired" in capsys.readouterr().out
+        assert "2021-08-01  qoot     Bronze  expired" in capsys.readouterr().out
 
     @pytest.mark.parametrize(
         ("argv", "message"),
@@ -187,7 +190,7 @@ class TestChanges:
                 ["--from", "2026-01-01", "--to", "2025-01-01"],
                 "--to 2025-01-01 is before --from 2026-01-01",
             ),
-            (["--from", "2026-02-30"], "is not a date in YYYY-MM-DD form"),
+            (["--from", "2026-02-30"], "February 2026 has no day 30"),
             (["--to", "2026-01-01"], "the following arguments are required: --from"),
             (["--from", "2026-01-01", "--programme", "nope"], "is neither a preset"),
         ],
@@ -356,7 +359,9 @@ class TestReport:
         assert "\u202e" not in page
 
     def test_it_holds_every_section_and_no_address(self) -> None:
-        page = report_html(sample_portfolio(), D(2026, 11, 20), programme=get_programme("no-gce"))
+        page = report_html(
+            sample_portfolio(), D(2026, 11, 20), programmes=[get_programme("no-gce")]
+        )
         for heading in (
             "Label status",
             "Compliance with",

@@ -3,8 +3,9 @@
 Usage: python tools/check_docs_index.py BUILD_DIR
 
 Reads the object inventory Sphinx wrote (BUILD_DIR/objects.inv) and checks
-every top-level name of the package and every name in the ``__all__`` of
-the modules the API reference documents. Exits 1 with the missing names.
+every public name of the package (the stub's), where it is defined, and every
+other name of the modules' ``__all__`` (the internals page). Exits 1 with the
+missing names.
 """
 
 from __future__ import annotations
@@ -15,11 +16,9 @@ from pathlib import Path
 
 from sphinx.util.inventory import InventoryFile
 
-from cluster_excellence._lazy import public_names
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-SECTIONS = importlib.import_module("make_api_docs").SECTIONS
+TOOL = importlib.import_module("make_api_docs")
 
 
 def documented(build: Path) -> set[str]:
@@ -30,14 +29,14 @@ def documented(build: Path) -> set[str]:
 
 
 def wanted() -> set[str]:
-    """The full names of the public API: the top level's and the documented modules'."""
-    init = importlib.import_module("cluster_excellence").__file__
-    assert init is not None
-    names = {f"cluster_excellence{module}.{name}" for name, module in public_names(init).items()}
-    for _, modules, _ in SECTIONS:
-        for module in modules:
-            found = importlib.import_module(f"cluster_excellence.{module}")
-            names.update(f"cluster_excellence.{module}.{name}" for name in found.__all__)
+    """The full names of the public API, and of every other name of a module's
+    ``__all__``, where each is defined."""
+    names = {f"cluster_excellence.{module}.{name}" for module, name in TOOL.public()}
+    for module in TOOL.internal_modules():
+        found = importlib.import_module(f"cluster_excellence.{module}")
+        names.update(
+            f"cluster_excellence.{module}.{name}" for name in getattr(found, "__all__", ())
+        )
     return names
 
 

@@ -15,12 +15,12 @@ from cluster_excellence import (
     benchmarking_catalogue,
     get_programme,
     label_timeline,
-    regional_scorecard,
+    portfolio_scorecard,
     report_html,
     sample_portfolio,
     scorecard_heatmap,
 )
-from cluster_excellence.render.pictures import figure_bytes
+from cluster_excellence.renderers.pictures import figure_bytes
 from cluster_excellence.rules.scorecard import group_clusters
 
 PICTURES = Path(__file__).resolve().parents[1] / "docs" / "pictures"
@@ -28,7 +28,7 @@ ON = dt.date(2026, 11, 20)
 
 if __name__ == "__main__":
     PICTURES.mkdir(exist_ok=True)
-    card = regional_scorecard(
+    card = portfolio_scorecard(
         sample_portfolio("region"),
         group_clusters(sample_portfolio("reference"), "country"),
         benchmarking_catalogue(),
@@ -48,7 +48,7 @@ if __name__ == "__main__":
         sys.exit("no Chromium found for the report's screenshot: apt-get install chromium")
     with tempfile.TemporaryDirectory() as folder:
         page = Path(folder) / "report.html"
-        html = report_html(sample_portfolio(), ON, programme=get_programme("de-go-cluster"))
+        html = report_html(sample_portfolio(), ON, programmes=[get_programme("de-go-cluster")])
         page.write_text(html, encoding="utf-8")
         visit = browser.visit(page, Path(folder) / "profile", chromium, max_height=2200)
     if visit.requests[1:] or visit.failed or visit.errors:

@@ -71,6 +71,7 @@ MAX_HTML_ROWS = 60
 #: The ordered categories of the frames' categorical columns (the values of the
 #: enumerations Tier, Status, Light and Outcome, in their order; tests keep them equal).
 TIERS = ("bronze", "silver", "gold")
+#: The ordered categories of a portfolio frame's columns, by column.
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "tier": TIERS,
     "highest_valid_tier": TIERS,

@@ -142,5 +142,5 @@ def records_sheet(title: str, records: Sequence[dict[str, Any]], columns: Sequen
 
 
 def save(path: str | os.PathLike[str], sheets: Sequence[Sheet]) -> None:
-    """Write ``sheets`` to the XLSX file ``path``, all at once (see :mod:`._output`)."""
+    """Write ``sheets`` to the XLSX file ``path``, all at once (see ``_output``)."""
     write_file(os.fspath(path), workbook(sheets, "to_excel()"))

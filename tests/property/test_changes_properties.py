@@ -19,7 +19,7 @@ from cluster_excellence import (
     get_programme,
 )
 from cluster_excellence.rules.changes import Change, cluster_changes
-from cluster_excellence.rules.compliance import compliance
+from cluster_excellence.rules.compliance import cluster_compliance
 
 from .strategies import clusters_with_stated, some_rulebooks
 
@@ -68,7 +68,7 @@ def test_replaying_the_events_from_the_first_day_gives_the_last(
     cluster: Cluster, since: dt.date, length: int, rulebook: Rulebook
 ) -> None:
     until = since + dt.timedelta(days=length)
-    events, _ = cluster_changes(cluster, since, until, rulebook)
+    events = cluster_changes(cluster, since, until, rulebook).events
     assert _replay(_states(cluster, since, rulebook), events) == _states(cluster, until, rulebook)
 
 
@@ -79,7 +79,7 @@ def test_events_fall_exactly_on_the_days_the_status_changes(
     cluster: Cluster, since: dt.date, length: int, rulebook: Rulebook, offset: int
 ) -> None:
     until = since + dt.timedelta(days=length)
-    events, _ = cluster_changes(cluster, since, until, rulebook)
+    events = cluster_changes(cluster, since, until, rulebook).events
     days = {e.date for e in events}
     for e in events:
         assert since < e.date <= until
@@ -100,12 +100,14 @@ def test_compliance_events_alternate_and_end_in_the_last_days_standing(
     cluster: Cluster, since: dt.date, length: int, rulebook: Rulebook
 ) -> None:
     until = since + dt.timedelta(days=length)
-    _, found = cluster_changes(cluster, since, until, rulebook, programmes=PROGRAMMES)
+    found = cluster_changes(cluster, since, until, rulebook, programmes=PROGRAMMES).compliance
     for programme in PROGRAMMES:
-        standing = compliance(cluster, programme, since, rulebook).compliant
+        standing = cluster_compliance(cluster, programme, since, rulebook).compliant
         for event in (e for e in found if e.programme == programme.id):
             assert since < event.date <= until
             assert event.event == ("lost" if standing else "gained")
             standing = not standing
-            assert compliance(cluster, programme, event.date, rulebook).compliant is standing
-        assert compliance(cluster, programme, until, rulebook).compliant is standing
+            assert (
+                cluster_compliance(cluster, programme, event.date, rulebook).compliant is standing
+            )
+        assert cluster_compliance(cluster, programme, until, rulebook).compliant is standing

@@ -9,7 +9,14 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cluster_excellence import Cluster, GoldAudit, Organisation, gold_baseline, gold_catalogue, plan
+from cluster_excellence import (
+    Cluster,
+    GoldAudit,
+    Organisation,
+    cluster_gold_baseline,
+    cluster_plan,
+    gold_catalogue,
+)
 from cluster_excellence._calendar import add_months
 from cluster_excellence.model.catalogues import Provenance
 from cluster_excellence.model.clusters import MEMBER_TYPES
@@ -120,7 +127,7 @@ def test_gold_eligibility_implies_the_baseline_passes(raw: dict[str, int], score
     cluster = Cluster("g", "G", [audit], organisation=profile)
     day = dt.date(2023, 6, 1)
     if gold_eligibility(cluster, day, catalogue=OFFICIAL_GOLD).outcome is Outcome.ELIGIBLE:
-        assert gold_baseline(cluster, OFFICIAL_GOLD, day).outcome is Outcome.ELIGIBLE
+        assert cluster_gold_baseline(cluster, OFFICIAL_GOLD, day).outcome is Outcome.ELIGIBLE
 
 
 @given(GOLD_RAW, st.floats(0, 100), st.booleans())
@@ -154,7 +161,7 @@ def test_an_illustrative_catalogue_never_outweighs_the_audit(
 def test_plans_are_sorted_and_never_before_their_day(
     cluster: Cluster, on: dt.date, within: int | None
 ) -> None:
-    actions = plan(cluster, on, within_months=within).actions
+    actions = cluster_plan(cluster, on, within_months=within).actions
     dates = [action.date for action in actions]
     assert dates == sorted(dates)
     assert all(day >= on for day in dates)

@@ -17,8 +17,8 @@ from cluster_excellence import (
     Portfolio,
     benchmarking_catalogue,
     gold_catalogue,
+    portfolio_scorecard,
     portfolio_to_json,
-    regional_scorecard,
 )
 from cluster_excellence.files.catalogue import catalogue_to_json, parse_catalogue
 from cluster_excellence.files.portfolio import parse_portfolio
@@ -112,10 +112,10 @@ class TestOrder:
         region = data.draw(st.lists(_cluster("r"), max_size=6, unique_by=lambda c: c.id))
         reference = data.draw(st.lists(_cluster("f"), max_size=8, unique_by=lambda c: c.id))
         day = dt.date(2030, 1, 1)
-        first = regional_scorecard(region, {"all": reference}, BENCHMARKING, day)
+        first = portfolio_scorecard(Portfolio(region), {"all": reference}, BENCHMARKING, day)
         rnd.shuffle(region)
         rnd.shuffle(reference)
-        second = regional_scorecard(region, {"all": reference}, BENCHMARKING, day)
+        second = portfolio_scorecard(Portfolio(region), {"all": reference}, BENCHMARKING, day)
         assert first.indicators == second.indicators
         assert {c.cluster_id: c for c in first.clusters} == {
             c.cluster_id: c for c in second.clusters

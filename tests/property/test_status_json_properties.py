@@ -1,15 +1,17 @@
-"""The status JSON document is written directly, for speed; it must be, byte for byte,
-``json.dumps`` of :meth:`PortfolioStatus.to_dict` (docs: Performance)."""
+"""The status JSON document of any portfolio is valid under its published JSON Schema
+and is its result's data (docs: *JSON Schemas*)."""
 
 from __future__ import annotations
+
+import json
 
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cluster_excellence import Portfolio, portfolio_status
-from cluster_excellence.render.json import dumps, status_json
+from cluster_excellence import Portfolio, portfolio_status, render
 
+from ..documents import validate
 from .strategies import any_days, clusters_with_stated, some_rulebooks
 
 #: Names with what JSON escapes: quotes, backslashes, controls' neighbours, any script.
@@ -27,9 +29,18 @@ def portfolios(draw: st.DrawFn) -> Portfolio:
     return Portfolio(found)
 
 
-@given(portfolios(), any_days, some_rulebooks, st.booleans())
-def test_the_direct_document_is_the_dumped_one(
-    portfolio: Portfolio, on: object, rulebook: object, retroactive: bool
+@given(portfolios(), any_days, some_rulebooks, st.booleans(), st.none() | st.integers(0, 900))
+def test_the_document_is_valid_and_is_the_results_data(
+    portfolio: Portfolio, on: object, rulebook: object, retroactive: bool, within: int | None
 ) -> None:
     result = portfolio_status(portfolio, on, rulebook, retroactive=retroactive)  # type: ignore[arg-type]
-    assert status_json(result) == dumps(result.to_dict())
+    if within is not None:
+        result = result.expiring(within)
+    text = render(result, "json")
+    assert isinstance(text, str)
+    assert text.endswith("}\n")
+    assert "\n" not in text[:-1]
+    document = json.loads(text)
+    assert document == result.to_dict()
+    validate(document)
+    assert [c["id"] for c in document["clusters"]] == [c.cluster_id for c in result.clusters]

@@ -11,14 +11,10 @@ https://www.cluster-analysis.org/benchmarked-clusters,
 https://www.cluster-analysis.org/silver-label and
 https://www.cluster-analysis.org/gold-label.
 
->>> from cluster_excellence import DEFAULT_RULEBOOK
->>> awarded_tier(Benchmark(dt.date(2019, 7, 25)), DEFAULT_RULEBOOK)
+>>> Benchmark(dt.date(2019, 7, 25)).tier
 Tier.BRONZE
->>> basque = GoldAudit(dt.date(2017, 11, 17), score=84.0)
->>> awarded_tier(basque, DEFAULT_RULEBOOK)
-Tier.GOLD
->>> print(awarded_tier(GoldAudit(dt.date(2017, 11, 17), score=79.9), DEFAULT_RULEBOOK))
-None
+>>> GoldAudit(dt.date(2017, 11, 17), score=84.0).kind
+'gold_audit'
 """
 
 from __future__ import annotations
@@ -44,22 +40,19 @@ from .._checks import (
 )
 from .._text import show
 from ..errors import InvalidTypeError, InvalidValueError
-from .rulebooks import PUBLISHED_GOLD_PASS_SCORE, Rulebook
+from .rulebooks import PUBLISHED_GOLD_PASS_SCORE
 from .tiers import Tier
 
 __all__ = [
-    "KIND_ORDER",
     "Assessment",
     "Audit",
     "Benchmark",
-    "Benchmarking",
     "GoldAudit",
     "ImprovementArea",
     "IndicatorValues",
     "SilverAudit",
     "Value",
     "award_day_problem",
-    "awarded_tier",
     "gold_audit_problem",
     "indicator_value_problem",
     "silver_audit_problem",
@@ -433,49 +426,6 @@ class GoldAudit(Audit):
     #: The day the label was awarded, when known and later than the audit.
     awarded_on: dt.date | None = attrs.field(default=None, validator=_award_day, kw_only=True)
 
-    def passes_by_score(self, rulebook: Rulebook) -> bool | None:
-        """Whether the score and minimum requirements alone pass, by the pass score of the
-        edition of ``rulebook`` in force on the audit's date; None without a score.
-
-        >>> from cluster_excellence import DEFAULT_RULEBOOK
-        >>> GoldAudit(dt.date(2013, 5, 1), score=80.0).passes_by_score(DEFAULT_RULEBOOK)
-        True
-        >>> GoldAudit(dt.date(2013, 5, 1), score=90.0,
-        ...           minimum_requirements_met=False).passes_by_score(DEFAULT_RULEBOOK)
-        False
-        """
-        if self.score is None:
-            return None
-        pass_score = rulebook.in_force_on(self.date).gold_pass_score
-        return self.score >= pass_score and self.minimum_requirements_met
-
 
 #: Any of the three kinds of assessment.
 Assessment = Benchmark | SilverAudit | GoldAudit
-
-#: The earlier name of :class:`Benchmark`, kept as an alias so that older code runs.
-Benchmarking = Benchmark
-
-#: Assessment kinds in the order used when two fall on one day.
-KIND_ORDER = {Benchmark.kind: 0, SilverAudit.kind: 1, GoldAudit.kind: 2}
-
-
-def awarded_tier(assessment: Assessment, rulebook: Rulebook) -> Tier | None:
-    """Return the tier this assessment awards, or None (Decision 5).
-
-    A benchmarking awards Bronze unless ``awarded`` is false; a Silver audit
-    awards Silver when passed; a Gold audit awards Gold when ``passed`` is
-    true or, without a recorded ``passed``, when its score is at least the
-    ``gold_pass_score`` of the edition in force on the audit's date and the
-    minimum requirements were met. A failed audit awards nothing and revokes
-    nothing.
-    Source: docs, *Validity and renewal*, Decision 5.
-    """
-    if isinstance(assessment, Benchmark):
-        return Tier.BRONZE if assessment.awarded else None
-    if isinstance(assessment, SilverAudit):
-        return Tier.SILVER if assessment.passed else None
-    passed = assessment.passed
-    if passed is None:
-        passed = assessment.passes_by_score(rulebook)
-    return Tier.GOLD if passed else None

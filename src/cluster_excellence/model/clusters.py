@@ -42,7 +42,7 @@ from .._countries import ALPHA_2, HINTS
 from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table, table
 from .._text import printable, shorten, show
 from ..errors import InvalidTypeError, InvalidValueError
-from .assessments import KIND_ORDER, Assessment, Benchmark, GoldAudit, SilverAudit
+from .assessments import Assessment, Benchmark, GoldAudit, SilverAudit
 from .tiers import Tier
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "canonical_order",
     "cluster_id_problems",
     "country_problem",
+    "portfolio_of",
     "stated_label_problems",
     "stated_order",
 ]
@@ -85,7 +86,7 @@ class StatedLabel:
 
 
 def _order_key(assessment: Assessment) -> tuple[dt.date, int]:
-    return assessment.date, KIND_ORDER[assessment.kind]
+    return assessment.date, assessment.tier.rank
 
 
 def canonical_order(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
@@ -504,3 +505,12 @@ def _by_id(clusters: tuple[Cluster, ...]) -> dict[str, Cluster]:
     found = {cluster.id: cluster for cluster in clusters}
     _IDS[id(clusters)] = (clusters, found)
     return found
+
+
+def portfolio_of(value: Any, name: str = "portfolio") -> Portfolio:
+    """``value`` if it is a :class:`Portfolio`, else an error that says what to pass
+    (every portfolio-level function takes a portfolio; docs: *API reference*)."""
+    if isinstance(value, Portfolio):
+        return value
+    hint = " (make one: Portfolio(clusters))" if isinstance(value, (list, tuple)) else ""
+    raise InvalidTypeError(f"{name}: must be a Portfolio, not {show(value)}{hint}")

@@ -1,6 +1,9 @@
-"""The three label tiers, ordered Bronze < Silver < Gold.
+"""The three label tiers, ordered Bronze < Silver < Gold, and what each tier is.
 
-Sources: https://www.cluster-analysis.org/benchmarked-clusters,
+Each tier is awarded by one kind of assessment (a benchmarking awards Bronze,
+a Silver audit Silver, a Gold audit Gold; Decision 5, docs: *Validity and
+renewal*), and the next tier a cluster works towards is the one above its
+best. Sources: https://www.cluster-analysis.org/benchmarked-clusters,
 https://www.cluster-analysis.org/silver-label and
 https://www.cluster-analysis.org/gold-label (ESCA).
 
@@ -10,6 +13,10 @@ True
 Tier.GOLD
 >>> Tier("silver").motto
 'Dedicated to Cluster Excellence'
+>>> Tier.SILVER.kind, Tier.SILVER.next, Tier.GOLD.next
+('silver_audit', Tier.GOLD, None)
+>>> Tier.of_kind("benchmarking")
+Tier.BRONZE
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import functools
 
 from .._enums import ValueEnum
+from .._words import N_
 
 __all__ = ["Tier"]
 
@@ -37,7 +45,27 @@ class Tier(ValueEnum):
     @property
     def motto(self) -> str:
         """The label's published motto."""
-        return _TITLES[self]
+        return _MOTTOS[self]
+
+    @property
+    def kind(self) -> str:
+        """The kind of assessment that awards the tier, as files name it."""
+        return _KINDS[self]
+
+    @property
+    def next(self) -> Tier | None:
+        """The tier above this one, None above Gold."""
+        return _NEXT[self]
+
+    @property
+    def words(self) -> str:
+        """The tier's name for people (in English; translated where it is shown)."""
+        return _WORDS[self]
+
+    @classmethod
+    def of_kind(cls, kind: str) -> Tier:
+        """The tier that the assessment ``kind`` (``"benchmarking"``, ...) awards."""
+        return _OF_KIND[kind]
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Tier):
@@ -46,8 +74,12 @@ class Tier(ValueEnum):
 
 
 _RANK = {Tier.BRONZE: 0, Tier.SILVER: 1, Tier.GOLD: 2}
-_TITLES = {
+_MOTTOS = {
     Tier.BRONZE: "Striving for Cluster Excellence",
     Tier.SILVER: "Dedicated to Cluster Excellence",
     Tier.GOLD: "Cluster Management Excellence",
 }
+_KINDS = {Tier.BRONZE: "benchmarking", Tier.SILVER: "silver_audit", Tier.GOLD: "gold_audit"}
+_OF_KIND = {kind: tier for tier, kind in _KINDS.items()}
+_NEXT = {Tier.BRONZE: Tier.SILVER, Tier.SILVER: Tier.GOLD, Tier.GOLD: None}
+_WORDS = {Tier.BRONZE: N_("Bronze"), Tier.SILVER: N_("Silver"), Tier.GOLD: N_("Gold")}

@@ -18,9 +18,10 @@ those days are looked at, so a span of decades costs no more than a month.
 
 The Qoot Cluster's Bronze label (benchmarked on 25 July 2019) over 2021 and 2022:
 
->>> from cluster_excellence import Benchmark, Cluster, Portfolio
+>>> import datetime as dt
+>>> from cluster_excellence import Benchmark, Cluster, Portfolio, portfolio_changes
 >>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))])
->>> found = changes(Portfolio([qoot]), dt.date(2021, 1, 1), dt.date(2022, 12, 31))
+>>> found = portfolio_changes(Portfolio([qoot]), dt.date(2021, 1, 1), dt.date(2022, 12, 31))
 >>> for change in found.events:
 ...     print(change.date, change.cluster_id, change.tier.value, change.event.value)
 2021-08-01 qoot bronze expired
@@ -31,46 +32,45 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
-from .._checks import DayLike, as_day, instance_of, is_query_day, is_text, one_of
+from .._checks import DayLike, as_day, failure, instance_of, is_query_day, is_text, one_of
 from .._enums import ValueEnum
-from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
-from ..errors import InvalidValueError
-from ..files.presets import DEFAULT_RULEBOOK
-from ..model.clusters import Cluster, Portfolio
+from .._layout import (
+    DAY,
+    TEXT,
+    TEXTS,
+    Column,
+    Document,
+    Key,
+    Layout,
+    Shape,
+    Table,
+    listing,
+    words,
+)
+from .._results import Result
+from .._words import N_, Message
+from ..files.presets import DEFAULT_RULEBOOK, programme_of, rulebook_of
+from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.programmes import Programme
 from ..model.rulebooks import Rulebook
 from ..model.tiers import Tier
 from .compliance import held_tier
 from .labels import LabelStatus, Status, stated_known_from
-from .status import ClusterStatus, cluster_status
+from .status import ClusterStatus, cluster_status, rulebook_line
 
 __all__ = [
-    "CHANGE_COLUMNS",
     "Change",
-    "Changes",
+    "ClusterChanges",
     "ComplianceChange",
     "LabelEvent",
-    "changes",
+    "PortfolioChanges",
     "cluster_changes",
+    "portfolio_changes",
 ]
-
-#: The columns of :meth:`Changes.to_records` and ``changes --format csv``.
-CHANGE_COLUMNS = (
-    "date",
-    "cluster_id",
-    "cluster_name",
-    "tier",
-    "event",
-    "status",
-    "valid_from",
-    "valid_until",
-    "renewable_until",
-    "programme",
-)
 
 
 class LabelEvent(ValueEnum):
@@ -84,6 +84,22 @@ class LabelEvent(ValueEnum):
     EXPIRED = "expired"
     #: The first day after ``renewable_until``.
     LAPSED = "lapsed"
+
+    @property
+    def words(self) -> str:
+        """The event for people (in English; translated where it is shown)."""
+        return _EVENT_WORDS[self]
+
+
+_EVENT_WORDS = {
+    LabelEvent.AWARDED: N_("awarded"),
+    LabelEvent.RENEWED: N_("renewed"),
+    LabelEvent.EXPIRED: N_("expired"),
+    LabelEvent.LAPSED: N_("lapsed"),
+}
+#: What happened to a cluster's compliance with a programme on a day.
+GAINED, LOST = "gained", "lost"
+N_("gained"), N_("lost")
 
 
 @attrs.frozen
@@ -103,35 +119,6 @@ class Change:
     valid_until: dt.date = attrs.field(validator=is_query_day)
     renewable_until: dt.date = attrs.field(validator=is_query_day)
 
-    def to_dict(self) -> dict[str, Any]:
-        """This event in the ``changes`` command's JSON document."""
-        return {
-            "date": self.date.isoformat(),
-            "cluster": self.cluster_id,
-            "tier": self.tier.value,
-            "event": self.event.value,
-            "cluster_name": self.cluster_name,
-            "status": self.status.value,
-            "valid_from": None if self.valid_from is None else self.valid_from.isoformat(),
-            "valid_until": self.valid_until.isoformat(),
-            "renewable_until": self.renewable_until.isoformat(),
-        }
-
-    def to_record(self) -> dict[str, Any]:
-        """A flat record (the columns :data:`CHANGE_COLUMNS`), dates as :class:`datetime.date`."""
-        return {
-            "date": self.date,
-            "cluster_id": self.cluster_id,
-            "cluster_name": self.cluster_name,
-            "tier": self.tier.value,
-            "event": self.event.value,
-            "status": self.status.value,
-            "valid_from": self.valid_from,
-            "valid_until": self.valid_until,
-            "renewable_until": self.renewable_until,
-            "programme": None,
-        }
-
 
 @attrs.frozen
 class ComplianceChange:
@@ -144,45 +131,159 @@ class ComplianceChange:
     #: The programme's id.
     programme: str = attrs.field(validator=is_text)
     #: ``gained`` or ``lost``.
-    event: str = attrs.field(validator=one_of(("gained", "lost")))
+    event: str = attrs.field(validator=one_of((GAINED, LOST)))
     #: The best tier that counts for the programme from ``date`` on (None when lost).
     held_tier: Tier | None
 
-    def to_dict(self) -> dict[str, Any]:
-        """This event in the ``changes`` command's JSON document."""
-        return {
-            "date": self.date.isoformat(),
-            "cluster": self.cluster_id,
-            "programme": self.programme,
-            "event": self.event,
-            "cluster_name": self.cluster_name,
-            "held_tier": None if self.held_tier is None else self.held_tier.value,
+
+_EVENT = Shape(
+    "label event",
+    Key("date", DAY),
+    Key("cluster_id", TEXT),
+    Key("cluster_name", TEXT),
+    Key("tier", words(Tier)),
+    Key("event", words(LabelEvent)),
+    Key("status", words(Status)),
+    Key("valid_from", DAY, nullable=True),
+    Key("valid_until", DAY),
+    Key("renewable_until", DAY),
+)
+_COMPLIANCE_EVENT = Shape(
+    "compliance event",
+    Key("date", DAY),
+    Key("cluster_id", TEXT),
+    Key("cluster_name", TEXT),
+    Key("programme", TEXT),
+    Key("event", words((GAINED, LOST), "compliance event")),
+    Key("held_tier", words(Tier), nullable=True),
+)
+_EVENTS = (*(event.value for event in LabelEvent), GAINED, LOST)
+_COLUMNS = (
+    Column("date", DAY, "Date"),
+    Column("cluster_id", TEXT, "Cluster"),
+    Column("cluster_name", TEXT, "Name", wide=True),
+    Column("tier", words(Tier), "Tier"),
+    Column("event", words(_EVENTS, "event"), "Event"),
+    Column("status", words(Status), "Status"),
+    Column("valid_from", DAY, "Valid from"),
+    Column("valid_until", DAY, "Valid until"),
+    Column("renewable_until", DAY, "Renewable until"),
+    Column("programme", TEXT, "Programme"),
+)
+
+
+def _rows(events: Iterable[Change], compliance: Iterable[ComplianceChange]) -> list[dict[str, Any]]:
+    """One row per event, the label events and the compliance events (those with a
+    ``programme``; ``tier`` is the tier that counts from the day on), by date, label
+    events first on a day."""
+    rows: list[dict[str, Any]] = [
+        {
+            "date": e.date,
+            "cluster_id": e.cluster_id,
+            "cluster_name": e.cluster_name,
+            "tier": e.tier,
+            "event": e.event,
+            "status": e.status,
+            "valid_from": e.valid_from,
+            "valid_until": e.valid_until,
+            "renewable_until": e.renewable_until,
         }
+        for e in events
+    ]
+    rows += [
+        {
+            "date": e.date,
+            "cluster_id": e.cluster_id,
+            "cluster_name": e.cluster_name,
+            "tier": e.held_tier,
+            "event": e.event,
+            "programme": e.programme,
+        }
+        for e in compliance
+    ]
+    return sorted(rows, key=lambda row: row["date"])
 
-    def to_record(self) -> dict[str, Any]:
-        """A flat record (the columns :data:`CHANGE_COLUMNS`): ``tier`` is the tier that
-        counts from ``date`` on, ``event`` is ``gained`` or ``lost``."""
-        record: dict[str, Any] = dict.fromkeys(CHANGE_COLUMNS)
-        record.update(
-            date=self.date,
-            cluster_id=self.cluster_id,
-            cluster_name=self.cluster_name,
-            tier=None if self.held_tier is None else self.held_tier.value,
-            event=self.event,
-            programme=self.programme,
+
+def _title(result: Any) -> list[Message]:
+    return [
+        Message(
+            "Changes after {since} through {until}, each day as of that day",
+            since=result.since,
+            until=result.until,
+        ),
+        rulebook_line(result.rulebook),
+    ]
+
+
+def _notes(result: Any) -> list[Message]:
+    notes = []
+    if result.events:
+        notes.append(
+            Message("Renewable until: the last day on which an award renews a label seamlessly.")
         )
-        return record
+    for programme in result.programmes:
+        if not any(event.programme == programme for event in result.compliance):
+            notes.append(Message("No cluster gained or lost {programme}.", programme=programme))
+    return notes
 
 
-@attrs.frozen
-class Changes(Tables):
+def _table(rows: Any) -> Table:
+    return Table(
+        "Changes",
+        _COLUMNS,
+        rows,
+        title=_title,
+        empty=Message("No label was awarded, renewed, expired or lapsed."),
+        shown=(
+            "date",
+            "cluster_id",
+            "tier",
+            "event",
+            "valid_until",
+            "renewable_until",
+            "programme",
+        ),
+        notes=_notes,
+    )
+
+
+@attrs.frozen(repr=False)
+class ClusterChanges(Result):
+    """The changes of one cluster's labels after ``since`` through ``until``."""
+
+    cluster_id: str
+    cluster_name: str
+    since: dt.date
+    until: dt.date
+    rulebook: str
+    #: By date, then tier.
+    events: tuple[Change, ...]
+    #: The programmes whose compliance was followed, by id.
+    programmes: tuple[str, ...] = ()
+    #: By date, then programme in the order given.
+    compliance: tuple[ComplianceChange, ...] = ()
+
+    LAYOUT: ClassVar[Layout] = Layout(
+        [_table(lambda result: _rows(result.events, result.compliance))],
+        entry=Shape(
+            "cluster changes",
+            Key("cluster_id", TEXT),
+            Key("cluster_name", TEXT),
+            Key("events", listing(_EVENT)),
+            Key("compliance", listing(_COMPLIANCE_EVENT)),
+        ),
+    )
+
+
+@attrs.frozen(repr=False)
+class PortfolioChanges(Result):
     """The changes of a portfolio's labels after ``since`` through ``until``."""
 
     #: The day before the first day looked at (the ``changes`` command's ``from``).
-    since: dt.date = attrs.field(validator=is_query_day)
+    since: dt.date
     #: The last day looked at (``to``).
-    until: dt.date = attrs.field(validator=is_query_day)
-    rulebook: str = attrs.field(validator=is_text)
+    until: dt.date
+    rulebook: str
     #: Sorted by date, then the cluster's place in the portfolio, then tier.
     events: tuple[Change, ...]
     #: The programmes whose compliance was followed, by id.
@@ -190,43 +291,26 @@ class Changes(Tables):
     #: Sorted as ``events``, then by programme in the order given.
     compliance: tuple[ComplianceChange, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        """The ``changes`` command's JSON document (docs: *Command line*)."""
-        document: dict[str, Any] = {
-            "from": self.since.isoformat(),
-            "to": self.until.isoformat(),
-            "rulebook": self.rulebook,
-            "events": [event.to_dict() for event in self.events],
-        }
-        if self.programmes:
-            document["programmes"] = list(self.programmes)
-            document["compliance"] = [event.to_dict() for event in self.compliance]
-        return document
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """One flat record per event (``changes --format csv``), dates as
-        :class:`datetime.date`: the label events and the compliance events (those with a
-        ``programme``), by date, label events first on a day."""
-        records = [event.to_record() for event in self.events]
-        records += [event.to_record() for event in self.compliance]
-        return sorted(records, key=lambda record: record["date"])
-
-    def to_dataframe(self) -> Any:
-        """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        return dataframe(self.to_records(), CHANGE_COLUMNS)
-
-    def tables(self) -> list[Table]:
-        """The result as one table (its XLSX sheet): title, records, columns."""
-        return [("Changes", self.to_records(), CHANGE_COLUMNS)]
-
-    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
-        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
-        and last rows around a gap, with the number of rows."""
-        caption = (
-            f"Changes after {self.since.isoformat()} through {self.until.isoformat()} "
-            f"(rulebook {self.rulebook})"
-        )
-        return records_table(caption, self.to_records(), CHANGE_COLUMNS[:6], max_rows)
+    LAYOUT: ClassVar[Layout] = Layout(
+        [_table(lambda result: _rows(result.events, result.compliance))],
+        document=Document(
+            "cluster-excellence.changes/1",
+            Shape(
+                "changes",
+                Key("from", DAY, "since"),
+                Key("to", DAY, "until"),
+                Key("rulebook", TEXT),
+                Key("events", listing(_EVENT)),
+                Key("programmes", TEXTS, omit=lambda programmes: not programmes),
+                Key(
+                    "compliance",
+                    listing(_COMPLIANCE_EVENT),
+                    lambda result: result.compliance if result.programmes else None,
+                    omit=lambda compliance: compliance is None,
+                ),
+            ),
+        ),
+    )
 
 
 def _state(entry: LabelStatus | None) -> tuple[Any, ...] | None:
@@ -273,23 +357,37 @@ def cluster_changes(
     cluster: Cluster,
     since: DayLike,
     until: DayLike,
-    rulebook: Rulebook = DEFAULT_RULEBOOK,
+    rulebook: Rulebook | str = DEFAULT_RULEBOOK,
     *,
-    programmes: Iterable[Programme] = (),
-) -> tuple[tuple[Change, ...], tuple[ComplianceChange, ...]]:
+    programmes: Iterable[Programme | str] = (),
+) -> ClusterChanges:
     """The changes of one cluster's labels on the days after ``since`` through ``until``,
-    by date then tier; and, for each of ``programmes``, the days it gained or lost
-    compliance (:func:`~cluster_excellence.compliance`), by date then programme.
+    by date then tier; and, for each of ``programmes`` (programmes or preset ids), the
+    days it gained or lost compliance (:func:`~cluster_excellence.cluster_compliance`),
+    by date then programme.
 
     Each day's status is as of that day (Decision 4); the definitions are those
     of this module. Source: docs, *Watching a portfolio*.
     """
-    since, until = as_day(since, "since"), as_day(until, "until")
-    if until < since:
-        raise InvalidValueError(
-            f"until ({until.isoformat()}) is before since ({since.isoformat()})"
-        )
-    followed = tuple(programmes)
+    first, last = _span(since, until)
+    followed = tuple(programme_of(p) for p in programmes)
+    return _changes(cluster, first, last, rulebook_of(rulebook), followed)
+
+
+def _span(since: DayLike, until: DayLike) -> tuple[dt.date, dt.date]:
+    first, last = as_day(since, "since"), as_day(until, "until")
+    if last < first:
+        raise failure("until", f"{last.isoformat()} is before since ({first.isoformat()})")
+    return first, last
+
+
+def _changes(
+    cluster: Cluster,
+    since: dt.date,
+    until: dt.date,
+    rulebook: Rulebook,
+    followed: tuple[Programme, ...],
+) -> ClusterChanges:
     events: list[Change] = []
     gained_lost: list[ComplianceChange] = []
     before = cluster_status(cluster, since, rulebook)
@@ -319,31 +417,41 @@ def cluster_changes(
         for index, programme in enumerate(followed):
             now = held_tier(after, programme)
             if (now is None) != (held[index] is None):
-                event = "lost" if now is None else "gained"
+                event = LOST if now is None else GAINED
                 gained_lost.append(
                     ComplianceChange(day, cluster.id, cluster.name, programme.id, event, now)
                 )
             held[index] = now
         before = after
-    return tuple(events), tuple(gained_lost)
+    return ClusterChanges(
+        cluster.id,
+        cluster.name,
+        since,
+        until,
+        rulebook.id,
+        tuple(events),
+        tuple(programme.id for programme in followed),
+        tuple(gained_lost),
+    )
 
 
-def changes(
+def portfolio_changes(
     portfolio: Portfolio,
     since: DayLike,
     until: DayLike,
-    rulebook: Rulebook = DEFAULT_RULEBOOK,
+    rulebook: Rulebook | str = DEFAULT_RULEBOOK,
     *,
-    programmes: Iterable[Programme] = (),
-) -> Changes:
+    programmes: Iterable[Programme | str] = (),
+) -> PortfolioChanges:
     """Every cluster's changes (:func:`cluster_changes`) after ``since`` through ``until``.
 
     Events are sorted by date, then by the cluster's place in the portfolio,
     then by tier (compliance events: then by programme in the order given).
 
-    >>> from cluster_excellence import get_programme, sample_portfolio
-    >>> found = changes(sample_portfolio(), dt.date(2026, 1, 1), dt.date(2026, 11, 20),
-    ...                 programmes=[get_programme("de-go-cluster")])
+    >>> import datetime as dt
+    >>> from cluster_excellence import portfolio_changes, sample_portfolio
+    >>> found = portfolio_changes(sample_portfolio(), dt.date(2026, 1, 1), dt.date(2026, 11, 20),
+    ...                           programmes=["de-go-cluster"])
     >>> for c in found.events[:2]:
     ...     print(c.date, c.cluster_id, c.tier.value, c.event.value)
     2026-01-20 example-leap gold renewed
@@ -351,23 +459,25 @@ def changes(
     >>> [(c.date.isoformat(), c.cluster_id, c.event) for c in found.compliance]
     [('2026-07-01', 'example-silver', 'lost')]
     """
-    since, until = as_day(since, "since"), as_day(until, "until")
-    followed = tuple(programmes)
+    portfolio = portfolio_of(portfolio)
+    first, last = _span(since, until)
+    book = rulebook_of(rulebook)
+    followed = tuple(programme_of(p) for p in programmes)
     events: list[tuple[Any, ...]] = []
     gained_lost: list[tuple[Any, ...]] = []
     order = {programme.id: index for index, programme in enumerate(followed)}
     for place, cluster in enumerate(portfolio):
-        found, compliance = cluster_changes(cluster, since, until, rulebook, programmes=followed)
-        events.extend((event.date, place, event.tier, event) for event in found)
+        found = _changes(cluster, first, last, book, followed)
+        events.extend((event.date, place, event.tier, event) for event in found.events)
         gained_lost.extend(
-            (event.date, place, order[event.programme], event) for event in compliance
+            (event.date, place, order[event.programme], event) for event in found.compliance
         )
     events.sort(key=lambda item: item[:3])
     gained_lost.sort(key=lambda item: item[:3])
-    return Changes(
-        since,
-        until,
-        rulebook.id,
+    return PortfolioChanges(
+        first,
+        last,
+        book.id,
         tuple(item[-1] for item in events),
         tuple(programme.id for programme in followed),
         tuple(item[-1] for item in gained_lost),

@@ -8,16 +8,17 @@ the rulebook edition in force on its date. ``compliant_until`` is the last
 day on which the labels known on the day keep the cluster compliant: the
 latest end among the labels that count (docs: *Programmes*).
 
->>> from cluster_excellence import Cluster, GoldAudit, SilverAudit, get_programme
+>>> import datetime as dt
+>>> from cluster_excellence import Cluster, GoldAudit, cluster_compliance
 >>> ocean = Cluster("ocean", "Ocean", [GoldAudit(dt.date(2021, 9, 22), score=99.0)])
->>> result = compliance(ocean, get_programme("no-gce"), dt.date(2022, 1, 1))
+>>> result = cluster_compliance(ocean, "no-gce", dt.date(2022, 1, 1))
 >>> result.compliant, result.held_tier, result.compliant_until
 (True, Tier.GOLD, datetime.date(2023, 9, 30))
->>> result.reasons
-('Gold valid until 2023-09-30',)
->>> later = compliance(ocean, get_programme("no-gce"), dt.date(2023, 10, 1))
+>>> [str(reason) for reason in result.reasons]
+['Gold valid until 2023-09-30']
+>>> later = cluster_compliance(ocean, "no-gce", dt.date(2023, 10, 1))
 >>> later.compliant, later.standing
-(False, 'not_compliant')
+(False, Standing.NOT_COMPLIANT)
 >>> for reason in later.reasons: print(reason)
 Gold expired on 2023-09-30, renewable until 2024-09-30 (renewal window not counted)
 needs a valid Gold label
@@ -26,15 +27,35 @@ needs a valid Gold label
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, ClassVar
 
 import attrs
 
 from .._checks import DayLike, as_day
-from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
-from ..files.presets import DEFAULT_RULEBOOK
-from ..model.clusters import Cluster, Portfolio
+from .._enums import ValueEnum
+from .._layout import (
+    BOOL,
+    DAY,
+    MESSAGE,
+    TEXT,
+    TEXTS,
+    VALUES,
+    Column,
+    Document,
+    Key,
+    Kind,
+    Layout,
+    Shape,
+    Table,
+    listing,
+    nested,
+    words,
+)
+from .._results import Result
+from .._words import N_, Message
+from ..files.presets import DEFAULT_RULEBOOK, programme_of, rulebook_of
+from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.programmes import Programme
 from ..model.rulebooks import Rulebook
 from ..model.tiers import Tier
@@ -42,35 +63,70 @@ from .labels import LabelStatus, Status
 from .status import ClusterStatus, cluster_status
 
 __all__ = [
-    "COMPLIANCE_COLUMNS",
-    "Compliance",
+    "ClusterCompliance",
     "PortfolioCompliance",
-    "compliance",
+    "Reason",
+    "Standing",
+    "cluster_compliance",
     "held_tier",
     "portfolio_compliance",
 ]
 
-#: What a cluster's standing can be.
-COMPLIANT, DUE, NOT_COMPLIANT = "compliant", "due", "not_compliant"
 
-#: The columns of :meth:`PortfolioCompliance.to_records` and ``compliance --format csv``.
-COMPLIANCE_COLUMNS = (
-    "on",
-    "programme",
-    "rulebook",
-    "cluster_id",
-    "cluster_name",
-    "compliant",
-    "standing",
-    "held_tier",
-    "compliant_until",
-    "become_by",
-    "reasons",
-)
+class Standing(ValueEnum):
+    """Where a cluster stands with a programme on a day."""
+
+    #: A label that counts for the programme is held.
+    COMPLIANT = "compliant"
+    #: None is held, but the programme's ``become_by`` day is still ahead (or today).
+    DUE = "due"
+    #: None is held, and no deadline is ahead.
+    NOT_COMPLIANT = "not_compliant"
+
+    @property
+    def words(self) -> str:
+        """The standing for people (in English; translated where it is shown)."""
+        return _STANDING_WORDS[self]
+
+
+_STANDING_WORDS = {
+    Standing.COMPLIANT: N_("compliant"),
+    Standing.DUE: N_("due"),
+    Standing.NOT_COMPLIANT: N_("not compliant"),
+}
 
 
 @attrs.frozen
-class Compliance:
+class Reason:
+    """Why a cluster stands where it does: a label considered, or what is missing."""
+
+    #: Stable identifier, e.g. ``compliance.window_not_counted``.
+    code: str
+    message: Message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+#: The JSON of a reason.
+REASON = Shape(
+    "reason",
+    Key("code", TEXT),
+    Key("message", MESSAGE),
+    Key("values", VALUES, lambda reason: reason.message.values),
+)
+#: Reasons in a table's cell: their sentences joined with ``"; "``.
+REASONS = Kind(
+    "reasons",
+    {"type": "array", "items": {"type": "string"}},
+    list,
+    "string",
+    cell=lambda reasons: "; ".join(map(str, reasons)),
+)
+
+
+@attrs.frozen(repr=False)
+class ClusterCompliance(Result):
     """Whether one cluster meets a programme on a day, until when, and why."""
 
     cluster_id: str
@@ -82,9 +138,7 @@ class Compliance:
     rulebook: str
     #: Whether a label that counts for the programme is held on the day.
     compliant: bool
-    #: ``compliant``; ``due`` when not compliant but the programme's ``become_by`` day
-    #: is still ahead (or today); else ``not_compliant``.
-    standing: str
+    standing: Standing
     #: The best tier whose label counts for the programme on the day, or None.
     held_tier: Tier | None
     #: The last day on which the labels known on the day keep the cluster compliant;
@@ -92,99 +146,153 @@ class Compliance:
     compliant_until: dt.date | None
     #: The programme's deadline, if it sets one.
     become_by: dt.date | None
-    #: One line per label considered, and what is missing.
-    reasons: tuple[str, ...]
+    #: One per label considered, and what is missing.
+    reasons: tuple[Reason, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        """This cluster's entry in the ``compliance`` command's JSON document."""
-        return {
-            "id": self.cluster_id,
-            "name": self.cluster_name,
-            "compliant": self.compliant,
-            "held_tier": None if self.held_tier is None else self.held_tier.value,
-            "compliant_until": _iso(self.compliant_until),
-            "standing": self.standing,
-            "become_by": _iso(self.become_by),
-            "reasons": list(self.reasons),
+    LAYOUT: ClassVar[Layout]
+
+
+_ENTRY = Shape(
+    "compliance entry",
+    Key("id", TEXT, "cluster_id"),
+    Key("name", TEXT, "cluster_name"),
+    Key("compliant", BOOL),
+    Key("held_tier", words(Tier), nullable=True),
+    Key("compliant_until", DAY, nullable=True),
+    Key("standing", words(Standing)),
+    Key("become_by", DAY, nullable=True),
+    Key("reasons", listing(REASON)),
+)
+_COLUMNS = (
+    Column("on", DAY, "On"),
+    Column("programme", TEXT, "Programme"),
+    Column("rulebook", TEXT, "Rulebook"),
+    Column("cluster_id", TEXT, "Cluster"),
+    Column("cluster_name", TEXT, "Name", wide=True),
+    Column("compliant", BOOL, "Compliant"),
+    Column("standing", words(Standing), "Standing"),
+    Column("held_tier", words(Tier), "Tier that counts"),
+    Column("compliant_until", DAY, "Compliant until"),
+    Column("become_by", DAY, "Due by"),
+    Column("reasons", REASONS, "Why", wide=True),
+)
+
+
+def _rows(entries: Iterable[ClusterCompliance]) -> Iterator[dict[str, Any]]:
+    for entry in entries:
+        yield {
+            "on": entry.on,
+            "programme": entry.programme,
+            "rulebook": entry.rulebook,
+            "cluster_id": entry.cluster_id,
+            "cluster_name": entry.cluster_name,
+            "compliant": entry.compliant,
+            "standing": entry.standing,
+            "held_tier": entry.held_tier,
+            "compliant_until": entry.compliant_until,
+            "become_by": entry.become_by,
+            "reasons": tuple(reason.message for reason in entry.reasons),
         }
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
+def _needs(programme: Programme) -> Message:
+    tiers = _either(programme.tiers)
+    if programme.become_by is None:
+        template = (
+            "Needs: a {tiers} label"
+            if programme.renewal_window_counts
+            else "Needs: a valid {tiers} label"
+        )
+        return Message(template, tiers=tiers)
+    template = (
+        "Needs: a {tiers} label, held by {day}"
+        if programme.renewal_window_counts
+        else "Needs: a valid {tiers} label, held by {day}"
+    )
+    return Message(template, tiers=tiers, day=programme.become_by)
 
 
-@attrs.frozen
-class PortfolioCompliance(Tables):
+def _title(result: Any) -> list[Message]:
+    programme: Programme | str = result.programme
+    if isinstance(programme, str):
+        return [
+            Message("Compliance on {on} with {programme}", on=result.on, programme=programme),
+            Message("Rulebook: {rulebook}", rulebook=result.rulebook),
+        ]
+    lines = [
+        Message("Compliance on {on} with {programme}", on=result.on, programme=programme.id),
+        Message("{name}", name=programme.name),
+        _needs(programme),
+    ]
+    lines.append(Message("Rulebook: {rulebook}", rulebook=result.rulebook))
+    return lines
+
+
+def _notes(result: Any) -> list[Message]:
+    falling = [e for e in getattr(result, "falling_out", tuple)()[:3] if e.compliant_until]
+    if not falling:
+        return []
+    first = tuple(
+        Message("{cluster_id} after {day}", cluster_id=e.cluster_id, day=e.compliant_until)
+        for e in falling
+    )
+    return [Message("First to fall out: {clusters}", clusters=first)]
+
+
+def _table(rows: Any) -> Table:
+    return Table(
+        "Compliance",
+        _COLUMNS,
+        rows,
+        title=_title,
+        empty=Message("No clusters."),
+        shown=("cluster_id", "standing", "held_tier", "compliant_until", "reasons"),
+        attrs=("on", "programme", "rulebook"),
+        notes=_notes,
+    )
+
+
+ClusterCompliance.LAYOUT = Layout([_table(lambda entry: _rows([entry]))], entry=_ENTRY)
+
+#: The JSON of a programme in the compliance document.
+_PROGRAMME = Shape(
+    "programme",
+    Key("id", TEXT),
+    Key("name", TEXT),
+    Key("tiers", listing(words(Tier))),
+    Key("renewal_window_counts", BOOL),
+    Key("become_by", DAY, nullable=True),
+    Key("sources", TEXTS),
+)
+
+
+@attrs.frozen(repr=False)
+class PortfolioCompliance(Result):
     """Every cluster's compliance with one programme on one day, in portfolio order."""
 
     on: dt.date
     programme: Programme
     rulebook: str
-    clusters: tuple[Compliance, ...]
+    clusters: tuple[ClusterCompliance, ...]
 
-    def falling_out(self) -> tuple[Compliance, ...]:
+    LAYOUT: ClassVar[Layout] = Layout(
+        [_table(lambda result: _rows(result.clusters))],
+        document=Document(
+            "cluster-excellence.compliance/1",
+            Shape(
+                "compliance",
+                Key("on", DAY),
+                Key("programme", nested(_PROGRAMME)),
+                Key("rulebook", TEXT),
+                Key("clusters", listing(_ENTRY)),
+            ),
+        ),
+    )
+
+    def falling_out(self) -> tuple[ClusterCompliance, ...]:
         """The compliant clusters, the first to fall out first (then in portfolio order)."""
         compliant = [c for c in self.clusters if c.compliant_until is not None]
         return tuple(sorted(compliant, key=lambda c: c.compliant_until or dt.date.max))
-
-    def to_dict(self) -> dict[str, Any]:
-        """The ``compliance`` command's JSON document (docs: *Programmes*)."""
-        programme = self.programme
-        return {
-            "on": self.on.isoformat(),
-            "programme": {
-                "id": programme.id,
-                "name": programme.name,
-                "tiers": [tier.value for tier in programme.tiers],
-                "renewal_window_counts": programme.renewal_window_counts,
-                "become_by": _iso(programme.become_by),
-                "sources": list(programme.sources),
-            },
-            "rulebook": self.rulebook,
-            "clusters": [entry.to_dict() for entry in self.clusters],
-        }
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """One flat record per cluster, dates as :class:`datetime.date`, the reasons joined
-        with ``"; "``: the columns of ``compliance --format csv``."""
-        return [
-            {
-                "on": self.on,
-                "programme": self.programme.id,
-                "rulebook": self.rulebook,
-                "cluster_id": entry.cluster_id,
-                "cluster_name": entry.cluster_name,
-                "compliant": entry.compliant,
-                "standing": entry.standing,
-                "held_tier": None if entry.held_tier is None else entry.held_tier.value,
-                "compliant_until": entry.compliant_until,
-                "become_by": entry.become_by,
-                "reasons": "; ".join(entry.reasons),
-            }
-            for entry in self.clusters
-        ]
-
-    def to_dataframe(self) -> Any:
-        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
-        the day and rulebook are in ``frame.attrs``, not in columns."""
-        return dataframe(
-            self.to_records(),
-            COMPLIANCE_COLUMNS,
-            attrs={"on": self.on, "programme": self.programme.id, "rulebook": self.rulebook},
-        )
-
-    def tables(self) -> list[Table]:
-        """The result as one table (its XLSX sheet): title, records, columns."""
-        return [("Compliance", self.to_records(), COMPLIANCE_COLUMNS)]
-
-    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
-        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
-        and last rows around a gap, with the number of rows."""
-        caption = (
-            f"Compliance with {self.programme.name} on {self.on.isoformat()} "
-            f"(rulebook {self.rulebook})"
-        )
-        return records_table(caption, self.to_records(), COMPLIANCE_COLUMNS[3:], max_rows)
 
 
 def _end(entry: LabelStatus, programme: Programme) -> dt.date:
@@ -207,27 +315,41 @@ def held_tier(status: ClusterStatus, programme: Programme) -> Tier | None:
     return max((e.tier for e in status.labels if _counts_on(e, programme)), default=None)
 
 
-def _describe(entry: LabelStatus) -> str:
-    name = entry.tier.value.title()
+def _describe(entry: LabelStatus) -> tuple[str, Message]:
     if entry.status is Status.VALID:
-        return f"{name} valid until {entry.valid_until.isoformat()}"
+        message = Message("{tier} valid until {until}", tier=entry.tier, until=entry.valid_until)
+        return "compliance.valid", message
     if entry.status is Status.EXPIRED_RENEWABLE:
-        return (
-            f"{name} expired on {entry.valid_until.isoformat()}, renewable until "
-            f"{entry.renewable_until.isoformat()}"
+        message = Message(
+            "{tier} expired on {until}, renewable until {renewable}",
+            tier=entry.tier,
+            until=entry.valid_until,
+            renewable=entry.renewable_until,
         )
-    return f"{name} lapsed after {entry.renewable_until.isoformat()}"
+        return "compliance.expired_renewable", message
+    message = Message(
+        "{tier} lapsed after {renewable}", tier=entry.tier, renewable=entry.renewable_until
+    )
+    return "compliance.lapsed", message
 
 
-def _tiers(tiers: Iterable[Tier]) -> str:
-    names = [tier.value.title() for tier in tiers]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+def _either(tiers: Sequence[Tier]) -> Message:
+    """The tiers for people: ``Gold``, ``Silver or Gold``, ``Bronze, Silver or Gold``."""
+    if len(tiers) == 1:
+        return Message("{tier}", tier=tiers[0])
+    if len(tiers) == 2:
+        return Message("{first} or {last}", first=tiers[0], last=tiers[1])
+    return Message("{first}, {second} or {last}", first=tiers[0], second=tiers[1], last=tiers[2])
 
 
-def compliance(
-    cluster: Cluster, programme: Programme, on: DayLike, rulebook: Rulebook = DEFAULT_RULEBOOK
-) -> Compliance:
-    """Whether ``cluster`` meets ``programme`` on ``on``, until when, and why.
+def cluster_compliance(
+    cluster: Cluster,
+    programme: Programme | str,
+    on: DayLike,
+    rulebook: Rulebook | str = DEFAULT_RULEBOOK,
+) -> ClusterCompliance:
+    """Whether ``cluster`` meets ``programme`` (a programme or a preset's id) on ``on``,
+    until when, and why.
 
     The labels are those of :func:`~cluster_excellence.cluster_status` as of
     ``on`` (stated labels too). A label counts when its tier is one of the
@@ -237,32 +359,46 @@ def compliance(
     compliant on every day from ``on`` through it, on the labels known on
     ``on``. Source: the programme's sources; docs, *Programmes*.
     """
-    on = as_day(on, "on")
+    return _compliance(cluster, programme_of(programme), as_day(on, "on"), rulebook_of(rulebook))
+
+
+def _compliance(
+    cluster: Cluster, programme: Programme, on: dt.date, rulebook: Rulebook
+) -> ClusterCompliance:
     status = cluster_status(cluster, on, rulebook)
     counting = [entry for entry in status.labels if _counts_on(entry, programme)]
     reasons = []
     for entry in status.labels:
+        code, described = _describe(entry)
         if not programme.counts(entry.tier):
             if entry.status is Status.VALID:
-                reasons.append(f"{_describe(entry)} (not accepted)")
+                message = Message("{label} (not accepted)", label=described)
+                reasons.append(Reason("compliance.not_accepted", message))
         elif entry.status is Status.EXPIRED_RENEWABLE and not programme.renewal_window_counts:
-            reasons.append(f"{_describe(entry)} (renewal window not counted)")
+            message = Message("{label} (renewal window not counted)", label=described)
+            reasons.append(Reason("compliance.window_not_counted", message))
         else:
-            reasons.append(_describe(entry))
+            reasons.append(Reason(code, described))
     held = max((entry.tier for entry in counting), default=None)
     until = max((_end(entry, programme) for entry in counting), default=None)
     become_by = programme.become_by
     if counting:
-        standing = COMPLIANT
+        standing = Standing.COMPLIANT
     else:
-        needed = f"needs a {'' if programme.renewal_window_counts else 'valid '}"
-        reasons.append(f"{needed}{_tiers(programme.tiers)} label")
+        template = (
+            "needs a {tiers} label"
+            if programme.renewal_window_counts
+            else "needs a valid {tiers} label"
+        )
+        reasons.append(
+            Reason("compliance.needs", Message(template, tiers=_either(programme.tiers)))
+        )
         if become_by is not None and on <= become_by:
-            standing = DUE
-            reasons.append(f"due by {become_by.isoformat()}")
+            standing = Standing.DUE
+            reasons.append(Reason("compliance.due_by", Message("due by {day}", day=become_by)))
         else:
-            standing = NOT_COMPLIANT
-    return Compliance(
+            standing = Standing.NOT_COMPLIANT
+    return ClusterCompliance(
         cluster.id,
         cluster.name,
         on,
@@ -278,16 +414,21 @@ def compliance(
 
 
 def portfolio_compliance(
-    portfolio: Portfolio, programme: Programme, on: DayLike, rulebook: Rulebook = DEFAULT_RULEBOOK
+    portfolio: Portfolio,
+    programme: Programme | str,
+    on: DayLike,
+    rulebook: Rulebook | str = DEFAULT_RULEBOOK,
 ) -> PortfolioCompliance:
-    """Every cluster's :func:`compliance` with ``programme`` on ``on``, in portfolio order.
+    """Every cluster's :func:`cluster_compliance` with ``programme`` (a programme or a
+    preset's id) on ``on``, in portfolio order.
 
-    >>> from cluster_excellence import get_programme, sample_portfolio
-    >>> result = portfolio_compliance(
-    ...     sample_portfolio(), get_programme("de-go-cluster"), dt.date(2026, 11, 20))
+    >>> import datetime as dt
+    >>> from cluster_excellence import portfolio_compliance, sample_portfolio
+    >>> result = portfolio_compliance(sample_portfolio(), "de-go-cluster", dt.date(2026, 11, 20))
     >>> sum(entry.compliant for entry in result.clusters) > 0
     True
     """
-    on = as_day(on, "on")
-    entries = tuple(compliance(cluster, programme, on, rulebook) for cluster in portfolio)
-    return PortfolioCompliance(on, programme, rulebook.id, entries)
+    portfolio = portfolio_of(portfolio)
+    chosen, day, book = programme_of(programme), as_day(on, "on"), rulebook_of(rulebook)
+    entries = tuple(_compliance(cluster, chosen, day, book) for cluster in portfolio)
+    return PortfolioCompliance(day, chosen, book.id, entries)

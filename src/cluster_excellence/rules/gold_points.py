@@ -16,28 +16,46 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
 from .._checks import DayLike, as_day
-from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
-from ..files.presets import DEFAULT_RULEBOOK
+from .._layout import (
+    BOOL,
+    DAY,
+    INT,
+    NUMBER,
+    TEXT,
+    TEXTS,
+    Column,
+    Document,
+    Key,
+    Kind,
+    Layout,
+    Shape,
+    Table,
+    listing,
+    nested,
+)
+from .._results import Result
+from .._words import Message
+from ..files.presets import DEFAULT_RULEBOOK, rulebook_of
 from ..model.assessments import Benchmark, GoldAudit, Value
 from ..model.catalogues import Catalogue, meets
-from ..model.clusters import Cluster
+from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.rulebooks import Rulebook, Unrecorded
 
 __all__ = [
-    "GOLD_SCORE_COLUMNS",
     "ClusterGoldScore",
     "GoldScore",
-    "GoldScores",
     "IndicatorPoints",
+    "PortfolioGoldScore",
+    "cluster_gold_score",
     "gold_score",
-    "gold_scores",
     "latest_gold_audit",
     "latest_measured",
+    "portfolio_gold_score",
 ]
 
 M = TypeVar("M", Benchmark, GoldAudit)
@@ -77,25 +95,35 @@ class GoldScore:
     #: Minimum requirements without a value, read as undetermined.
     undetermined_minimums: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        """This result as plain JSON-ready data."""
-        return {
-            "catalogue": self.catalogue,
-            "rulebook": self.rulebook,
-            "points": self.points,
-            "max_points": self.max_points,
-            "percent": self.percent,
-            "pass_score": self.pass_score,
-            "passed": self.passed,
-            "minimums_met": self.minimums_met,
-            "missed_minimums": list(self.missed_minimums),
-            "undetermined_minimums": list(self.undetermined_minimums),
-            "missing": list(self.missing),
-            "lost": [
-                {"code": p.code, "value": p.value, "threshold": p.threshold, "points": p.points}
-                for p in self.lost
-            ],
-        }
+
+_VALUE = {"anyOf": [{"type": "number"}, {"type": "boolean"}]}
+#: The JSON of a Gold score (the ``result`` of a cluster in the gold-score document).
+GOLD_SCORE = Shape(
+    "gold score",
+    Key("catalogue", TEXT),
+    Key("rulebook", TEXT),
+    Key("points", INT),
+    Key("max_points", INT),
+    Key("percent", NUMBER),
+    Key("pass_score", NUMBER),
+    Key("passed", BOOL, nullable=True),
+    Key("minimums_met", BOOL, nullable=True),
+    Key("missed_minimums", TEXTS),
+    Key("undetermined_minimums", TEXTS),
+    Key("missing", TEXTS),
+    Key(
+        "lost",
+        listing(
+            Shape(
+                "points lost",
+                Key("code", TEXT),
+                Key("value", Kind("value", _VALUE), nullable=True),
+                Key("threshold", Kind("value", _VALUE)),
+                Key("points", INT),
+            )
+        ),
+    ),
+)
 
 
 def gold_score(
@@ -190,26 +218,114 @@ def latest_gold_audit(cluster: Cluster, on: dt.date) -> GoldAudit | None:
     return latest_measured(cluster, GoldAudit, on)
 
 
-@attrs.frozen
-class ClusterGoldScore:
+_ENTRY = Shape(
+    "cluster gold score",
+    Key("id", TEXT, "cluster_id"),
+    Key("name", TEXT, "cluster_name"),
+    Key("audit_date", DAY, lambda entry: entry.audit.date if entry.audit else None, nullable=True),
+    Key(
+        "recorded_score",
+        NUMBER,
+        lambda entry: entry.audit.score if entry.audit else None,
+        nullable=True,
+    ),
+    Key(
+        "recorded_passed",
+        BOOL,
+        lambda entry: entry.audit.passed if entry.audit else None,
+        nullable=True,
+    ),
+    Key("result", nested(GOLD_SCORE), "score", nullable=True),
+)
+_COLUMNS = (
+    Column("on", DAY, "On"),
+    Column("catalogue", TEXT, "Catalogue"),
+    Column("rulebook", TEXT, "Rulebook"),
+    Column("cluster_id", TEXT, "Cluster"),
+    Column("cluster_name", TEXT, "Name", wide=True),
+    Column("audit_date", DAY, "Audit"),
+    Column("recorded_score", NUMBER, "Recorded score"),
+    Column("points", INT, "Points"),
+    Column("max_points", INT, "Of"),
+    Column("percent", NUMBER, "Percent", spec=".1f"),
+    Column("minimums_met", BOOL, "Minimums met"),
+    Column("missed_minimums", TEXTS, "Missed minimums", wide=True),
+    Column("passed", BOOL, "Passed"),
+)
+
+
+def _rows(on: dt.date, catalogue: str, rulebook: str, entries: Iterable[ClusterGoldScore]) -> Any:
+    """One row per cluster; without a scored audit, the result's columns are empty."""
+    for entry in entries:
+        score, audit = entry.score, entry.audit
+        yield {
+            "on": on,
+            "catalogue": catalogue,
+            "rulebook": rulebook,
+            "cluster_id": entry.cluster_id,
+            "cluster_name": entry.cluster_name,
+            "audit_date": audit.date if audit else None,
+            "recorded_score": audit.score if audit else None,
+            "points": score.points if score else None,
+            "max_points": score.max_points if score else None,
+            "percent": score.percent if score else None,
+            "minimums_met": score.minimums_met if score else None,
+            "missed_minimums": score.missed_minimums if score else None,
+            "passed": score.passed if score else None,
+        }
+
+
+def _title(result: Any) -> list[Message]:
+    return [
+        Message("Gold scores on {on}", on=result.on),
+        Message(
+            "Catalogue {catalogue}; rulebook {rulebook}",
+            catalogue=result.catalogue,
+            rulebook=result.rulebook,
+        ),
+    ]
+
+
+def _table(rows: Any) -> Table:
+    return Table(
+        "Gold scores",
+        _COLUMNS,
+        rows,
+        title=_title,
+        empty=Message("No clusters."),
+        shown=(
+            "cluster_id",
+            "audit_date",
+            "points",
+            "max_points",
+            "percent",
+            "minimums_met",
+            "missed_minimums",
+            "passed",
+        ),
+        attrs=("on", "catalogue", "rulebook"),
+    )
+
+
+@attrs.frozen(repr=False)
+class ClusterGoldScore(Result):
     """A cluster's latest Gold audit with indicator values, scored; or neither."""
 
     cluster_id: str
-    name: str
+    cluster_name: str
+    on: dt.date
+    catalogue: str
+    rulebook: str
     audit: GoldAudit | None
     score: GoldScore | None
 
-
-#: The columns of :meth:`GoldScores.to_records` and ``gold-score --format csv``.
-GOLD_SCORE_COLUMNS = (
-    "on", "catalogue", "rulebook", "cluster_id", "cluster_name", "audit_date",
-    "recorded_score", "points", "max_points", "percent", "minimums_met",
-    "missed_minimums", "passed",
-)  # fmt: skip
+    LAYOUT: ClassVar[Layout] = Layout(
+        [_table(lambda e: _rows(e.on, e.catalogue, e.rulebook, [e]))], entry=_ENTRY
+    )
 
 
-@attrs.frozen
-class GoldScores(Tables):
+@attrs.frozen(repr=False)
+class PortfolioGoldScore(Result):
     """The Gold scores of a portfolio's clusters on a day, in portfolio order."""
 
     on: dt.date
@@ -217,63 +333,52 @@ class GoldScores(Tables):
     rulebook: str
     clusters: tuple[ClusterGoldScore, ...]
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One flat record per cluster; without a scored audit, the result columns are None."""
-        records = []
-        for entry in self.clusters:
-            score, audit = entry.score, entry.audit
-            records.append(
-                {
-                    "on": self.on,
-                    "catalogue": self.catalogue,
-                    "rulebook": self.rulebook,
-                    "cluster_id": entry.cluster_id,
-                    "cluster_name": entry.name,
-                    "audit_date": audit.date if audit else None,
-                    "recorded_score": audit.score if audit else None,
-                    "points": score.points if score else None,
-                    "max_points": score.max_points if score else None,
-                    "percent": score.percent if score else None,
-                    "minimums_met": score.minimums_met if score else None,
-                    "missed_minimums": " ".join(score.missed_minimums) if score else None,
-                    "passed": score.passed if score else None,
-                }
-            )
-        return records
-
-    def tables(self) -> list[Table]:
-        """The result as one table (its XLSX sheet): title, records, columns."""
-        return [("Gold scores", self.to_records(), GOLD_SCORE_COLUMNS)]
-
-    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
-        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
-        and last rows around a gap, with the number of rows."""
-        caption = f"Gold scores on {self.on.isoformat()} ({self.catalogue}, {self.rulebook})"
-        return records_table(caption, self.to_records(), GOLD_SCORE_COLUMNS[3:], max_rows)
-
-    def to_dataframe(self) -> Any:
-        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
-        the day and rulebook are in ``frame.attrs``, not in columns."""
-        return dataframe(
-            self.to_records(),
-            GOLD_SCORE_COLUMNS,
-            attrs={"on": self.on, "catalogue": self.catalogue, "rulebook": self.rulebook},
-        )
+    LAYOUT: ClassVar[Layout] = Layout(
+        [_table(lambda r: _rows(r.on, r.catalogue, r.rulebook, r.clusters))],
+        document=Document(
+            "cluster-excellence.gold-score/1",
+            Shape(
+                "gold score",
+                Key("on", DAY),
+                Key("catalogue", TEXT),
+                Key("rulebook", TEXT),
+                Key("clusters", listing(_ENTRY)),
+            ),
+        ),
+    )
 
 
-def gold_scores(
-    clusters: Iterable[Cluster],
+def cluster_gold_score(
+    cluster: Cluster,
     catalogue: Catalogue,
     on: DayLike,
-    rulebook: Rulebook = DEFAULT_RULEBOOK,
-) -> GoldScores:
-    """Score each cluster's latest Gold audit on or before ``on`` (see :func:`gold_score`),
-    under the edition of ``rulebook`` in force on the audit's day."""
-    on = as_day(on, "on")
-    entries = []
-    for cluster in clusters:
-        audit = latest_gold_audit(cluster, on)
-        edition = rulebook.in_force_on(audit.date) if audit else rulebook
-        score = gold_score(audit.indicators, catalogue, edition) if audit else None
-        entries.append(ClusterGoldScore(cluster.id, cluster.name, audit, score))
-    return GoldScores(on, catalogue.label, rulebook.id, tuple(entries))
+    rulebook: Rulebook | str = DEFAULT_RULEBOOK,
+) -> ClusterGoldScore:
+    """Score the cluster's latest Gold audit with indicator values on or before ``on``
+    (see :func:`gold_score`), under the edition of ``rulebook`` in force on the audit's
+    day."""
+    return _cluster(cluster, catalogue, as_day(on, "on"), rulebook_of(rulebook))
+
+
+def _cluster(
+    cluster: Cluster, catalogue: Catalogue, on: dt.date, rulebook: Rulebook
+) -> ClusterGoldScore:
+    audit = latest_gold_audit(cluster, on)
+    edition = rulebook.in_force_on(audit.date) if audit else rulebook
+    score = gold_score(audit.indicators, catalogue, edition) if audit else None
+    return ClusterGoldScore(
+        cluster.id, cluster.name, on, catalogue.label, rulebook.id, audit, score
+    )
+
+
+def portfolio_gold_score(
+    portfolio: Portfolio,
+    catalogue: Catalogue,
+    on: DayLike,
+    rulebook: Rulebook | str = DEFAULT_RULEBOOK,
+) -> PortfolioGoldScore:
+    """Every cluster's :func:`cluster_gold_score`, in portfolio order."""
+    portfolio = portfolio_of(portfolio)
+    day, book = as_day(on, "on"), rulebook_of(rulebook)
+    entries = tuple(_cluster(cluster, catalogue, day, book) for cluster in portfolio)
+    return PortfolioGoldScore(day, catalogue.label, book.id, entries)

@@ -29,21 +29,22 @@ Status.EXPIRED_RENEWABLE
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
 from .._calendar import MONTH_ENDS, add_months, end_of_month_after
-from .._checks import DayLike, as_day, instance_of, is_query_day, is_text, trusted
+from .._checks import DayLike, as_day
 from .._enums import ValueEnum
-from ..errors import InvalidTypeError, InvalidValueError
+from .._words import N_
+from ..errors import InvalidValueError
 from ..files.presets import DEFAULT_RULEBOOK
-from ..model.assessments import KIND_ORDER, Assessment, awarded_tier
+from ..model.assessments import Assessment
 from ..model.clusters import StatedLabel
 from ..model.rulebooks import Anchor, ExtensionBase, Rulebook
 from ..model.tiers import Tier
+from .awards import awarded_tier
 
 __all__ = [
     "Label",
@@ -53,9 +54,11 @@ __all__ = [
     "expiry",
     "first_expiry",
     "first_renewable_until",
+    "known_on",
     "label_history",
     "label_status",
     "last_seamless_renewal_day",
+    "latest_labels",
     "stated_known_from",
     "stated_label_status",
     "term_ends",
@@ -72,25 +75,39 @@ class Status(ValueEnum):
     #: After ``renewable_until``: a new award starts a new label.
     LAPSED = "lapsed"
 
+    @property
+    def words(self) -> str:
+        """The status for people (in English; translated where it is shown)."""
+        return _STATUS_WORDS[self]
 
-def _awarding_assessments(
-    instance: Label, attribute: attrs.Attribute[object], value: object
-) -> None:
+
+_STATUS_WORDS = {
+    Status.VALID: N_("valid"),
+    Status.EXPIRED_RENEWABLE: N_("expired, renewable"),
+    Status.LAPSED: N_("lapsed"),
+}
+#: The status of a table's row for a tier without a label on the day (docs: *File
+#: formats*, "One vocabulary"): a value of its own, so that filters on the status see it.
+NO_LABEL = "no_label"
+N_("no label")
+
+
+def _awarding_assessments(instance: Label, attribute: Any, value: Any) -> None:
     if not isinstance(value, tuple) or not value:
         raise InvalidValueError("a label needs the assessments that made it")
-
-
-def _ordered_dates(instance: Label, attribute: Any, value: Any) -> None:
-    if not instance.valid_from <= instance.valid_until <= instance.renewable_until:
-        raise InvalidValueError(
-            "a label needs valid_from <= valid_until <= renewable_until, got "
-            f"{instance.valid_from}, {instance.valid_until}, {instance.renewable_until}"
-        )
 
 
 def _positive(instance: Label, attribute: Any, value: Any) -> None:
     if type(value) is not int or value <= 0:
         raise InvalidValueError(f"{attribute.name} must be a whole number of months above 0")
+
+
+def _ordered_dates(instance: Label, attribute: Any, value: Any) -> None:
+    if not instance.valid_from <= instance.valid_until <= value:
+        raise InvalidValueError(
+            "a label needs valid_from <= valid_until <= renewable_until, got "
+            f"{instance.valid_from}, {instance.valid_until}, {value}"
+        )
 
 
 @attrs.frozen
@@ -99,31 +116,28 @@ class Label:
 
     ``valid_until`` is ``term_start`` plus ``term_months`` under the
     rulebook's anchor; ``renewable_until`` is the same plus the renewal
-    window. Labels are made by :func:`apply_award` and :func:`label_history`.
+    window. Labels are made by the rules (:func:`apply_award`,
+    :func:`label_history`, :func:`~cluster_excellence.cluster_status`) from
+    checked assessments, so their constructor checks only what makes a label
+    one: its dates in order, its assessments, a term of months.
     """
 
-    tier: Tier = attrs.field(validator=instance_of(Tier))
+    tier: Tier
     #: The day of the first award.
-    valid_from: dt.date = attrs.field(validator=is_query_day)
+    valid_from: dt.date
     #: The last valid day.
-    valid_until: dt.date = attrs.field(validator=is_query_day)
+    valid_until: dt.date
     #: The last day on which an award of the same tier renews this label.
-    renewable_until: dt.date = attrs.field(validator=[is_query_day, _ordered_dates])
+    renewable_until: dt.date = attrs.field(validator=_ordered_dates)
     #: The awarding assessments that made the label, in date order.
     assessments: tuple[Assessment, ...] = attrs.field(validator=_awarding_assessments)
     #: The id of the rulebook that computed the dates.
-    rulebook: str = attrs.field(validator=is_text)
+    rulebook: str
     #: The day the current term is counted from (the first award, or with the
     #: ``assessment`` extension base the renewal that set the expiry).
-    term_start: dt.date = attrs.field(validator=is_query_day)
+    term_start: dt.date
     #: Months from ``term_start`` to ``valid_until``.
     term_months: int = attrs.field(validator=_positive)
-
-
-def _known_renewable_until(status: LabelStatus) -> dt.date:
-    if isinstance(status.label, Label):
-        return status.label.renewable_until
-    raise InvalidTypeError("the status of a stated label needs its renewable_until")
 
 
 @attrs.frozen
@@ -135,13 +149,11 @@ class LabelStatus:
     which. The dates are on the status itself, so that both read alike.
     """
 
-    label: Label | StatedLabel = attrs.field(validator=instance_of((Label, StatedLabel)))
-    on: dt.date = attrs.field(validator=is_query_day)
-    status: Status = attrs.field(validator=instance_of(Status))
+    label: Label | StatedLabel
+    on: dt.date
+    status: Status
     #: The last day on which an award of the tier renews the label.
-    renewable_until: dt.date = attrs.field(
-        default=attrs.Factory(_known_renewable_until, takes_self=True), validator=is_query_day
-    )
+    renewable_until: dt.date
 
     @property
     def tier(self) -> Tier:
@@ -162,6 +174,11 @@ class LabelStatus:
     def basis(self) -> str:
         """``"assessments"`` for a computed label, ``"stated"`` for a stated one."""
         return "assessments" if isinstance(self.label, Label) else "stated"
+
+    @property
+    def source(self) -> str | None:
+        """Where a stated label's statement comes from; None for a computed label."""
+        return self.label.source if isinstance(self.label, StatedLabel) else None
 
 
 def expiry(start: dt.date, months: int, rulebook: Rulebook = DEFAULT_RULEBOOK) -> dt.date:
@@ -297,7 +314,7 @@ class _Run:
 
     def label(self, rulebook: Rulebook) -> Label:
         """The label so far, named after the rulebook (of all editions) that made it."""
-        return _label(
+        return Label(
             self.tier,
             self.assessments[0].date,
             self.valid_until,
@@ -309,79 +326,71 @@ class _Run:
         )
 
 
-_label = trusted(Label)
-
-
 def known_on(assessment: Assessment, on: dt.date) -> bool:
     """Whether an award is known on the day ``on``: made on or before it (on its award day
     when recorded, else on the assessment's day; docs: *Validity and renewal*, Decision 4)."""
     return assessment.date <= on and (assessment.awarded_on is None or assessment.awarded_on <= on)
 
 
-def _awarding(
-    assessments: Iterable[Assessment], tier: Tier, rulebook: Rulebook, until: dt.date | None
-) -> list[Assessment]:
-    """The assessments that award ``tier`` (known by ``until``), in date order; one per day.
+def _fold(
+    assessments: Iterable[Assessment],
+    rulebook: Rulebook,
+    *,
+    known_by: dt.date | None = None,
+    starts_by: dt.date | None = None,
+    tier: Tier | None = None,
+) -> Iterator[_Run]:
+    """Fold the awards among ``assessments`` (in date order) into labels: the label of the
+    award's tier after each award (Decisions 2, 3 and 5), each award judged by the edition
+    of ``rulebook`` in force on its date.
 
-    Each is judged by the edition of ``rulebook`` in force on its date.
+    With ``known_by`` only the awards known by that day count (the as-of reading of
+    Decision 4); with ``starts_by`` an award after that day may renew a label but not
+    start one (the retroactive reading); with ``tier`` only that tier's awards count.
+    Two awards of one tier on one day are an error.
     """
-    awarding = sorted(
-        (
-            a
-            for a in assessments
-            if (until is None or known_on(a, until))
-            and awarded_tier(a, rulebook.in_force_on(a.date)) is tier
-        ),
-        key=lambda a: a.date,
-    )
-    for before, after in itertools.pairwise(awarding):
-        if before.date == after.date:
-            raise InvalidValueError(f"two awards of {tier} on {after.date.isoformat()}")
-    return awarding
-
-
-def _fold(awards: Iterable[Assessment], tier: Tier, rulebook: Rulebook) -> Iterator[_Run]:
-    """Fold awards of ``tier`` (in date order) into labels: the label after each award."""
-    run: _Run | None = None
-    for assessment in awards:
-        edition = rulebook.in_force_on(assessment.date)
-        if run is not None and assessment.date <= run.renewable_until:
+    runs: list[_Run | None] = [None, None, None]  # by tier rank
+    for assessment in assessments:
+        day = assessment.date
+        if known_by is not None:
+            if day > known_by:
+                break
+            if assessment.awarded_on is not None and assessment.awarded_on > known_by:
+                continue  # assessed, but not yet awarded on the day
+        edition = rulebook.in_force_on(day)
+        awarded = awarded_tier(assessment, edition)
+        if awarded is None or (tier is not None and awarded is not tier):
+            continue
+        run = runs[awarded.rank]
+        if run is not None and day <= run.renewable_until:
+            if day == run.assessments[-1].date:
+                raise InvalidValueError(f"two awards of {awarded} on {day.isoformat()}")
             run.renew(assessment, edition)
+        elif starts_by is None or day <= starts_by:
+            run = runs[awarded.rank] = _Run(assessment, awarded, edition)
         else:
-            run = _Run(assessment, tier, edition)
+            continue
         yield run
 
 
+def _by_date(assessments: Iterable[Assessment]) -> list[Assessment]:
+    return sorted(assessments, key=lambda assessment: assessment.date)
+
+
 def latest_labels(
-    assessments: Iterable[Assessment], rulebook: Rulebook, on: dt.date, *, retroactive: bool
+    assessments: Iterable[Assessment], on: dt.date, rulebook: Rulebook, *, retroactive: bool
 ) -> list[Label]:
     """Per tier, in tier order, the latest label that started on or before ``on``.
 
     ``assessments`` must be in date order. As of ``on`` only the awards known
-    by then count (``known_on``); retroactively, later ones may still
-    renew a label that started by then (Decision 4). Each award is judged by
-    the edition of ``rulebook`` in force on its date.
+    by then count (:func:`known_on`); retroactively, later ones may still renew
+    a label that started by then (Decision 4). Each award is judged by the
+    edition of ``rulebook`` in force on its date.
     """
-    runs: list[_Run | None] = [None, None, None]  # Bronze, Silver, Gold
-    current = rulebook.effective_from
-    for assessment in assessments:
-        day = assessment.date
-        if not retroactive:
-            if day > on:
-                break
-            if assessment.awarded_on is not None and assessment.awarded_on > on:
-                continue  # assessed, but not yet awarded on the day
-        edition = rulebook if day >= current else rulebook.in_force_on(day)
-        tier = awarded_tier(assessment, edition)
-        if tier is None:
-            continue
-        slot = KIND_ORDER[assessment.kind]
-        run = runs[slot]
-        if run is not None and day <= run.renewable_until:
-            run.renew(assessment, edition)
-        elif day <= on:
-            runs[slot] = _Run(assessment, tier, edition)
-    return [run.label(rulebook) for run in runs if run is not None]
+    latest: list[_Run | None] = [None, None, None]
+    for run in _fold(assessments, rulebook, known_by=None if retroactive else on, starts_by=on):
+        latest[run.tier.rank] = run
+    return [run.label(rulebook) for run in latest if run is not None]
 
 
 def apply_award(
@@ -466,7 +475,7 @@ def label_history(
     >>> [(label.valid_from.isoformat(), label.valid_until.isoformat()) for label in history]
     [('2019-02-14', '2021-02-28'), ('2022-05-10', '2024-05-31')]
     """
-    runs = _fold(_awarding(assessments, tier, rulebook, until), tier, rulebook)
+    runs = _fold(_by_date(assessments), rulebook, known_by=until, tier=tier)
     return tuple(run.label(rulebook) for run in dict.fromkeys(runs))  # each label once
 
 
@@ -567,5 +576,4 @@ def term_ends(
     >>> [end.isoformat() for end in term_ends([Benchmark(d) for d in days], Tier.BRONZE)]
     ['2019-10-31', '2022-10-31', '2025-10-31']
     """
-    awards = _awarding(assessments, tier, rulebook, None)
-    return tuple(run.valid_until for run in _fold(awards, tier, rulebook))
+    return tuple(run.valid_until for run in _fold(_by_date(assessments), rulebook, tier=tier))

@@ -20,38 +20,45 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 from .._checks import DayLike, as_day
-from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table
+from .._layout import (
+    DAY,
+    INT,
+    NUMBER,
+    TEXT,
+    Column,
+    Document,
+    Key,
+    Kind,
+    Layout,
+    Shape,
+    Table,
+    listing,
+)
+from .._results import Result
+from .._words import Message
 from ..errors import InvalidValueError
 from ..model.assessments import Benchmark, IndicatorValues, Value, raw_values
 from ..model.catalogues import Catalogue, Direction
-from ..model.clusters import Cluster
+from ..model.clusters import Cluster, Portfolio, portfolio_of
 from .gold_points import latest_measured
 from .lights import DEFAULT_LIGHT_RULE, Light, LightRule, light_of
 from .percentiles import median, sorted_group
 
 __all__ = [
     "GROUP_FIELDS",
-    "SCORECARD_COLUMNS",
     "GroupStatistic",
-    "Scorecard",
+    "PortfolioScorecard",
     "ScorecardCluster",
     "ScorecardIndicator",
     "group_clusters",
     "latest_benchmark",
-    "regional_scorecard",
+    "portfolio_scorecard",
 ]
-
-#: The columns of :meth:`Scorecard.to_records` and ``scorecard --format csv``.
-SCORECARD_COLUMNS = (
-    "on", "catalogue", "light_rule", "indicator", "name", "area", "region_size",
-    "region_median", "group", "group_size", "group_median", "region_at_or_above",
-    "red", "yellow", "green", "undetermined",
-)  # fmt: skip
 
 #: The cluster fields reference groups can be formed by.
 GROUP_FIELDS = ("country", "comparative_portfolio")
@@ -111,35 +118,47 @@ class ScorecardCluster:
     """One region cluster's row of lights, in catalogue order."""
 
     cluster_id: str
-    name: str
+    cluster_name: str
     #: The day of the benchmark used, None when the cluster has none.
     benchmark_date: dt.date | None
     lights: tuple[Light | None, ...]
 
 
-@attrs.frozen
-class Scorecard(Tables):
-    """A region compared with reference groups, indicator by indicator."""
+_LETTERS = {Light.RED: "r", Light.YELLOW: "y", Light.GREEN: "g", None: "."}
+_COLUMNS = (
+    Column("on", DAY, "On"),
+    Column("catalogue", TEXT, "Catalogue"),
+    Column("light_rule", TEXT, "Light rule"),
+    Column("indicator", TEXT, "Indicator"),
+    Column("name", TEXT, "Name", wide=True),
+    Column("area", TEXT, "Area"),
+    Column("region_size", INT, "Region"),
+    Column("region_median", NUMBER, "Region", spec=".4g"),
+    Column("group", TEXT, "Group"),
+    Column("group_size", INT, "Group size"),
+    Column("group_median", NUMBER, "Group median", spec=".4g"),
+    Column("region_at_or_above", NUMBER, "At or above", spec=".0%"),
+    Column("red", INT, "Red"),
+    Column("yellow", INT, "Yellow"),
+    Column("green", INT, "Green"),
+    Column("undetermined", INT, "No light"),
+)
+_LIGHT_COLUMNS = (
+    Column("cluster_id", TEXT, "Cluster"),
+    Column("cluster_name", TEXT, "Name", wide=True),
+    Column("benchmark_date", DAY, "Benchmark"),
+    Column("lights", TEXT, "Lights (r red, y yellow, g green, . none)"),
+)
 
-    on: dt.date
-    catalogue: str
-    light_rule: str
-    region_size: int
-    #: (name, number of clusters with a benchmark) for every reference group.
-    groups: tuple[tuple[str, int], ...]
-    #: The lights of indicators without thresholds rank against all groups together.
-    light_reference_size: int
-    indicator_codes: tuple[str, ...]
-    indicators: tuple[ScorecardIndicator, ...]
-    clusters: tuple[ScorecardCluster, ...]
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One flat record per indicator and reference group (``scorecard --format csv``)."""
-        return [
-            {
-                "on": self.on,
-                "catalogue": self.catalogue,
-                "light_rule": self.light_rule,
+def _rows(result: PortfolioScorecard) -> Any:
+    """One row per indicator and reference group."""
+    for row in result.indicators:
+        for group in row.groups:
+            yield {
+                "on": result.on,
+                "catalogue": result.catalogue,
+                "light_rule": result.light_rule,
                 "indicator": row.code,
                 "name": row.name,
                 "area": row.area,
@@ -154,96 +173,189 @@ class Scorecard(Tables):
                 "green": row.green,
                 "undetermined": row.undetermined,
             }
-            for row in self.indicators
-            for group in row.groups
-        ]
 
-    def to_dataframe(self) -> Any:
-        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
-        the day and rulebook are in ``frame.attrs``, not in columns."""
-        return dataframe(
-            self.to_records(),
-            SCORECARD_COLUMNS,
-            attrs={"on": self.on, "catalogue": self.catalogue, "light_rule": self.light_rule},
-        )
 
-    def tables(self) -> list[Table]:
-        """The result as one table (its XLSX sheet): title, records, columns."""
-        return [("Scorecard", self.to_records(), SCORECARD_COLUMNS)]
-
-    def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
-        """An HTML table, as a notebook shows the result; over ``max_rows`` rows, the first
-        and last rows around a gap, with the number of rows."""
-        caption = (
-            f"Regional scorecard on {self.on.isoformat()}: {self.catalogue}, "
-            f"lights {self.light_rule}, region of {self.region_size}"
-        )
-        return records_table(caption, self.to_records(), SCORECARD_COLUMNS[3:], max_rows)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The scorecard as JSON-ready data (the ``scorecard --format json`` document)."""
-        return {
-            "on": self.on.isoformat(),
-            "catalogue": self.catalogue,
-            "light_rule": self.light_rule,
-            "region_size": self.region_size,
-            "groups": [{"name": name, "size": size} for name, size in self.groups],
-            "light_reference": {
-                "groups": [name for name, _ in self.groups],
-                "size": self.light_reference_size,
-            },
-            "indicators": [
-                {
-                    "code": row.code,
-                    "name": row.name,
-                    "area": row.area,
-                    "region_size": row.region_size,
-                    "region_median": row.region_median,
-                    "groups": [
-                        {
-                            "group": g.group,
-                            "size": g.size,
-                            "median": g.median,
-                            "region_at_or_above": g.region_at_or_above,
-                        }
-                        for g in row.groups
-                    ],
-                    "lights": {
-                        "red": row.red,
-                        "yellow": row.yellow,
-                        "green": row.green,
-                        "undetermined": row.undetermined,
-                    },
-                }
-                for row in self.indicators
-            ],
-            "clusters": [
-                {
-                    "id": c.cluster_id,
-                    "name": c.name,
-                    "benchmark_date": c.benchmark_date.isoformat() if c.benchmark_date else None,
-                    "lights": {
-                        code: light.value if light else None
-                        for code, light in zip(self.indicator_codes, c.lights, strict=True)
-                    },
-                }
-                for c in self.clusters
-            ],
+def _light_rows(result: PortfolioScorecard) -> Any:
+    """One row per region cluster: its lights, in catalogue order, a letter each."""
+    for cluster in result.clusters:
+        yield {
+            "cluster_id": cluster.cluster_id,
+            "cluster_name": cluster.cluster_name,
+            "benchmark_date": cluster.benchmark_date,
+            "lights": "".join(_LETTERS[light] for light in cluster.lights),
         }
+
+
+def _title(result: PortfolioScorecard) -> list[Message]:
+    groups = tuple(
+        Message("{group} ({size})", group=name, size=size) for name, size in result.groups
+    )
+    return [
+        Message(
+            "Regional scorecard on {on}: region of {size} clusters",
+            on=result.on,
+            size=result.region_size,
+        ),
+        Message("Reference groups: {groups}", groups=groups),
+        Message(
+            "Catalogue {catalogue}; lights: {rule}",
+            catalogue=result.catalogue,
+            rule=result.light_rule,
+        ),
+    ]
+
+
+def _notes(result: PortfolioScorecard) -> list[Message]:
+    return [
+        Message(
+            "Region: the region's median; at or above: the share of the region at or above "
+            "the group's median; red, yellow, green: the region's lights."
+        )
+    ]
+
+
+def _lights_title(result: PortfolioScorecard) -> list[Message]:
+    return [Message("Quality lights of each cluster's latest benchmark on {on}", on=result.on)]
+
+
+_STATISTIC = Shape(
+    "group statistic",
+    Key("group", TEXT),
+    Key("size", INT),
+    Key("median", NUMBER, nullable=True),
+    Key("region_at_or_above", NUMBER, nullable=True),
+)
+_LIGHTS = Kind("lights", {"type": "object"})
+
+
+def _indicator_lights(row: ScorecardIndicator) -> dict[str, int]:
+    return {
+        "red": row.red,
+        "yellow": row.yellow,
+        "green": row.green,
+        "undetermined": row.undetermined,
+    }
+
+
+def _cluster_lights(result: PortfolioScorecard) -> Any:
+    return [
+        {
+            "id": c.cluster_id,
+            "name": c.cluster_name,
+            "benchmark_date": None if c.benchmark_date is None else c.benchmark_date.isoformat(),
+            "lights": {
+                code: None if light is None else light.value
+                for code, light in zip(result.indicator_codes, c.lights, strict=True)
+            },
+        }
+        for c in result.clusters
+    ]
+
+
+_SCORECARD = Document(
+    "cluster-excellence.scorecard/1",
+    Shape(
+        "scorecard",
+        Key("on", DAY),
+        Key("catalogue", TEXT),
+        Key("light_rule", TEXT),
+        Key("region_size", INT),
+        Key(
+            "groups",
+            Kind("groups", {"type": "array", "items": {"type": "object"}}),
+            lambda r: [{"name": name, "size": size} for name, size in r.groups],
+        ),
+        Key(
+            "light_reference",
+            Kind("light reference", {"type": "object"}),
+            lambda r: {"groups": [name for name, _ in r.groups], "size": r.light_reference_size},
+        ),
+        Key(
+            "indicators",
+            listing(
+                Shape(
+                    "scorecard indicator",
+                    Key("code", TEXT),
+                    Key("name", TEXT),
+                    Key("area", TEXT),
+                    Key("region_size", INT),
+                    Key("region_median", NUMBER, nullable=True),
+                    Key("groups", listing(_STATISTIC)),
+                    Key("lights", _LIGHTS, _indicator_lights),
+                )
+            ),
+        ),
+        Key(
+            "clusters",
+            Kind("clusters", {"type": "array", "items": {"type": "object"}}),
+            _cluster_lights,
+        ),
+    ),
+)
+
+
+@attrs.frozen(repr=False)
+class PortfolioScorecard(Result):
+    """A region compared with reference groups, indicator by indicator."""
+
+    on: dt.date
+    catalogue: str
+    light_rule: str
+    region_size: int
+    #: (name, number of clusters with a benchmark) for every reference group.
+    groups: tuple[tuple[str, int], ...]
+    #: The lights of indicators without thresholds rank against all groups together.
+    light_reference_size: int
+    indicator_codes: tuple[str, ...]
+    indicators: tuple[ScorecardIndicator, ...]
+    clusters: tuple[ScorecardCluster, ...]
+
+    LAYOUT: ClassVar[Layout] = Layout(
+        [
+            Table(
+                "Scorecard",
+                _COLUMNS,
+                _rows,
+                title=_title,
+                empty=Message("The catalogue has no indicator."),
+                shown=(
+                    "indicator",
+                    "region_median",
+                    "group",
+                    "group_median",
+                    "region_at_or_above",
+                    "red",
+                    "yellow",
+                    "green",
+                ),
+                attrs=("on", "catalogue", "light_rule"),
+                notes=_notes,
+            ),
+            Table(
+                "Lights",
+                _LIGHT_COLUMNS,
+                _light_rows,
+                title=_lights_title,
+                empty=Message("The region has no cluster."),
+                shown=("cluster_id", "lights"),
+            ),
+        ],
+        document=_SCORECARD,
+    )
 
 
 def _median(values: Sequence[Value]) -> float | None:
     return median([float(v) for v in values])
 
 
-def regional_scorecard(
-    region: Iterable[Cluster],
+def portfolio_scorecard(
+    region: Portfolio,
     groups: Mapping[str, Iterable[Cluster]],
     catalogue: Catalogue,
     on: DayLike,
     *,
     rule: LightRule = DEFAULT_LIGHT_RULE,
-) -> Scorecard:
+) -> PortfolioScorecard:
     """Compare the ``region``'s clusters with each reference group on the day ``on``.
 
     Lights follow ``rule``; for indicators without thresholds they rank each
@@ -251,6 +363,7 @@ def regional_scorecard(
     yes/no indicators count yes as 1. Nothing depends on the order of
     clusters within the region or a group, except the order of the rows.
     """
+    region = portfolio_of(region, "region")
     on = as_day(on, "on")
     region_benchmarks: list[tuple[Cluster, IndicatorValues | None, dt.date | None]] = []
     for cluster in region:
@@ -315,7 +428,7 @@ def regional_scorecard(
                 undetermined,
             )
         )
-    return Scorecard(
+    return PortfolioScorecard(
         on=on,
         catalogue=catalogue.label,
         light_rule=rule.id,

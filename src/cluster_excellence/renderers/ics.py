@@ -12,8 +12,10 @@ import hashlib
 from collections.abc import Iterable
 
 from .._text import is_unsafe, printable, show
+from .._words import Message
 from ..errors import InvalidValueError
-from ..rules.planning import Action, Plan, finding_words, next_tier_name
+from ..model.tiers import Tier
+from ..rules.planning import Action, ClusterPlan
 
 __all__ = ["MAX_LEAD_DAYS", "plan_to_ics", "reminder_days"]
 
@@ -60,18 +62,35 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def _events(entry: Plan) -> list[tuple[Action, str]]:
-    """The plan's steps (:meth:`Plan.steps`) with their descriptions; a step that stands
-    for several findings lists them."""
+def _events(entry: ClusterPlan) -> list[tuple[Action, str]]:
+    """The plan's steps (:meth:`~cluster_excellence.ClusterPlan.steps`) with their
+    descriptions; a step that stands for several findings lists them."""
     events = []
     for action, covered in entry.steps():
         if covered:
-            description = f"What the next tier, {next_tier_name(action)}, still needs:\n"
-            description += "\n".join(
-                f"- {finding_words(f)}. Rule: {f.rule}. Source: {f.source}." for f in covered
-            )
+            tier = Tier(action.code.partition(".")[2])
+            lines = [str(Message("What the next tier, {tier}, still needs:", tier=tier))]
+            lines += [
+                str(
+                    Message(
+                        "- {finding}. Rule: {rule}. Source: {source}.",
+                        finding=f.finding,
+                        rule=f.rule,
+                        source=f.source,
+                    )
+                )
+                for f in covered
+            ]
+            description = "\n".join(lines)
         else:
-            description = f"{action.code}. Rule: {action.rule}. Source: {action.source}."
+            description = str(
+                Message(
+                    "{code}. Rule: {rule}. Source: {source}.",
+                    code=action.code,
+                    rule=action.rule,
+                    source=action.source,
+                )
+            )
         events.append((action, description))
     return events
 
@@ -97,7 +116,10 @@ def reminder_days(text: str) -> tuple[int, ...]:
 
 
 def plan_to_ics(
-    plans: Iterable[Plan], remind: Iterable[int] = (), *, remind_on_plan_day: bool = False
+    plans: ClusterPlan | Iterable[ClusterPlan],
+    remind: Iterable[int] = (),
+    *,
+    remind_on_plan_day: bool = False,
 ) -> str:
     """The actions of ``plans`` as an iCalendar file (RFC 5545) of all-day events.
 
@@ -121,7 +143,7 @@ def plan_to_ics(
         "PRODID:-//cluster_excellence//plan//EN",
         "CALSCALE:GREGORIAN",
     ]
-    for entry in plans:
+    for entry in [plans] if isinstance(plans, ClusterPlan) else plans:
         stamp = f"{_day(entry.on)}T000000Z"
         for action, description in _events(entry):
             key = f"{action.cluster_id}|{action.code}|{action.date.isoformat()}|{action.title}"

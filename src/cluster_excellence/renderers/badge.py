@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from .._checks import failure, is_text
-from .._tabular import escape
+from .._results import escape
 from .._text import show
 from ..model.tiers import Tier
 from ..rules.labels import Status

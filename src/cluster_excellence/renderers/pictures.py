@@ -16,7 +16,7 @@ tier, lights carry their letter).
 
 >>> import datetime as dt
 >>> from cluster_excellence import sample_portfolio
->>> figure = label_timeline(sample_portfolio(), on=dt.date(2026, 11, 20))
+>>> figure = label_timeline(sample_portfolio(), dt.date(2026, 11, 20))
 >>> figure.axes[0].get_title()
 'Labels of 16 clusters, ecei-2019 (every assessment counted)'
 """
@@ -33,14 +33,15 @@ from .._calendar import end_of_month_after
 from .._checks import DayLike, as_day
 from .._text import printable
 from ..errors import InvalidValueError
-from ..files.presets import DEFAULT_RULEBOOK
-from ..model.assessments import Assessment, awarded_tier
-from ..model.clusters import Cluster, StatedLabel
+from ..files.presets import DEFAULT_RULEBOOK, rulebook_of
+from ..model.assessments import Assessment
+from ..model.clusters import Cluster, Portfolio, StatedLabel
 from ..model.rulebooks import Rulebook
 from ..model.tiers import Tier
+from ..rules.awards import awarded_tier
 from ..rules.labels import Label, expiry, label_history, term_ends
 from ..rules.lights import Light
-from ..rules.scorecard import Scorecard
+from ..rules.scorecard import PortfolioScorecard
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -63,7 +64,6 @@ LIGHT_COLOURS = {Light.RED: "#D55E00", Light.YELLOW: "#F0E442", Light.GREEN: "#0
 _NO_LIGHT = "#DDDDDD"
 _LETTERS = {Light.RED: "R", Light.YELLOW: "Y", Light.GREEN: "G", None: "-"}
 _MARKERS = {"benchmarking": "o", "silver_audit": "D", "gold_audit": "*"}
-_TIER_OF_KIND = {"benchmarking": Tier.BRONZE, "silver_audit": Tier.SILVER, "gold_audit": Tier.GOLD}
 _ONE_DAY = dt.timedelta(days=1)
 
 #: Pictures taller than this many rows are refused by default (our decision:
@@ -131,7 +131,7 @@ def _rows(
     for tier in Tier:
         labels = label_history(cluster.assessments, tier, rulebook)
         stated = [s for s in cluster.stated_labels if s.tier is tier]
-        assessments = [a for a in cluster.assessments if _TIER_OF_KIND[a.kind] is tier]
+        assessments = [a for a in cluster.assessments if a.tier is tier]
         if labels or stated or assessments:
             rows.append((tier, labels, stated, assessments))
     return rows
@@ -156,14 +156,15 @@ def _year_formatter() -> Any:
 
 
 def label_timeline(
-    clusters: Iterable[Cluster],
-    *,
+    portfolio: Portfolio | Iterable[Cluster],
     on: DayLike | None = None,
-    rulebook: Rulebook = DEFAULT_RULEBOOK,
+    rulebook: Rulebook | str = DEFAULT_RULEBOOK,
+    *,
     title: str | None = None,
     max_rows: int = MAX_ROWS,
 ) -> Figure:
-    """Draw each cluster's labels over time, one row per cluster and tier.
+    """Draw each cluster's labels over time, one row per cluster and tier, for a portfolio
+    or any clusters of one.
 
     Every assessment counts (the retroactive reading of Decision 4: the
     picture shows the whole record). A label is a solid bar from its first
@@ -179,13 +180,14 @@ def label_timeline(
     Raises :class:`ImportError` without matplotlib, and :class:`ValueError`
     for more than ``max_rows`` rows or nothing to draw.
     """
+    clusters = list(portfolio if isinstance(portfolio, Portfolio) else Portfolio(portfolio))
     on = None if on is None else as_day(on, "on")
+    rulebook = rulebook_of(rulebook)
     figure_class = require_matplotlib()
     mdates: Any = importlib.import_module("matplotlib.dates")  # untyped
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    clusters = list(clusters)
     table = [(cluster, _rows(cluster, rulebook)) for cluster in clusters]
     count = sum(max(len(rows), 1) for _, rows in table)
     if count > max_rows:
@@ -311,7 +313,7 @@ def _draw_row(
 
 
 def scorecard_heatmap(
-    scorecard: Scorecard, *, title: str | None = None, max_rows: int = MAX_ROWS
+    scorecard: PortfolioScorecard, *, title: str | None = None, max_rows: int = MAX_ROWS
 ) -> Figure:
     """Draw the quality lights of a regional scorecard: clusters by indicators.
 
@@ -320,10 +322,10 @@ def scorecard_heatmap(
 
     >>> import datetime as dt
     >>> from cluster_excellence import benchmarking_catalogue, sample_portfolio
-    >>> from cluster_excellence import regional_scorecard
+    >>> from cluster_excellence import portfolio_scorecard
     >>> from cluster_excellence.rules.scorecard import group_clusters
     >>> reference = sample_portfolio("reference")
-    >>> card = regional_scorecard(sample_portfolio("region"),
+    >>> card = portfolio_scorecard(sample_portfolio("region"),
     ...     group_clusters(reference, "country"), benchmarking_catalogue(), dt.date(2026, 11, 20))
     >>> scorecard_heatmap(card).axes[0].get_ylabel()
     'cluster'
@@ -351,7 +353,7 @@ def scorecard_heatmap(
         for c, light in enumerate(row.lights):
             ax.text(c, r, _LETTERS[light], ha="center", va="center", fontsize=7, color="black")
     ax.set_xticks(range(len(codes)), [_short(code) for code in codes], rotation=90, fontsize=7)
-    ax.set_yticks(range(len(rows)), [_short(row.name) for row in rows], fontsize=8)
+    ax.set_yticks(range(len(rows)), [_short(row.cluster_name) for row in rows], fontsize=8)
     ax.set_xticks([x - 0.5 for x in range(1, len(codes))], minor=True)
     ax.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
     ax.grid(which="minor", color="white", linewidth=1)

@@ -18,17 +18,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._checks import DayLike, as_day
-from .._tabular import escape
+from .._results import escape
 from .._text import printable
 from .._version import __version__
-from ..files.presets import DEFAULT_RULEBOOK
+from ..files.presets import DEFAULT_RULEBOOK, programme_of, rulebook_of
 from ..model.catalogues import Catalogue
-from ..model.clusters import Cluster, Portfolio
+from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.programmes import Programme
 from ..model.rulebooks import Rulebook
 from ..rules.compliance import portfolio_compliance
-from ..rules.planning import finding_words, plan
-from ..rules.scorecard import latest_benchmark, regional_scorecard
+from ..rules.planning import cluster_plan
+from ..rules.scorecard import latest_benchmark, portfolio_scorecard
 from ..rules.status import PortfolioStatus, portfolio_status
 from . import pictures
 
@@ -115,9 +115,9 @@ def _svg(figure: Any, label: str) -> str:
 def report_html(
     portfolio: Portfolio,
     on: DayLike,
-    rulebook: Rulebook = DEFAULT_RULEBOOK,
+    rulebook: Rulebook | str = DEFAULT_RULEBOOK,
     *,
-    programme: Programme | None = None,
+    programmes: Sequence[Programme | str] = (),
     catalogue: Catalogue | None = None,
     plan_months: int = DEFAULT_PLAN_MONTHS,
     title: str | None = None,
@@ -133,7 +133,10 @@ def report_html(
     catalogue (e.g. :func:`~cluster_excellence.benchmarking_catalogue`); without
     one the section says that it needs one.
     """
+    portfolio = portfolio_of(portfolio)
     on = as_day(on, "on")
+    rulebook = rulebook_of(rulebook)
+    followed = [programme_of(programme) for programme in programmes]
     pictures.require_matplotlib()
     status = portfolio_status(portfolio, on, rulebook)
     heading = title or f"Cluster labels on {on.isoformat()}"
@@ -152,9 +155,9 @@ def report_html(
         "</header><main>",
         _status_section(status),
     ]
-    if programme is not None:
+    for programme in followed:
         parts.append(_compliance_section(portfolio, programme, on, rulebook))
-    parts.append(_plan_section(portfolio, on, rulebook, programme, plan_months))
+    parts.append(_plan_section(portfolio, on, rulebook, followed, plan_months))
     parts.append(_timeline_section(portfolio, on, rulebook, max_rows))
     measured = [cluster for cluster in portfolio if latest_benchmark(cluster, on) is not None]
     if measured:
@@ -199,10 +202,10 @@ def _compliance_section(
     rows = [
         [
             ("", _text(entry.cluster_name)),
-            (entry.standing, _WORDS[entry.standing]),
+            (entry.standing.value, _WORDS[entry.standing.value]),
             ("", "" if entry.held_tier is None else entry.held_tier.value.title()),
             _day(entry.compliant_until),
-            ("", _text("; ".join(entry.reasons))),
+            ("", _text("; ".join(str(reason) for reason in entry.reasons))),
         ]
         for entry in result.clusters
     ]
@@ -218,17 +221,16 @@ def _plan_section(
     portfolio: Portfolio,
     on: dt.date,
     rulebook: Rulebook,
-    programme: Programme | None,
+    programmes: Sequence[Programme],
     months: int,
 ) -> str:
-    programmes = [] if programme is None else [programme]
     rows = []
     for cluster in portfolio:
-        found = plan(cluster, on, rulebook, within_months=months, programmes=programmes)
+        found = cluster_plan(cluster, on, rulebook, within_months=months, programmes=programmes)
         for action, covered in found.steps():
             what = _text(action.title)
             if covered:
-                items = "".join(f"<li>{_text(finding_words(f))}</li>" for f in covered)
+                items = "".join(f"<li>{_text(f.finding)}</li>" for f in covered)
                 what += f"<ul>{items}</ul>"
             rows.append([("", _text(cluster.name)), _day(action.date), ("", what)])
     table = _table(f"Actions from {on.isoformat()}", ("Cluster", "Date", "What"), rows)
@@ -237,9 +239,7 @@ def _plan_section(
 
 def _timeline_section(portfolio: Portfolio, on: dt.date, rulebook: Rulebook, max_rows: int) -> str:
     try:
-        figure = pictures.label_timeline(
-            portfolio, on=on, rulebook=rulebook, title="", max_rows=max_rows
-        )
+        figure = pictures.label_timeline(portfolio, on, rulebook, title="", max_rows=max_rows)
     except ValueError as error:
         picture = f'<p class="note">The timeline is left out: {_text(error)}.</p>'
     else:
@@ -260,7 +260,7 @@ def _scorecard_section(
             "scorecard needs a benchmarking catalogue to read them.</p>"
         )
     else:
-        card = regional_scorecard(measured, {"this portfolio": measured}, catalogue, on)
+        card = portfolio_scorecard(Portfolio(measured), {"this portfolio": measured}, catalogue, on)
         try:
             heat = pictures.scorecard_heatmap(card, title="", max_rows=max_rows)
         except ValueError as error:

@@ -1,0 +1,428 @@
+"""What every command shares: its options (each defined once), a run's inputs and outputs.
+
+A command reads its input through :class:`Run` (one way to load a
+portfolio, from a file, standard input or the shipped sample) and writes
+through it (standard output, or ``--output`` written safely, in the
+``--format`` asked for).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import os
+import re
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._checks import text_problem
+from .._output import write_file, write_stdout
+from .._text import printable, show
+from .._words import MONTHS
+from ..errors import DocumentError, PortfolioError, ProgrammeError, RulebookError
+from ..files._json import read_stdin
+from ..files.portfolio import DEFAULT_MAX_BYTES, read_document, read_portfolio
+from ..files.presets import PROGRAMME_IDS, RULEBOOK_IDS, get_programme, get_rulebook
+from ..model.catalogues import Catalogue
+from ..model.clusters import Portfolio
+from ..model.programmes import Programme
+from ..model.rulebooks import Anchor, ExtensionBase, Rulebook
+from ..model.tiers import Tier
+from ..renderers.formats import FORMATS
+
+__all__ = [
+    "ANCHOR",
+    "BAD_INPUT",
+    "DEFAULT_MAX_BYTES",
+    "EXTENSION_BASE",
+    "FINDINGS",
+    "OK",
+    "ON",
+    "OUTPUT",
+    "PINNED",
+    "PORTFOLIO",
+    "RULEBOOK",
+    "RULES",
+    "TABLE_INPUT",
+    "TABLE_SUFFIXES",
+    "Command",
+    "Option",
+    "Run",
+    "UsageError",
+    "formats",
+]
+
+PROG = "cluster-excellence"
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+#: Exit statuses.
+OK, FINDINGS, BAD_INPUT, INTERRUPTED, BROKEN_PIPE = 0, 1, 2, 130, 141
+#: The extensions of portfolio tables (anything else is read as JSON).
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+class UsageError(Exception):
+    """Bad input that is reported in one message, with exit status 2."""
+
+
+# -- argument types ----------------------------------------------------------------------
+
+
+def day(text: str) -> dt.date:
+    """A day written ``YYYY-MM-DD``; a month or day that does not exist is named."""
+    found = _DATE.fullmatch(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"{show(text)} is not a date in YYYY-MM-DD form")
+    year, month, number = (int(part) for part in found.groups())
+    if not 1 <= month <= 12:
+        raise argparse.ArgumentTypeError(f"{show(text)}: there is no month {month}")
+    try:
+        return dt.date(year, month, number)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{show(text)}: {MONTHS[month - 1]} {year:04d} has no day {number}"
+        ) from None
+
+
+def months(text: str) -> int:
+    """A whole number of months above 0."""
+    # Up to nine digits: no horizon needs more, and int() refuses thousands of them.
+    if text.isascii() and text.isdigit() and len(text) <= 9 and int(text) > 0:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{show(text)} is not a whole number of months above 0")
+
+
+def days(text: str) -> int:
+    """A whole number of days, 0 or more."""
+    # Up to six digits: 999,999 days is beyond any label's term, and int() stays cheap.
+    if text.isascii() and text.isdigit() and len(text) <= 6:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{show(text)} is not a whole number of days, 0 or more")
+
+
+def single_line(text: str) -> str:
+    """A text of one line, without control characters."""
+    problem = text_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{show(text)} {problem}")
+    return text
+
+
+def tier(text: str) -> str:
+    """A tier's name, in any case (``Silver``, ``gold``)."""
+    word = text.strip().lower()
+    if word in {t.value for t in Tier}:
+        return word
+    raise argparse.ArgumentTypeError(
+        f"{show(text)} is not one of {', '.join(t.value for t in Tier)}"
+    )
+
+
+# -- options, each defined once ------------------------------------------------------------
+
+
+@attrs.frozen
+class Option:
+    """A command-line option (or positional argument), defined once."""
+
+    flags: tuple[str, ...]
+    settings: Mapping[str, Any]
+
+    def add(self, parser: argparse.ArgumentParser) -> None:
+        """Add the option to ``parser``."""
+        parser.add_argument(*self.flags, **self.settings)
+
+
+@attrs.frozen
+class Command:
+    """A command's help, its options, how it runs, and examples (its name and summary are
+    in the command line's table of commands)."""
+
+    description: str
+    options: tuple[Option, ...]
+    run: Callable[[Run], int]
+    examples: tuple[str, ...]
+
+
+def formats(*more: str, default: str = "table") -> Option:
+    """``--format``: every format of a result (``table``, ``json``, ``csv``, ``xlsx``,
+    ``md``, ``html``) and ``more``."""
+    return Option(
+        ("--format",),
+        {
+            "choices": (*FORMATS, *more),
+            "default": default,
+            "help": "the output format (default: %(default)s)",
+        },
+    )
+
+
+PORTFOLIO = Option(
+    ("portfolio",),
+    {
+        "nargs": "?",
+        "metavar": "PORTFOLIO",
+        "help": "a portfolio: a cluster-excellence.portfolio/1 JSON file, a .csv or .xlsx "
+        "table with one row per assessment, or - for JSON on standard input (default: a "
+        "sample shipped with the package)",
+    },
+)
+DATE_ORDER = Option(
+    ("--date-order",),
+    {
+        "choices": ("dmy", "mdy", "ymd"),
+        "help": "how a table's written dates order day and month, e.g. dmy for 25.07.2019 "
+        "(default: the order a column proves; YYYY-MM-DD and date cells need none)",
+    },
+)
+SHEET = Option(
+    ("--sheet",),
+    {"metavar": "NAME", "help": "the sheet of an .xlsx portfolio (default: the first)"},
+)
+#: What every command that reads a portfolio table takes.
+TABLE_INPUT = (DATE_ORDER, SHEET)
+ON = Option(
+    ("--on",), {"type": day, "metavar": "DATE", "help": "the day, YYYY-MM-DD (default: today)"}
+)
+RULEBOOK = Option(
+    ("--rulebook",),
+    {
+        "default": "ecei-2019",
+        "metavar": "ID|FILE",
+        "help": f"the rulebook: a preset ({', '.join(RULEBOOK_IDS)}) or a rulebook file "
+        "(default: %(default)s, with the editions before it)",
+    },
+)
+PINNED = Option(
+    ("--pinned",),
+    {
+        "action": "store_true",
+        "help": "judge every assessment by the rulebook's latest edition, whatever its date "
+        "(default: each by the edition in force on its date)",
+    },
+)
+ANCHOR = Option(
+    ("--anchor",),
+    {
+        "choices": [a.value for a in Anchor],
+        "help": "how validity is anchored (default: the rulebook's, month-end for ecei-2019)",
+    },
+)
+EXTENSION_BASE = Option(
+    ("--extension-base",),
+    {
+        "choices": [e.value for e in ExtensionBase],
+        "help": "what a renewal extends from (default: the rulebook's, previous-expiry for "
+        "ecei-2019)",
+    },
+)
+#: The rule options: every command that applies the label rules takes them.
+RULES = (RULEBOOK, PINNED, ANCHOR, EXTENSION_BASE)
+OUTPUT = Option(
+    ("--output", "-o"),
+    {
+        "metavar": "FILE",
+        "help": "write to FILE instead of standard output (all at once; never over an input)",
+    },
+)
+GOLD_CATALOGUE = Option(
+    ("--catalogue",),
+    {"metavar": "FILE", "help": "the Gold catalogue (default: the shipped reference)"},
+)
+BENCHMARKING_CATALOGUE = Option(
+    ("--catalogue",),
+    {"metavar": "FILE", "help": "the benchmarking catalogue (default: the shipped reference)"},
+)
+TIER = Option(
+    ("--tier",),
+    {"type": tier, "required": True, "metavar": "TIER", "help": "bronze, silver or gold"},
+)
+#: ``--programme`` where several may be followed (repeated).
+PROGRAMMES_FOLLOWED = Option(
+    ("--programme",),
+    {
+        "action": "append",
+        "metavar": "ID|FILE",
+        "help": "a programme to follow (a preset: "
+        f"{', '.join(PROGRAMME_IDS)}; or a programme file; repeat for more)",
+    },
+)
+TABLES = formats()
+#: The arguments that name a portfolio: their commands take --date-order and --sheet.
+READS_TABLES = ("portfolio", "input", "--reference", "--into")
+
+
+# -- one run of a command ------------------------------------------------------------------
+
+
+def files(name: str) -> Any:
+    """The reader module ``files.<name>``, loaded when a run first needs it: a command
+    loads only the readers its input asks for (a table's reader and its date parser,
+    the catalogues, the samples), so that it starts quickly (docs: *Performance*)."""
+    return importlib.import_module(f"..files.{name}", __package__)
+
+
+class Run:
+    """What a command needs: its arguments, its inputs, and where its output goes."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        #: The files read so far ("-" for standard input): output never goes onto them.
+        self.inputs: list[str] = []
+
+    @property
+    def on(self) -> dt.date:
+        """The day of ``--on``, or today."""
+        found: dt.date | None = getattr(self.args, "on", None)
+        return found if found is not None else dt.date.today()
+
+    def stdin(self, max_bytes: int, error: type[DocumentError]) -> bytes:
+        """Standard input, which one argument of a run may name (``-``)."""
+        if "-" in self.inputs:
+            raise UsageError("only one argument may read standard input (-)")
+        self.inputs.append("-")
+        return read_stdin(max_bytes, error)
+
+    def _preset_or_file(
+        self, option: str, name: str, presets: tuple[str, ...], get: Callable[[str], Any], kind: str
+    ) -> Any:
+        """The preset ``name`` (one of ``presets``, given by ``get``), or the document in
+        the file ``name`` (``-``: standard input) of ``kind`` (``rulebook``,
+        ``programme``)."""
+        if name in presets:
+            return get(name)
+        module = files(kind)
+        error: type[DocumentError] = RulebookError if kind == "rulebook" else ProgrammeError
+        if name == "-":
+            reader = getattr(module, f"read_{kind}_document")
+            return reader(self.stdin(module.DEFAULT_MAX_BYTES, error), "<stdin>")
+        if Path(name).suffix or os.sep in name or Path(name).exists():
+            self.inputs.append(name)
+            return getattr(module, f"read_{kind}")(name)
+        raise UsageError(
+            f"{option}: {show(name)} is neither a preset ({', '.join(presets)}) nor a {kind} file"
+        )
+
+    def rulebook(self) -> Rulebook:
+        """The rulebook of ``--rulebook`` (a preset id or a file), ``--pinned``,
+        ``--anchor`` and ``--extension-base``; the variant applies to every edition."""
+        rulebook: Rulebook = self._preset_or_file(
+            "--rulebook", self.args.rulebook, RULEBOOK_IDS, get_rulebook, "rulebook"
+        )
+        if self.args.pinned:
+            rulebook = rulebook.pinned()
+        changes: dict[str, Any] = {}
+        if self.args.anchor is not None:
+            changes["anchor"] = Anchor(self.args.anchor)
+        if self.args.extension_base is not None:
+            changes["extension_base"] = ExtensionBase(self.args.extension_base)
+        return rulebook.variant(**changes)
+
+    def programme(self, name: str) -> Programme:
+        """The programme ``name`` of ``--programme``: a preset id or a programme file."""
+        programme: Programme = self._preset_or_file(
+            "--programme", name, PROGRAMME_IDS, get_programme, "programme"
+        )
+        return programme
+
+    def programmes(self) -> list[Programme]:
+        """The programmes of a repeated ``--programme``, each once, in the order given."""
+        return [self.programme(name) for name in dict.fromkeys(self.args.programme or ())]
+
+    def catalogue(self, purpose: str) -> Catalogue:
+        """The catalogue of ``--catalogue``, or the shipped one of ``purpose``."""
+        samples = files("samples")
+        path = getattr(self.args, "catalogue", None)
+        if path is None:
+            found: Catalogue = (
+                samples.benchmarking_catalogue()
+                if purpose == "benchmarking"
+                else samples.gold_catalogue()
+            )
+            return found
+        self.inputs.append(path)
+        catalogue: Catalogue = files("catalogue").read_catalogue(path)
+        if catalogue.purpose != purpose:
+            shown = printable(path)
+            raise UsageError(
+                f"{shown}: a {catalogue.purpose} catalogue, but this needs a {purpose} one"
+            )
+        return catalogue
+
+    def read(self, path: str, catalogues: Sequence[Catalogue] = ()) -> Portfolio:
+        """The portfolio in the file ``path`` (JSON, or a .csv or .xlsx table by its
+        extension), or JSON on standard input for ``-``."""
+        if path == "-":
+            return read_document(
+                self.stdin(DEFAULT_MAX_BYTES, PortfolioError), "<stdin>", catalogues
+            )
+        self.inputs.append(path)
+        if Path(path).suffix.lower() in TABLE_SUFFIXES:
+            try:
+                found: Portfolio = files("table").read_portfolio_table(
+                    path,
+                    date_order=getattr(self.args, "date_order", None),
+                    sheet=getattr(self.args, "sheet", None),
+                    catalogues=catalogues,
+                )
+            except ImportError as error:
+                raise UsageError(str(error)) from None
+            return found
+        return read_portfolio(path, catalogues=catalogues)
+
+    def portfolio(self, sample: str = "labels", catalogues: Sequence[Catalogue] = ()) -> Portfolio:
+        """The portfolio named on the command line, or the shipped sample ``sample``."""
+        path: str | None = self.args.portfolio
+        if path is None:
+            found: Portfolio = files("samples").sample_portfolio(sample)
+            return found
+        return self.read(path, catalogues)
+
+    def emit(self, output: str | bytes) -> None:
+        """Write the command's output to ``--output`` (safely) or to standard output."""
+        data = output.encode("utf-8") if isinstance(output, str) else output
+        path: str | None = getattr(self.args, "output", None)
+        if path is None:
+            write_stdout(data)
+        else:
+            write_file(path, data, protect=self.inputs)
+
+    def render(self, result: Any) -> None:
+        """Render ``result`` in the chosen ``--format`` and emit it (``xlsx`` only to a
+        file: a workbook is no text for a terminal). A text table takes the terminal's
+        width (80 characters into a file or a pipe)."""
+        chosen = self.args.format
+        to_file = getattr(self.args, "output", None) is not None
+        if chosen == "xlsx" and not to_file:
+            raise UsageError("--format xlsx needs --output FILE.xlsx")
+        width = 80 if to_file else max(shutil.get_terminal_size((80, 24)).columns, 40)
+        try:
+            output = FORMATS[chosen](result, getattr(self.args, "language", None), width)
+        except ImportError as error:
+            raise UsageError(str(error)) from None
+        self.emit(output)
+
+
+def chosen(portfolio: Portfolio, name: str) -> Any:
+    """The cluster of ``portfolio`` with the id ``name``, or a usage error that suggests the
+    nearest id or lists the ids there are."""
+    for cluster in portfolio:
+        if cluster.id == name:
+            return cluster
+    import difflib  # the standard library's: only a miss needs it
+
+    ids = [cluster.id for cluster in portfolio]
+    close = difflib.get_close_matches(name, ids, n=3)
+    if close:
+        hint = "did you mean " + " or ".join(repr(printable(i)) for i in close) + "?"
+    elif ids:
+        shown = ", ".join(printable(i) for i in ids[:10])
+        hint = f"the ids are {shown}" + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+    else:
+        hint = "the portfolio has no cluster"
+    raise UsageError(f"--cluster: no cluster with id {show(name)} ({hint})")

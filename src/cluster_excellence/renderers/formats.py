@@ -1,0 +1,129 @@
+"""Every result in every output format, by one path: one renderer and one entry per format.
+
+Each result declares its document and tables once (docs: *How the package
+is built*); the formats below derive every output from that declaration:
+
+======== ==========================================================================
+format   what it is
+======== ==========================================================================
+table    text for a terminal: aligned columns, long cells continued, grouped rows
+json     the command's JSON document (one line, never ``NaN``)
+csv      the first table as CSV, safe to open in a spreadsheet
+xlsx     a workbook of every table, a sheet each (the ``excel`` extra)
+md       GitHub-flavoured Markdown tables, for a wiki page or an issue
+html     HTML tables, as a notebook shows them
+======== ==========================================================================
+
+Words for people (``table``, ``md``, ``html``) follow ``language``; machine
+words (JSON keys, CSV and XLSX headers, codes, enumerated values) never change.
+
+>>> from cluster_excellence import portfolio_status, render, sample_portfolio
+>>> result = portfolio_status(sample_portfolio(), "2026-11-20")
+>>> print(render(result, "md").splitlines()[0])
+**Label status on 2026-11-20, as of the day**
+>>> render(result, "json")[:46]
+'{"format": "cluster-excellence.status/1", "on"'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .._checks import failure
+from .._output import write_file
+from .._results import DEFAULT_WIDTH, csv_text, html, layout_of, markdown, sheets, text
+from .._text import printable
+from .._words import Language
+from .._xlsx import workbook
+
+__all__ = ["FORMATS", "SUFFIXES", "dumps", "render", "write"]
+
+
+def dumps(document: Any) -> str:
+    """One JSON document on one line, ending with a new line; NaN and infinities refused."""
+    return json.dumps(document, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def _json(result: Any, language: Language | str | None, width: int) -> str:
+    return dumps(result.to_dict())
+
+
+def _table(result: Any, language: Language | str | None, width: int) -> str:
+    return text(result, language, width=width)
+
+
+def _markdown(result: Any, language: Language | str | None, width: int) -> str:
+    return markdown(result, language)
+
+
+def _html(result: Any, language: Language | str | None, width: int) -> str:
+    return html(result, language, max_rows=None)
+
+
+def _csv(result: Any, language: Language | str | None, width: int) -> str:
+    return csv_text(result)
+
+
+def _xlsx(result: Any, language: Language | str | None, width: int) -> bytes:
+    return workbook(sheets(result))
+
+
+#: Each format's renderer: ``(result, language, width) -> text or bytes``.
+FORMATS: dict[str, Callable[[Any, Any, int], str | bytes]] = {
+    "table": _table,
+    "json": _json,
+    "csv": _csv,
+    "xlsx": _xlsx,
+    "md": _markdown,
+    "html": _html,
+}
+#: The format of a file by its extension (:func:`write`).
+SUFFIXES = {
+    ".txt": "table",
+    ".json": "json",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def render(
+    result: Any,
+    format: str = "table",
+    *,
+    language: Language | str | None = None,
+    width: int = DEFAULT_WIDTH,
+) -> str | bytes:
+    """``result`` (any result of the library) in ``format`` (:data:`FORMATS`): text, or
+    bytes for ``xlsx``. People's words follow ``language`` (``"en"``, ``"da"``,
+    ``"nb"``, ``"de"``; default English); a text table is ``width`` characters wide."""
+    layout_of(result)
+    renderer = FORMATS.get(format) if isinstance(format, str) else None
+    if renderer is None:
+        raise failure("format", f"{format!r} is not one of {', '.join(FORMATS)}")
+    return renderer(result, language, width)
+
+
+def write(
+    result: Any,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    language: Language | str | None = None,
+) -> None:
+    """Write ``result`` to the file ``path`` all at once, in ``format`` or the format of
+    its extension (``.txt``, ``.json``, ``.csv``, ``.xlsx``, ``.md``, ``.html``); the file
+    is either its old self or the whole new one (docs: *Command line*, "Output files")."""
+    name = os.fspath(path)
+    chosen = format or SUFFIXES.get(Path(name).suffix.lower())
+    if chosen is None:
+        known = ", ".join(SUFFIXES)
+        raise failure("path", f"{printable(name)}: no format for its extension (known: {known})")
+    output = render(result, chosen, language=language)
+    write_file(name, output.encode("utf-8") if isinstance(output, str) else output)
