@@ -21,12 +21,14 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ._output import write_file
+from ._output import OutputError, write_file
 from ._text import printable
 from .errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
+    "CELL_WIDTH",
     "DATE_FORMAT",
+    "CellTooLongError",
     "INSTALL_HINT",
     "Sheet",
     "openpyxl",
@@ -42,7 +44,7 @@ INSTALL_HINT = "pip install 'cluster_excellence[excel]'"
 #: Excel's limits: 31 characters in a sheet's title, 1,048,576 rows, 32,767 characters a cell.
 _TITLE_WIDTH = 31
 MAX_ROWS = 1_048_576
-_CELL_WIDTH = 32_767
+CELL_WIDTH = 32_767
 _TITLE_UNSAFE = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 
 #: One sheet: its title, its column names, its rows.
@@ -78,10 +80,11 @@ def _cell(value: Any) -> tuple[Any, str | None]:
         return value, "0.0"  # a float stays a float when read back (2.0, not 2)
     if isinstance(value, (int, float)):
         return value, None
-    text = str(value)
-    if len(text) > _CELL_WIDTH:
-        text = text[: _CELL_WIDTH - 1] + "\u2026"
-    return text, "@"
+    return str(value), "@"
+
+
+class CellTooLongError(OutputError, InvalidValueError):
+    """A text longer than a cell holds (:data:`CELL_WIDTH`): refused, never cut."""
 
 
 def workbook(sheets: Sequence[Sheet], what: str = "writing XLSX") -> bytes:
@@ -115,6 +118,12 @@ def workbook(sheets: Sequence[Sheet], what: str = "writing XLSX") -> bytes:
                 content, number_format = _cell(value)
                 if content is None:
                     continue
+                if number_format == "@" and len(content) > CELL_WIDTH:
+                    raise CellTooLongError(
+                        f"sheet {name}, row {count}, column {printable(str(columns[index - 1] if index <= len(columns) else index))}"
+                        f": a text of {len(content):,} characters does not fit in a cell "
+                        f"(at most {CELL_WIDTH:,}); write JSON or CSV instead"
+                    )
                 cell = sheet.cell(row=count, column=index)
                 cell.value = content
                 if number_format == "@":
