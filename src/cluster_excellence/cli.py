@@ -52,6 +52,7 @@ from .files.table import (
     DATE_ORDERS,
     TABLE_SUFFIXES,
     portfolio_to_csv,
+    portfolio_to_ods,
     portfolio_to_xlsx,
     read_portfolio_table,
 )
@@ -633,6 +634,7 @@ _WRITERS: dict[str, Callable[[Portfolio], str | bytes]] = {
     ".json": portfolio_to_json,
     ".csv": portfolio_to_csv,
     ".xlsx": portfolio_to_xlsx,
+    ".ods": portfolio_to_ods,
 }
 
 
@@ -640,7 +642,7 @@ def _convert(run: Run) -> int:
     output: str = run.args.output
     writer = _WRITERS.get(Path(output).suffix.lower())
     if writer is None:
-        raise UsageError(f"{printable(output)}: the output must be a .json, .csv or .xlsx file")
+        raise UsageError(f"{printable(output)}: the output must be a .json, .csv, .xlsx or .ods file")
     portfolio = run.read(run.args.input)
     try:
         data = writer(portfolio)

@@ -129,13 +129,13 @@ Row = tuple[int, list[Any], list[str]]
 class _Package:
     """The members of a zip package, checked before any is unpacked."""
 
-    def __init__(self, data: bytes, limits: Limits) -> None:
+    def __init__(self, data: bytes, limits: Limits, kind: str) -> None:
         self.limits = limits
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-            raise _Refused("", "is not a workbook (not a zip package)") from None
+            raise _Refused("", f"is not {kind} (not a zip package)") from None
         if len(infos) > limits.max_members:
             raise _Refused(
                 "", f"has {len(infos)} members in its package; a workbook may have "
@@ -297,7 +297,8 @@ def open_workbook(
     :class:`~cluster_excellence.PortfolioError` of ``source``."""
     limits = limits or Limits()
     with _errors(source, ""):
-        package = _Package(data, limits)
+        what = "an OpenDocument spreadsheet" if kind == "ods" else "an XLSX workbook"
+        package = _Package(data, limits, what)
         if kind == "ods":
             return _ods(package, source)
         return _xlsx(package, source)
@@ -518,8 +519,9 @@ class _Dates:
             if serial < 60:
                 serial += 1  # before the phantom day, serials count from 1899-12-31
         days = math.floor(serial)
-        micro = round((serial - days) * 86_400_000_000)
-        return self.epoch + dt.timedelta(days=days, microseconds=micro)
+        # Spreadsheets keep times to the millisecond.
+        milli = round((serial - days) * 86_400_000)
+        return self.epoch + dt.timedelta(days=days, milliseconds=milli)
 
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")

@@ -122,10 +122,7 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?
 _COMMA_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:,[0-9]*)?|,[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _PERCENT = re.compile(r"(.*?)\s*%")
 
-_NO_COLUMN = (
-    "has no column in a portfolio table of one CSV file (write .xlsx or .ods, which hold "
-    "the whole portfolio, or .json)"
-)
+_NO_COLUMN = "has no column in a CSV portfolio table (write .xlsx, .ods or .json to keep it)"
 _ORDER_WORDS = {"dmy": "day-month-year", "mdy": "month-day-year", "ymd": "year-month-day"}
 _ASK_ORDER = "give the order: --date-order dmy or mdy (Python: date_order=)"
 _MONTHS = (
@@ -318,11 +315,12 @@ def _calendar_problem(year: int, month: int, day: int) -> str:
     return f"{_MONTHS[month - 1]} {year} has no day {day}"
 
 
-def _make_day(year: int, month: int, day: int, written: str) -> dt.date:
+def _make_day(year: int, month: int, day: int, written: str, words: str = "") -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise _Bad(f"{written} is not a valid date: {_calendar_problem(year, month, day)}") from None
+        problem = _calendar_problem(year, month, day)
+        raise _Bad(f"{written} is not a valid date{words}: {problem}") from None
 
 
 def read_day(value: Any, order: DateOrder | None = None) -> dt.date:
@@ -336,7 +334,7 @@ def read_day(value: Any, order: DateOrder | None = None) -> dt.date:
     >>> read_day("2026-13-01")
     Traceback (most recent call last):
     ...
-    ValueError: 2026-13-01 is not a valid date: month 13 does not exist
+    cluster_excellence.errors.InvalidValueError: 2026-13-01 is not a valid date: month 13 does not exist
     """
     try:
         return _day(value, order)
@@ -390,7 +388,7 @@ def _numeric_day(text: str, parts: tuple[str, str, str], order: DateOrder | None
     if len(year) != 4:
         raise _Bad(f"{show(text)} has no four-digit year (a two-digit year is not guessed)")
     words = _ORDER_WORDS[order or "ymd"]
-    return _make_day(int(year), int(month), int(day), f"{show(text)} ({words})")
+    return _make_day(int(year), int(month), int(day), show(text), f" ({words})")
 
 
 # Two defaults that differ in every part: a part the text leaves out shows as a difference.
@@ -1236,8 +1234,9 @@ def read_portfolio_table(
     source = os.fspath(path)
     suffix = os.path.splitext(source)[1].lower()
     if suffix not in TABLE_SUFFIXES:
+        hint = " (.xls is Excel's old binary format: save it as .xlsx)" if suffix == ".xls" else ""
         raise PortfolioError(
-            source, [Problem("", "a portfolio table must be a .csv, .xlsx or .ods file")]
+            source, [Problem("", f"a portfolio table must be a .csv, .xlsx or .ods file{hint}")]
         )
     if decimal is not None and decimal not in DECIMALS:
         raise InvalidValueError(f"decimal must be '.' or ',', not {decimal!r}")
