@@ -50,6 +50,7 @@ from .files.rulebook import read_rulebook, read_rulebook_document
 from .files.samples import benchmarking_catalogue, gold_catalogue, sample_portfolio
 from .files.table import (
     DATE_ORDERS,
+    DECIMALS,
     TABLE_SUFFIXES,
     portfolio_to_csv,
     portfolio_to_ods,
@@ -178,8 +179,16 @@ SHEET = Option(
     ("--sheet",),
     {"metavar": "NAME", "help": "the sheet of an .xlsx portfolio (default: the first)"},
 )
+DECIMAL = Option(
+    ("--decimal",),
+    {
+        "choices": DECIMALS,
+        "help": "the decimal mark of a table's numbers written as text, e.g. , for 83,5 "
+        "(default: a comma in a semicolon-separated CSV file, else a point)",
+    },
+)
 #: What every command that reads a portfolio table takes.
-TABLE_INPUT = (DATE_ORDER, SHEET)
+TABLE_INPUT = (DATE_ORDER, DECIMAL, SHEET)
 ON = Option(
     ("--on",), {"type": _day, "metavar": "DATE", "help": "the day, YYYY-MM-DD (default: today)"}
 )
@@ -364,6 +373,7 @@ class Run:
                 return read_portfolio_table(
                     path,
                     date_order=getattr(self.args, "date_order", None),
+                    decimal=getattr(self.args, "decimal", None),
                     sheet=getattr(self.args, "sheet", None),
                     catalogues=catalogues,
                 )
@@ -658,10 +668,14 @@ def _import_listing(run: Run) -> int:
     args = run.args
     if args.listing == "-":
         data = run.stdin(DEFAULT_MAX_BYTES, ListingError)
-        listing = parse_label_listing(data, tier=args.tier, source=args.source, name="<stdin>")
+        listing = parse_label_listing(
+            data, tier=args.tier, source=args.source, name="<stdin>", date_order=args.date_order
+        )
     else:
         run.inputs.append(args.listing)
-        listing = read_label_listing(args.listing, tier=args.tier, source=args.source)
+        listing = read_label_listing(
+            args.listing, tier=args.tier, source=args.source, date_order=args.date_order
+        )
     if args.into is not None:
         into = run.read(args.into)
         try:
