@@ -87,8 +87,11 @@ class CellTooLongError(OutputError, InvalidValueError):
     """A text longer than a cell holds (:data:`CELL_WIDTH`): refused, never cut."""
 
 
-def workbook(sheets: Sequence[Sheet], what: str = "writing XLSX") -> bytes:
-    """The bytes of an XLSX workbook holding ``sheets`` in this order."""
+def workbook(
+    sheets: Sequence[Sheet], what: str = "writing XLSX", written: dt.datetime | None = None
+) -> bytes:
+    """The bytes of an XLSX workbook holding ``sheets`` in this order; ``written`` is the
+    time its properties record (default: now), so that a fixed one gives the same bytes."""
     module = openpyxl(what)
     styles = importlib.import_module("openpyxl.styles")
     utils = importlib.import_module("openpyxl.utils")
@@ -140,6 +143,8 @@ def workbook(sheets: Sequence[Sheet], what: str = "writing XLSX") -> bytes:
             sheet.column_dimensions[utils.get_column_letter(index)].width = width + 2
     if not book.worksheets:
         book.create_sheet("Sheet")
+    if written is not None:
+        book.properties.created = book.properties.modified = written
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

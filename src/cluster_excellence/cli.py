@@ -183,7 +183,8 @@ DECIMAL = Option(
     ("--decimal",),
     {
         "choices": DECIMALS,
-        "help": "the decimal mark of a table's numbers written as text, e.g. , for 83,5 "
+        "metavar": "MARK",
+        "help": "the decimal mark (. or ,) of a table's numbers written as text: , for 83,5 "
         "(default: a comma in a semicolon-separated CSV file, else a point)",
     },
 )

@@ -40,9 +40,14 @@ def canonical_word(text: str, words: Sequence[str]) -> str | None:
 
 
 def word_problem(text: str, words: Sequence[str], what: str = "") -> str:
-    """Why ``text`` is none of ``words``, with the closest word as a hint (``what``: a name
-    for the words, e.g. "an assessment type"; by default they are listed)."""
+    """Why ``text`` is none of ``words``, with the closest word as a hint (by
+    :func:`difflib.get_close_matches`, or the one word ``text`` starts); ``what`` names
+    the words (e.g. "a tier"), by default they are listed."""
     keys = {word_key(word): word for word in words}
-    close = difflib.get_close_matches(word_key(text), list(keys), n=1, cutoff=0.75)
+    key = word_key(text)
+    close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.75)
+    starting = [k for k in keys if key and k.startswith(key)]
+    if not close and len(starting) == 1:
+        close = starting  # the start of one word: "silver" for silver_audit
     hint = f" (did you mean {keys[close[0]]}?)" if close else ""
     return f"{show(text)} is not {what or 'one of ' + ', '.join(words)}{hint}"
