@@ -1382,12 +1382,22 @@ def portfolio_to_csv(portfolio: Portfolio) -> str:
 _EXACT = 2**53
 
 
+#: The first day a date cell holds in every spreadsheet's calendar: the day after the
+#: 1900 date system's phantom 1900-02-29; earlier days are written as ``YYYY-MM-DD`` text.
+_FIRST_DATE_CELL = dt.date(1900, 3, 1)
+
+
 def _sheet_cell(column: str, value: Any) -> Any:
     # A score of at most 1 as text with a percent sign (a number would read as a fraction).
     if column == "score" and isinstance(value, float) and 0 < value <= 1:
         return f"{value!r}%"
     if type(value) is int and abs(value) > _EXACT:
         return str(value)
+    if type(value) is float and float(f"{value:.15g}") != value:
+        # A number cell keeps 15 significant digits (Excel's precision): more as text.
+        return repr(value)
+    if isinstance(value, dt.date) and value < _FIRST_DATE_CELL:
+        return value.isoformat()
     return value
 
 
