@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ AVIATION = "Aviation Valley | Aviation and space |  | 2013/02/23"
 HEADER = "Name | Comparative portfolio | www | Label valid until"
 
 
-def problems(text: str | bytes, **options: str) -> list[str]:
+def problems(text: str | bytes, **options: Any) -> list[str]:
     with pytest.raises(ListingError) as caught:
         parse_label_listing(text, tier="bronze", name="listing.txt", **options)
     assert str(caught.value).startswith("listing.txt: ")

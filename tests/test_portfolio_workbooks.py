@@ -30,7 +30,6 @@ from cluster_excellence.cli import main
 from cluster_excellence.files._words import canonical_word, word_problem
 from cluster_excellence.files.table import (
     parse_portfolio_csv,
-    portfolio_to_ods,
     portfolio_to_xlsx,
 )
 
@@ -128,7 +127,7 @@ class TestTheWholePortfolio:
         ]
         values.delete_rows(4)
         book.save(out)
-        assessment = read_portfolio_table(out)["x"].assessments[0]
+        assessment: Any = read_portfolio_table(out)["x"].assessments[0]
         assert dict(assessment.indicators.items()) == {"B-INT-01": True, "B-STR-01": 42}
 
     def test_problems_of_every_sheet_are_placed_and_sorted(self, tmp_path: Path) -> None:
@@ -203,9 +202,7 @@ class TestSpreadsheetPrograms:
         assert b"TRUE()" in _part(saved_file)  # every yes/no cell, as a constant formula
         assert read_portfolio_table(saved_file) == sample
 
-    def test_constant_formulas_are_their_value_and_others_are_refused(
-        self, tmp_path: Path
-    ) -> None:
+    def test_constant_formulas_are_their_value_and_others_are_refused(self, tmp_path: Path) -> None:
         book = openpyxl.Workbook()
         sheet = book.active
         assert sheet is not None
@@ -227,7 +224,7 @@ class TestSpreadsheetPrograms:
         book.save(out)
         portfolio = read_portfolio_table(out)
         assert portfolio["x"].name == "X"
-        assert portfolio["y"].assessments[0].score == 84.0
+        assert portfolio["y"].assessments[0].score == 84.0  # type: ignore[union-attr]
 
 
 def _part(path: Path) -> bytes:
@@ -299,7 +296,7 @@ class TestDecimals:
         text = 'id,name,type,date,score\nx,X,gold_audit,2020-01-10,"83,5"\n'
         with pytest.raises(PortfolioError, match=r'"83,5" is not a number'):
             parse_portfolio_csv(text)
-        assert parse_portfolio_csv(text, decimal=",")["x"].assessments[0].score == 83.5  # type: ignore[attr-defined]
+        assert parse_portfolio_csv(text, decimal=",")["x"].assessments[0].score == 83.5  # type: ignore[union-attr]
 
     def test_a_point_among_decimal_commas_is_refused(self) -> None:
         with pytest.raises(PortfolioError) as caught:
@@ -312,9 +309,11 @@ class TestDecimals:
         portfolio = parse_portfolio_csv(
             "id;name;type;date;score\nx;X;gold_audit;2020-01-10;83.5\n", decimal="."
         )
-        assert portfolio["x"].assessments[0].score == 83.5  # type: ignore[attr-defined]
+        assert portfolio["x"].assessments[0].score == 83.5  # type: ignore[union-attr]
 
-    def test_the_command_line_option(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_the_command_line_option(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         path = tmp_path / "p.csv"
         path.write_text('id,name,type,date,score\nx,X,gold_audit,2020-01-10,"83,5"\n',
                         encoding="utf-8")  # fmt: skip
@@ -324,9 +323,10 @@ class TestDecimals:
         assert main(["convert", str(path), "-o", str(out)]) == 2
 
     def test_the_csv_writer_stays_readable(self) -> None:
+        import datetime as dt
+
         from cluster_excellence import Cluster, GoldAudit, Portfolio
         from cluster_excellence.files.table import portfolio_to_csv
-        import datetime as dt
 
         portfolio = Portfolio([Cluster("x", "X", [GoldAudit(dt.date(2020, 1, 10), score=83.5,
                                                             passed=True, audit_days=1.5)])])  # fmt: skip

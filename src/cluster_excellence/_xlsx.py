@@ -28,8 +28,8 @@ from .errors import InvalidTypeError, InvalidValueError
 __all__ = [
     "CELL_WIDTH",
     "DATE_FORMAT",
-    "CellTooLongError",
     "INSTALL_HINT",
+    "CellTooLongError",
     "Sheet",
     "openpyxl",
     "records_sheet",
@@ -122,8 +122,9 @@ def workbook(
                 if content is None:
                     continue
                 if number_format == "@" and len(content) > CELL_WIDTH:
+                    named = columns[index - 1] if index <= len(columns) else index
                     raise CellTooLongError(
-                        f"sheet {name}, row {count}, column {printable(str(columns[index - 1] if index <= len(columns) else index))}"
+                        f"sheet {name}, row {count}, column {printable(str(named))}"
                         f": a text of {len(content):,} characters does not fit in a cell "
                         f"(at most {CELL_WIDTH:,}); write JSON or CSV instead"
                     )

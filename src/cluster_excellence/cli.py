@@ -653,7 +653,9 @@ def _convert(run: Run) -> int:
     output: str = run.args.output
     writer = _WRITERS.get(Path(output).suffix.lower())
     if writer is None:
-        raise UsageError(f"{printable(output)}: the output must be a .json, .csv, .xlsx or .ods file")
+        raise UsageError(
+            f"{printable(output)}: the output must be a .json, .csv, .xlsx or .ods file"
+        )
     portfolio = run.read(run.args.input)
     try:
         data = writer(portfolio)

@@ -85,7 +85,9 @@ def _cell(value: Any) -> str:
             f'<table:table-cell office:value-type="float" office:value="{written}">'
             f"<text:p>{written}</text:p></table:table-cell>"
         )
-    return f'<table:table-cell office:value-type="string">{_paragraphs(str(value))}</table:table-cell>'
+    return (
+        f'<table:table-cell office:value-type="string">{_paragraphs(str(value))}</table:table-cell>'
+    )
 
 
 def _table(title: str, columns: Sequence[str], rows: Any) -> str:
@@ -117,5 +119,7 @@ def ods_workbook(sheets: Sequence[Sheet]) -> bytes:
             ("META-INF/manifest.xml", _MANIFEST),
             ("content.xml", _HEAD + "".join(tables) + _TAIL),
         ):
-            package.writestr(zipfile.ZipInfo(name, moment), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
+            package.writestr(
+                zipfile.ZipInfo(name, moment), text.encode("utf-8"), zipfile.ZIP_DEFLATED
+            )
     return out.getvalue()

@@ -224,7 +224,7 @@ def _elements(
     """The parse events of the part ``name`` as it is unpacked; a document type
     declaration (and so any entity of its own) is refused."""
     where = f"part {printable(name)}"
-    parser = XMLPullParser(events)
+    parser: XMLPullParser[Element] = XMLPullParser(events)  # type: ignore[arg-type]
     tail = b""
     first = True
     try:
@@ -234,8 +234,11 @@ def _elements(
                 first = False
             window = tail + chunk
             if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                raise _Refused(where, "declares a document type or entities, which a workbook "
-                               "never needs (refused: entities can expand without end)")
+                raise _Refused(
+                    where,
+                    "declares a document type or entities, which a workbook "
+                    "never needs (refused: entities can expand without end)",
+                )
             tail = window[-9:]
             parser.feed(chunk)
             yield from parser.read_events()  # type: ignore[misc]
@@ -288,9 +291,7 @@ class Workbook:
         return self._read(sheet)
 
 
-def open_workbook(
-    data: bytes, source: str, kind: str, limits: Limits | None = None
-) -> Workbook:
+def open_workbook(data: bytes, source: str, kind: str, limits: Limits | None = None) -> Workbook:
     """The workbook in ``data`` (``kind``: ``"xlsx"`` or ``"ods"``); the package and its
     small parts are checked and read here, each sheet when its rows are asked for. Every
     problem, also one met while rows are read, is a
@@ -315,7 +316,7 @@ class _errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: Any, error: Any, trace: Any) -> bool:
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
         if isinstance(error, _Refused):
             where = ", ".join(part for part in (self.prefix, error.where) if part)
             raise PortfolioError(self.source, [Problem(where, error.message)]) from None
@@ -323,7 +324,6 @@ class _errors:
             raise PortfolioError(
                 self.source, [Problem(self.prefix, "needs more memory than there is to read")]
             ) from None
-        return False
 
 
 def _guarded_rows(source: str, sheet: str, rows: Iterator[Row]) -> Iterator[Row]:
@@ -374,7 +374,7 @@ def _target(base: str, target: str) -> str:
     """A relationship's target as a member name (None-like "" when outside the package)."""
     path = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
     path = posixpath.normpath(path)
-    return "" if path.startswith("../") or path == ".." or path.startswith("/") else path
+    return "" if path.startswith(("../", "/")) or path == ".." else path
 
 
 def _relationships(package: _Package, part: str) -> dict[str, tuple[str, str, str]]:
@@ -607,8 +607,10 @@ def _sheet_rows(
         if mark is None:
             raise _Refused(f"the row after row {last}", "has no row number (r=)")
         if not _ROW_NUMBER.fullmatch(mark) or not 1 <= int(mark) <= MAX_ROW:
-            raise _Refused(f"the row after row {last}", f"has the row number {show(mark)}, "
-                           f"which is not a number from 1 to {MAX_ROW:,}")
+            raise _Refused(
+                f"the row after row {last}",
+                f"has the row number {show(mark)}, which is not a number from 1 to {MAX_ROW:,}",
+            )
         number = int(mark)
         if number in numbers:
             raise _Refused(f"row {number}", "appears twice in the sheet")
@@ -628,20 +630,25 @@ def _sheet_rows(
             else:
                 found = _CELL_REF.fullmatch(ref)
                 if found is None or int(found.group(2)) != number:
-                    raise _Refused(f"row {number}", f"holds a cell {show(ref)} that is not "
-                                   f"in row {number}")
+                    raise _Refused(
+                        f"row {number}", f"holds a cell {show(ref)} that is not in row {number}"
+                    )
                 column = _column_index(found.group(1))
                 if column > MAX_COLUMN or column <= position:
-                    raise _Refused(f"row {number}", f"holds the cell {show(ref)} out of place "
-                                   "(past the last column, or after a cell to its right)")
+                    raise _Refused(
+                        f"row {number}",
+                        f"holds the cell {show(ref)} out of place "
+                        "(past the last column, or after a cell to its right)",
+                    )
                 position = column
             value, code = _cell_value(cell, shared, formats, epoch, date_codes)
             if value is None:
                 continue
             cells += 1
             if cells > limits.max_cells:
-                raise _Refused("", f"holds more than {limits.max_cells:,} cells with a value "
-                               "(max_cells=)")
+                raise _Refused(
+                    "", f"holds more than {limits.max_cells:,} cells with a value (max_cells=)"
+                )
             missing = position - 1 - len(values)
             if missing:
                 values.extend([None] * missing)
@@ -752,9 +759,10 @@ def _ods(package: _Package, source: str) -> Workbook:
     if package.has("mimetype"):
         mimetype = package.read("mimetype").strip()
         if mimetype != b"application/vnd.oasis.opendocument.spreadsheet":
-            raise _Refused("", f"is not an OpenDocument spreadsheet but {show(mimetype.decode('utf-8', 'replace'))}")
+            kind = show(mimetype.decode("utf-8", "replace"))
+            raise _Refused("", f"is not an OpenDocument spreadsheet but {kind}")
     names: list[str] = []
-    for event, element in _elements(package, "content.xml", ("start",)):
+    for _, element in _elements(package, "content.xml", ("start",)):
         if element.tag == _TABLE + "table":
             names.append(element.get(_TABLE + "name", f"Sheet{len(names) + 1}"))
     if not names:

@@ -50,8 +50,8 @@ from typing import Any, Literal
 import dateutil.parser
 
 from .._tabular import csv_safe
-from .._xlsx import CELL_WIDTH, Sheet, workbook
 from .._text import printable, show
+from .._xlsx import CELL_WIDTH, Sheet, workbook
 from ..errors import InvalidTypeError, InvalidValueError, PortfolioError, Problem
 from ..model.assessments import KIND_ORDER
 from ..model.catalogues import Catalogue
@@ -334,7 +334,8 @@ def read_day(value: Any, order: DateOrder | None = None) -> dt.date:
     >>> read_day("2026-13-01")
     Traceback (most recent call last):
     ...
-    cluster_excellence.errors.InvalidValueError: 2026-13-01 is not a valid date: month 13 does not exist
+    cluster_excellence.errors.InvalidValueError: 2026-13-01 is not a valid date: month 13 does not
+    exist
     """
     try:
         return _day(value, order)
@@ -672,9 +673,9 @@ class _Table:
                 if isinstance(row.cells.get(column), str)
             )
             found = _column_order(texts)
-            if found is None or found in DATE_ORDERS:
-                self.orders[(sheet.index, column)] = found  # type: ignore[assignment]
-            else:
+            if found == "dmy" or found == "mdy":
+                self.orders[(sheet.index, column)] = found
+            elif found is not None:
                 self.fail(None, column, found, sheet)
 
     # -- placing the JSON reader's problems
@@ -876,8 +877,8 @@ class _Document:
                 table.places[f"clusters[{index}].assessments[{number}]"] = (row, None)
                 assessments.append(assessment)
                 if "type" in assessment and "date" in assessment:
-                    key = (cid, assessment["type"], assessment["date"])
-                    self.assessments.setdefault(key, (index, number))
+                    named = (cid, assessment["type"], assessment["date"])
+                    self.assessments.setdefault(named, (index, number))
 
     def _key_row(self, row: _Row, values: dict[str, Any], kind: str | None) -> Any:
         """The assessment a row of values names by ``id``, ``type`` and ``date``, or None
@@ -1016,7 +1017,10 @@ class _Document:
             stated.append({k: v for k, v in values.items() if k != "id"})
 
     def document(self) -> dict[str, Any]:
-        return {"format": "cluster-excellence.portfolio/1", "clusters": list(self.clusters.values())}
+        return {
+            "format": "cluster-excellence.portfolio/1",
+            "clusters": list(self.clusters.values()),
+        }
 
 
 # -- the sources -------------------------------------------------------------------------------
@@ -1148,17 +1152,17 @@ def _workbook_portfolio(
     document = _Document(table)
     document.main(table.rows(sheets[main], _sheet_cells(book, main), TABLE_COLUMNS, _REQUIRED))
     for role in ("clusters", "indicators", "improvement_areas", "stated_labels"):
-        name = roles.get(role)
-        if name is None:
+        found = roles.get(role)
+        if found is None:
             continue
-        cells = _sheet_cells(book, name)
+        cells = _sheet_cells(book, found)
         if role == "indicators":
-            rows = _indicator_rows(table, sheets[name], cells)
+            rows = _indicator_rows(table, sheets[found], cells)
             if rows is not None:
                 document.indicators_sheet(*rows)
             continue
-        known, required = _ROLE_COLUMNS[role]
-        rows_of = table.rows(sheets[name], cells, known, required)
+        columns, required = _ROLE_COLUMNS[role]
+        rows_of = table.rows(sheets[found], cells, columns, required)
         readers = {
             "clusters": document.clusters_sheet,
             "improvement_areas": document.areas_sheet,
@@ -1168,9 +1172,7 @@ def _workbook_portfolio(
     return table.portfolio(document.document(), catalogues)
 
 
-def _indicator_rows(
-    table: _Table, sheet: _Sheet, cells: _Cells
-) -> tuple[list[_Row], bool] | None:
+def _indicator_rows(table: _Table, sheet: _Sheet, cells: _Cells) -> tuple[list[_Row], bool] | None:
     """The rows of a sheet of indicator values and whether it is in the long layout (its
     header names ``indicator`` and ``value``)."""
     try:
@@ -1279,7 +1281,9 @@ def from_dataframe(
             raise InvalidTypeError(
                 f"from_dataframe() needs a pandas DataFrame, not {type(each).__name__}"
             )
-    percent = all(getattr(f, "attrs", {}).get(SCORES_ATTRIBUTE) == "percent" for f in frames.values())
+    percent = all(
+        getattr(f, "attrs", {}).get(SCORES_ATTRIBUTE) == "percent" for f in frames.values()
+    )
     if not isinstance(frame, Mapping):
         table = _Table(source, date_order, fractions=not percent)
         document = _Document(table)

@@ -46,15 +46,15 @@ from .assessments import KIND_ORDER, Assessment, Benchmark, GoldAudit, SilverAud
 from .tiers import Tier
 
 __all__ = [
+    "AREA_COLUMNS",
     "ASSESSMENT_COLUMNS",
     "CLUSTER_COLUMNS",
-    "MEMBER_TYPES",
-    "AREA_COLUMNS",
     "CLUSTER_SHEET_COLUMNS",
     "EMPTY_LIST",
     "INDICATOR_KEYS",
     "LIST_SEPARATOR",
     "LONG_INDICATOR_COLUMNS",
+    "MEMBER_TYPES",
     "ORGANISATION_COLUMNS",
     "SHEETS",
     "STATED_COLUMNS",
@@ -642,9 +642,8 @@ def _indicator_table(values: list[tuple[dict[str, Any], dict[str, Any]]]) -> Tab
     """Indicator values wide (a column per code) when every code can name a column, else
     long (a row per value)."""
     codes = list(dict.fromkeys(code for _, found in values for code in found))
-    wide = (
-        len(codes) + len(INDICATOR_KEYS) <= 16_384
-        and all(code == code.strip() and code not in LONG_INDICATOR_COLUMNS for code in codes)
+    wide = len(codes) + len(INDICATOR_KEYS) <= 16_384 and all(
+        code == code.strip() and code not in LONG_INDICATOR_COLUMNS for code in codes
     )
     title = SHEETS["indicators"]
     if wide:
