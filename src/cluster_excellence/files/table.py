@@ -673,8 +673,10 @@ class _Table:
                 if isinstance(row.cells.get(column), str)
             )
             found = _column_order(texts)
-            if found == "dmy" or found == "mdy":
-                self.orders[(sheet.index, column)] = found
+            if found == "dmy":
+                self.orders[(sheet.index, column)] = "dmy"
+            elif found == "mdy":
+                self.orders[(sheet.index, column)] = "mdy"
             elif found is not None:
                 self.fail(None, column, found, sheet)
 
