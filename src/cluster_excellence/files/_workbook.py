@@ -37,6 +37,7 @@ import datetime as dt
 import io
 import math
 import posixpath
+import pyexpat
 import re
 import zipfile
 import zlib
@@ -525,7 +526,7 @@ class _Dates:
 
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_INTEGER = re.compile(r"[+-]?[0-9]{1,300}")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,400}")
 _STRING_LITERAL = re.compile(r'"((?:[^"]|"")*)"')
 
 
@@ -579,6 +580,205 @@ def _formula_value(formula: str, code: str, epoch: _Dates) -> Any:
     return value
 
 
+class _SheetParser:
+    """A worksheet part read by expat's callbacks, row by row, without building a tree (the
+    cost of a sheet is its cells; a document type is refused as it starts)."""
+
+    def __init__(
+        self, package: _Package, shared: list[str], formats: list[str], epoch: _Dates
+    ) -> None:
+        self.limits = package.limits
+        self.shared = shared
+        self.formats = formats
+        self.epoch = epoch
+        self.date_codes: dict[str, bool] = {}
+        self.rows: list[Row] = []
+        self.numbers: set[int] = set()
+        self.ordered = True
+        self.last = 0
+        self.cells = 0
+        self.number = 0
+        self.values: list[Any] = []
+        self.codes: list[str] = []
+        self.position = 0
+        self.in_row = False
+        self.cell: dict[str, str] | None = None
+        self.raw: str | None = None
+        self.formula: str | None = None
+        self.formula_kind: str | None = None
+        self.inline: list[str] | None = None
+        self.phonetic = 0
+        self.buffer: list[str] | None = None
+        self.names: dict[str, str] = {}
+
+    def local(self, name: str) -> str:
+        found = self.names.get(name)
+        if found is None:
+            found = self.names[name] = name.rpartition("}")[2]
+        return found
+
+    def text(self, data: str) -> None:
+        if self.buffer is not None:
+            self.buffer.append(data)
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = self.local(name)
+        if tag == "c":
+            if self.in_row:
+                self.cell = attrs
+                self.raw = self.formula = self.formula_kind = self.inline = None
+        elif tag == "v" or (tag == "t" and self.inline is not None and not self.phonetic):
+            self.buffer = []
+        elif tag == "f":
+            self.formula_kind = attrs.get("t", "normal")
+            self.buffer = []
+        elif tag == "is":
+            self.inline = []
+        elif tag == "rPh":
+            self.phonetic += 1
+        elif tag == "row":
+            self.begin_row(attrs.get("r"))
+
+    def end(self, name: str) -> None:
+        tag = self.local(name)
+        if tag == "v" and self.buffer is not None:
+            self.raw = "".join(self.buffer)
+            self.buffer = None
+        elif tag == "f" and self.buffer is not None:
+            self.formula = "".join(self.buffer)
+            self.buffer = None
+        elif tag == "t" and self.buffer is not None and self.inline is not None:
+            self.inline.append("".join(self.buffer))
+            self.buffer = None
+        elif tag == "rPh":
+            self.phonetic -= 1
+        elif tag == "c" and self.cell is not None:
+            self.end_cell(self.cell)
+            self.cell = None
+        elif tag == "row" and self.in_row:
+            self.in_row = False
+            if self.values:
+                self.rows.append((self.number, self.values, self.codes))
+
+    def begin_row(self, mark: str | None) -> None:
+        if mark is None:
+            raise _Refused(f"the row after row {self.last}", "has no row number (r=)")
+        if not _ROW_NUMBER.fullmatch(mark) or not 1 <= int(mark) <= MAX_ROW:
+            raise _Refused(
+                f"the row after row {self.last}",
+                f"has the row number {show(mark)}, which is not a number from 1 to {MAX_ROW:,}",
+            )
+        number = int(mark)
+        if number in self.numbers:
+            raise _Refused(f"row {number}", "appears twice in the sheet")
+        self.numbers.add(number)
+        if number < self.last:
+            self.ordered = False
+        self.last = self.number = number
+        self.values, self.codes = [], []
+        self.position = 0
+        self.in_row = True
+
+    def end_cell(self, attrs: dict[str, str]) -> None:
+        ref = attrs.get("r")
+        number = self.number
+        if ref is None:
+            self.position += 1
+        else:
+            found = _CELL_REF.fullmatch(ref)
+            if found is None or int(found.group(2)) != number:
+                raise _Refused(f"row {number}", f"holds a cell {show(ref)} that is not in row "
+                               f"{number}")  # fmt: skip
+            column = _column_index(found.group(1))
+            if column > MAX_COLUMN or column <= self.position:
+                raise _Refused(
+                    f"row {number}", f"holds the cell {show(ref)} out of place (past the last "
+                    "column, or after a cell to its right)"
+                )  # fmt: skip
+            self.position = column
+        value, code = self.value(attrs)
+        if value is None:
+            return
+        self.cells += 1
+        if self.cells > self.limits.max_cells:
+            raise _Refused(
+                "", f"holds more than {self.limits.max_cells:,} cells with a value (max_cells=)"
+            )
+        missing = self.position - 1 - len(self.values)
+        if missing:
+            self.values.extend([None] * missing)
+            self.codes.extend([""] * missing)
+        self.values.append(value)
+        self.codes.append(code)
+
+    def value(self, attrs: dict[str, str]) -> tuple[Any, str]:
+        """A cell's value (None when empty) and its number format code."""
+        kind = attrs.get("t", "n")
+        style = attrs.get("s")
+        code = ""
+        if style is not None:
+            formats = self.formats
+            index = int(style) if style.isdigit() else -1
+            if not 0 <= index < max(len(formats), 1):
+                message = f"has the style {show(style)}, which the workbook does not define"
+                return Unreadable(message), ""
+            code = formats[index] if formats else ""
+        raw = self.raw
+        if self.formula_kind is not None:
+            text = self.formula or ""
+            if self.formula_kind != "normal" or not text.strip():
+                return Unreadable(
+                    "holds a formula (shared or array); the reader takes values only (copy the "
+                    "column and paste it as values)"
+                ), code
+            return _formula_value(text, code, self.epoch), code
+        if kind == "inlineStr":
+            return ("".join(self.inline) if self.inline is not None else None), code
+        if raw is None:
+            return None, code
+        if kind == "s":
+            index = int(raw) if raw.strip().isdigit() else -1
+            if not 0 <= index < len(self.shared):
+                return Unreadable(
+                    f"refers to the shared string {show(raw)}, which the workbook does not "
+                    f"hold (it holds {len(self.shared)})"
+                ), code
+            return self.shared[index], code
+        if kind == "str":
+            return raw, code
+        if kind == "b":
+            if raw.strip() in ("0", "1"):
+                return raw.strip() == "1", code
+            return Unreadable(f"is a true/false cell holding {show(raw)}"), code
+        if kind == "e":
+            return Unreadable(f"holds the spreadsheet error {show(raw)}"), code
+        if kind == "d":
+            return _iso_moment(raw), code
+        if kind != "n":
+            return Unreadable(f"has the unknown cell type {show(kind)}"), code
+        number = _number(raw, "." in code and "%" not in code)
+        if number is None:
+            return Unreadable(f"is a number cell holding {show(raw)}, which is no finite "
+                              "number"), code  # fmt: skip
+        if code:
+            is_date = self.date_codes.get(code)
+            if is_date is None:
+                is_date = self.date_codes[code] = is_date_format(code)
+            if is_date:
+                return self.epoch.moment(number), code
+        return number, code
+
+
+def _refuse_declarations(*_: Any) -> None:
+    raise _Refused("", _DECLARES)
+
+
+_DECLARES = (
+    "declares a document type or entities, which a workbook never needs (refused: entities "
+    "can expand without end)"
+)
+
+
 def _sheet_rows(
     package: _Package,
     name: str,
@@ -587,151 +787,37 @@ def _sheet_rows(
     epoch: _Dates,
 ) -> Iterator[Row]:
     """The rows of a worksheet part, in the order of their numbers."""
-    limits = package.limits
-    cells = 0
-    rows: list[Row] = []
-    numbers: dict[int, None] = {}
-    ordered = True
-    last = 0
-    holder: Element | None = None
-    date_codes: dict[str, bool] = {}
-    for event, element in _elements(package, name, ("start", "end")):
-        tag = element.tag
-        if event == "start":
-            if holder is None and _local(tag) == "sheetData":
-                holder = element
-            continue
-        if _local(tag) != "row":
-            continue
-        mark = element.get("r")
-        if mark is None:
-            raise _Refused(f"the row after row {last}", "has no row number (r=)")
-        if not _ROW_NUMBER.fullmatch(mark) or not 1 <= int(mark) <= MAX_ROW:
-            raise _Refused(
-                f"the row after row {last}",
-                f"has the row number {show(mark)}, which is not a number from 1 to {MAX_ROW:,}",
-            )
-        number = int(mark)
-        if number in numbers:
-            raise _Refused(f"row {number}", "appears twice in the sheet")
-        numbers[number] = None
-        if number < last:
-            ordered = False
-        last = number
-        values: list[Any] = []
-        codes: list[str] = []
-        position = 0
-        for cell in element:
-            if _local(cell.tag) != "c":
-                continue
-            ref = cell.get("r")
-            if ref is None:
-                position += 1
-            else:
-                found = _CELL_REF.fullmatch(ref)
-                if found is None or int(found.group(2)) != number:
-                    raise _Refused(
-                        f"row {number}", f"holds a cell {show(ref)} that is not in row {number}"
-                    )
-                column = _column_index(found.group(1))
-                if column > MAX_COLUMN or column <= position:
-                    raise _Refused(
-                        f"row {number}",
-                        f"holds the cell {show(ref)} out of place "
-                        "(past the last column, or after a cell to its right)",
-                    )
-                position = column
-            value, code = _cell_value(cell, shared, formats, epoch, date_codes)
-            if value is None:
-                continue
-            cells += 1
-            if cells > limits.max_cells:
-                raise _Refused(
-                    "", f"holds more than {limits.max_cells:,} cells with a value (max_cells=)"
-                )
-            missing = position - 1 - len(values)
-            if missing:
-                values.extend([None] * missing)
-                codes.extend([""] * missing)
-            values.append(value)
-            codes.append(code)
-        if holder is not None:
-            holder.clear()
-        if values:
-            rows.append((number, values, codes))
-    if not ordered:
+    where = f"part {printable(name)}"
+    sheet = _SheetParser(package, shared, formats, epoch)
+    parser = pyexpat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    parser.StartDoctypeDeclHandler = _refuse_declarations
+    parser.EntityDeclHandler = _refuse_declarations
+    parser.StartElementHandler = sheet.start
+    parser.EndElementHandler = sheet.end
+    parser.CharacterDataHandler = sheet.text
+    first = True
+    try:
+        for chunk in package.chunks(name):
+            if first:
+                _check_encoding(chunk, where)
+                first = False
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except pyexpat.ExpatError as error:
+        reason = pyexpat.ErrorString(error.code) or "malformed"
+        raise _Refused(
+            where, f"is not well-formed XML (line {error.lineno}, column {error.offset + 1}: "
+            f"{reason})"
+        ) from None  # fmt: skip
+    except _Refused as refused:
+        if refused.message is _DECLARES:
+            raise _Refused(where, _DECLARES) from None
+        raise
+    rows = sheet.rows
+    if not sheet.ordered:
         rows.sort(key=lambda row: row[0])
     yield from rows
-
-
-def _cell_value(
-    cell: Element,
-    shared: list[str],
-    formats: list[str],
-    epoch: _Dates,
-    date_codes: dict[str, bool],
-) -> tuple[Any, str]:
-    """A cell's value (None when empty) and its number format code."""
-    kind = cell.get("t", "n")
-    style = cell.get("s")
-    code = ""
-    if style is not None:
-        index = int(style) if style.isdigit() else -1
-        if not 0 <= index < max(len(formats), 1):
-            return Unreadable(f"has the style {show(style)}, which the workbook does not "
-                              "define"), ""  # fmt: skip
-        code = formats[index] if formats else ""
-    raw: str | None = None
-    formula: Element | None = None
-    inline: Element | None = None
-    for child in cell:
-        tag = _local(child.tag)
-        if tag == "v":
-            raw = child.text or ""
-        elif tag == "f":
-            formula = child
-        elif tag == "is":
-            inline = child
-    if formula is not None:
-        text = formula.text or ""
-        if formula.get("t") in ("shared", "array", "dataTable") or not text.strip():
-            return Unreadable(
-                "holds a formula (shared or array); the reader takes values only (copy the "
-                "column and paste it as values)"
-            ), code
-        return _formula_value(text, code, epoch), code
-    if kind == "inlineStr":
-        return (_text_of(inline) if inline is not None else None), code
-    if raw is None:
-        return None, code
-    if kind == "s":
-        index = int(raw) if raw.strip().isdigit() else -1
-        if not 0 <= index < len(shared):
-            return Unreadable(f"refers to the shared string {show(raw)}, which the workbook "
-                              f"does not hold (it holds {len(shared)})"), code  # fmt: skip
-        return shared[index], code
-    if kind in ("str", "inlineStr"):
-        return raw, code
-    if kind == "b":
-        if raw.strip() in ("0", "1"):
-            return raw.strip() == "1", code
-        return Unreadable(f"is a true/false cell holding {show(raw)}"), code
-    if kind == "e":
-        return Unreadable(f"holds the spreadsheet error {show(raw)}"), code
-    if kind == "d":
-        return _iso_moment(raw), code
-    if kind != "n":
-        return Unreadable(f"has the unknown cell type {show(kind)}"), code
-    number = _number(raw, "." in code and "%" not in code)
-    if number is None:
-        return Unreadable(f"is a number cell holding {show(raw)}, which is no finite number"), code
-    if code:
-        is_date = date_codes.get(code)
-        if is_date is None:
-            is_date = date_codes[code] = is_date_format(code)
-        if is_date:
-            return epoch.moment(number), code
-    return number, code
 
 
 def _iso_moment(text: str) -> dt.datetime | Unreadable:

@@ -230,7 +230,7 @@ def _number(value: Any, *, whole: bool, decimal: Decimal = ".") -> float | int:
         elif not _NUMBER.fullmatch(text):
             raise _Bad(f"{show(value)} is not a number")
         digits = text.lstrip("+-")
-        number: float | int = int(text) if digits.isdigit() and len(digits) <= 300 else float(text)
+        number: float | int = int(text) if digits.isdigit() and len(digits) <= 400 else float(text)
     else:
         number = value
     if not math.isfinite(number):
