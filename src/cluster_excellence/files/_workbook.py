@@ -80,9 +80,12 @@ _CHUNK = 1024 * 1024
 
 
 class Limits:
-    """What a workbook may hold before it is refused (each a documented default)."""
+    """What a workbook may hold before it is refused: its unpacked size (each member and
+    all together), the compression ratio of a member above 1 MiB, its members, its cells
+    with a value (each default our decision, docs: *Portfolio workbooks*)."""
 
     __slots__ = ("max_cells", "max_members", "max_ratio", "max_unpacked")
+    __module__ = "cluster_excellence.files.table"  # documented with the reader that takes it
 
     def __init__(
         self,

@@ -87,6 +87,7 @@ __all__ = [
     "TABLE_SUFFIXES",
     "DateOrder",
     "Decimal",
+    "Limits",
     "from_dataframe",
     "parse_portfolio_csv",
     "portfolio_table",
@@ -1228,7 +1229,7 @@ def read_portfolio_table(
     assessments, and from the sheets ``Clusters``, ``Indicators``,
     ``Improvement areas`` and ``Stated labels`` when it has them. It is
     checked before it is read, against ``limits``
-    (:class:`~cluster_excellence.files._workbook.Limits`: its unpacked size,
+    (:class:`Limits`: its unpacked size,
     compression ratio, members and cells). A formula that computes, or an
     error cell, is refused (paste values); a constant formula such as
     ``=TRUE()`` is its value. Every problem is named by file, sheet, row and
