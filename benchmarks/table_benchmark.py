@@ -1,4 +1,4 @@
-"""How long ``status`` takes on a portfolio table (CSV, XLSX) next to the same JSON file.
+"""How long ``status`` takes on a portfolio table (CSV, XLSX, ODS) next to the same JSON file.
 
 Usage: python benchmarks/table_benchmark.py [--clusters N] [--repeat K]
 
@@ -6,7 +6,7 @@ The portfolio is the status benchmark's synthetic one without what a table
 cannot hold; it is written as JSON, CSV and XLSX by the package's own
 writers. Each run reads the file strictly (every cell read and checked by
 the JSON reader's rules), computes every cluster's labels and writes the
-status document; the three documents must be the same bytes. The figure to
+status document; the documents must be the same bytes. The figure to
 watch is the ratio of each table to the JSON file.
 """
 
@@ -20,7 +20,7 @@ import sys
 from _measure import peak_rss, run
 from cluster_excellence import portfolio_to_json
 from cluster_excellence.files.portfolio import parse_portfolio
-from cluster_excellence.files.table import portfolio_to_csv, portfolio_to_xlsx
+from cluster_excellence.files.table import portfolio_to_csv, portfolio_to_ods, portfolio_to_xlsx
 from status_benchmark import WORK, generate
 
 COMMAND = [sys.executable, "-m", "cluster_excellence", "status"]
@@ -33,10 +33,12 @@ def main() -> None:
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     portfolio = parse_portfolio(json.dumps(generate(args.clusters, 2019)))
-    paths = {kind: WORK / f"table-{args.clusters}.{kind}" for kind in ("json", "csv", "xlsx")}
+    kinds = ("json", "csv", "xlsx", "ods")
+    paths = {kind: WORK / f"table-{args.clusters}.{kind}" for kind in kinds}
     paths["json"].write_text(portfolio_to_json(portfolio), encoding="utf-8")
     paths["csv"].write_text(portfolio_to_csv(portfolio), encoding="utf-8", newline="")
     paths["xlsx"].write_bytes(portfolio_to_xlsx(portfolio))
+    paths["ods"].write_bytes(portfolio_to_ods(portfolio))
     commands = {
         kind: [*COMMAND, str(path), "--on", "2026-11-20", "--format", "json"]
         for kind, path in paths.items()
@@ -49,7 +51,7 @@ def main() -> None:
             wall[kind].append(seconds)
             outputs[kind] = out
     if len(set(outputs.values())) != 1:
-        sys.exit("the three files gave different status documents")
+        sys.exit("the files gave different status documents")
     base = statistics.median(wall["json"])
     assessments = sum(len(c.assessments) for c in portfolio)
     print(f"{args.clusters} clusters, {assessments} assessments, median of {args.repeat} runs")

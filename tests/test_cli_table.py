@@ -79,3 +79,10 @@ def test_the_rule_options_name_the_rulebook_in_the_result(
     document = capsys.readouterr().out
     variant = "extension_base=assessment" if "--extension-base" in argv else "anchor=exact-day"
     assert f"ecei-2019[{variant}]" in document
+
+
+def test_the_command_line_knows_the_table_reader_s_extensions() -> None:
+    from cluster_excellence.cli._common import TABLE_SUFFIXES
+    from cluster_excellence.files import table
+
+    assert TABLE_SUFFIXES == table.TABLE_SUFFIXES

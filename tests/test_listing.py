@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ AVIATION = "Aviation Valley | Aviation and space |  | 2013/02/23"
 HEADER = "Name | Comparative portfolio | www | Label valid until"
 
 
-def problems(text: str | bytes, **options: str) -> list[str]:
+def problems(text: str | bytes, **options: Any) -> list[str]:
     with pytest.raises(ListingError) as caught:
         parse_label_listing(text, tier="bronze", name="listing.txt", **options)
     assert str(caught.value).startswith("listing.txt: ")
@@ -100,13 +101,32 @@ class TestProblems:
             "A | ICT | | 2013/02/30\n\nB | ICT | 2013/02/01\n| | ICT | | 2013/02/01 |\n"
             "C | ICT | | 23.02.2013\nD | ICT | | 2013/02-01\n"
         ) == [
-            "line 1, Label valid until: 2013/02/30 is not a valid date",
+            "line 1, Label valid until: 2013/02/30 is not a valid date: February 2013 has no day 30",
             "line 3: 3 cells, expected 4 (Name | Comparative portfolio | www | Label valid "
             "until); one cluster per line",
             "line 4, Name: must not be blank",
-            'line 5, Label valid until: "23.02.2013" is not a date in YYYY/MM/DD form',
-            'line 6, Label valid until: "2013/02-01" is not a date in YYYY/MM/DD form',
+            'line 5, Label valid until: "23.02.2013" is not a date in YYYY/MM/DD form '
+            "(--date-order reads others)",
+            'line 6, Label valid until: "2013/02-01" is not a date in YYYY/MM/DD form '
+            "(--date-order reads others)",
         ]
+
+    def test_a_date_order_reads_other_dates(self, tmp_path: Path) -> None:
+        listing = parse_label_listing("A | ICT | | 31.03.2027\nB | ICT | | 2026/04/01",
+                                      tier="gold", date_order="dmy")  # fmt: skip
+        assert [c.stated_labels[0].valid_until for c in listing] == [
+            dt.date(2027, 3, 31), dt.date(2026, 4, 1)
+        ]  # fmt: skip
+        assert problems("A | ICT | | 31.13.2027\n", date_order="dmy") == [
+            'line 1, Label valid until: "31.13.2027" is not a valid date (day-month-year): '
+            "month 13 does not exist"
+        ]
+        path = tmp_path / "gold.txt"
+        path.write_text("A | ICT | | 31.03.2027\n", encoding="utf-8")
+        out = tmp_path / "out.json"
+        assert main(["import-listing", str(path), "--tier", "gold", "--date-order", "dmy",
+                     "-o", str(out)]) == 0  # fmt: skip
+        assert '"valid_until": "2027-03-31"' in out.read_text(encoding="utf-8")
 
     def test_a_repeated_line_and_a_conflicting_name(self) -> None:
         assert problems(f"{AVIATION}\n{AVIATION}\nAviation Valley | ICT | | 2014/01/01") == [
@@ -339,7 +359,7 @@ class TestCommand:
         assert captured.out == ""
         assert captured.err == (
             f"cluster-excellence import-listing: {listing}: line 1, Label valid until: "
-            "2013/02/30 is not a valid date\n"
+            "2013/02/30 is not a valid date: February 2013 has no day 30\n"
         )
         assert not out.exists()
         good = tmp_path / "good.txt"

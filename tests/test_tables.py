@@ -122,9 +122,9 @@ class TestTheSameRecordsAsJson:
     def test_a_portfolio_a_table_cannot_hold_is_refused_not_cut(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        out = tmp_path / "sample.xlsx"
+        out = tmp_path / "sample.csv"
         with pytest.raises(PortfolioError, match=r"clusters\[0\]\.stated_labels: has no column"):
-            portfolio_to_xlsx(sample_portfolio())
+            portfolio_to_csv(sample_portfolio())
         sample = tmp_path / "sample.json"
         assert main(["convert", str(EXAMPLES / "assessments.csv"), "-o", str(sample)]) == 0
         sample.write_text(
@@ -135,7 +135,7 @@ class TestTheSameRecordsAsJson:
         )
         assert main(["convert", str(sample), "-o", str(out)]) == 2
         err = capsys.readouterr().err
-        assert "clusters[0].note: has no column in a portfolio table" in err
+        assert "clusters[0].note: has no column in a CSV portfolio table" in err
         assert not out.exists()
 
     def test_the_output_format_comes_from_the_extension(
@@ -144,7 +144,7 @@ class TestTheSameRecordsAsJson:
         assert (
             main(["convert", str(EXAMPLES / "assessments.csv"), "-o", str(tmp_path / "a.txt")]) == 2
         )
-        assert "must be a .json, .csv or .xlsx file" in capsys.readouterr().err
+        assert "must be a .json, .csv, .xlsx or .ods file" in capsys.readouterr().err
 
 
 class TestCells:
@@ -194,8 +194,12 @@ class TestCells:
              "(Python: date_order=)"),
             ("25.07.19", 'row 2, column date: "25.07.19" has no four-digit year (a two-digit '
              "year is not guessed)"),
-            ("30.02.2021", 'row 2, column date: "30.02.2021" is not a valid date (day-month-year)'),
-            ("2019-02-29", "row 2, column date: 2019-02-29 is not a valid date"),
+            ("30.02.2021", 'row 2, column date: "30.02.2021" is not a valid date (day-month-year): '
+             "February 2021 has no day 30"),
+            ("2019-02-29", "row 2, column date: 2019-02-29 is not a valid date: February 2019 has "
+             "no day 29"),
+            ("2026-13-01", "row 2, column date: 2026-13-01 is not a valid date: month 13 does not "
+             "exist"),
             ("July 2021", 'row 2, column date: "July 2021" is not a whole date (a day, a month '
              "and a year)"),
             ("Monday", 'row 2, column date: "Monday" is not a date with a four-digit year'),
@@ -381,9 +385,12 @@ class TestCsvFiles:
         )
 
     def test_other_extensions_are_refused(self, tmp_path: Path) -> None:
-        path = tmp_path / "a.ods"
+        path = tmp_path / "a.xls"
         path.write_bytes(b"x")
-        with pytest.raises(PortfolioError, match=r"must be a \.csv or \.xlsx file"):
+        with pytest.raises(
+            PortfolioError,
+            match=r"must be a \.csv, \.xlsx or \.ods file \(\.xls is Excel's old binary format",
+        ):
             read_portfolio_table(path)
 
 
@@ -432,19 +439,21 @@ class TestXlsxFiles:
 
     def test_a_file_that_is_no_workbook(self, tmp_path: Path) -> None:
         assert xlsx_problems(tmp_path, b"PK\x03\x04 not really") == [
-            "is not an XLSX workbook (BadZipFile)"
+            "is not an XLSX workbook (not a zip package)"
         ]
 
-    def test_without_openpyxl_the_error_says_how_to_install_it(
+    def test_without_openpyxl_writing_says_how_to_install_it(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
         path = tmp_path / "a.xlsx"
-        path.write_bytes(b"")
         monkeypatch.setitem(sys.modules, "openpyxl", None)
         with pytest.raises(ImportError, match=r"pip install 'cluster_excellence\[excel\]'"):
-            read_portfolio_table(path)
-        assert main(["status", str(path)]) == 2
+            portfolio_to_xlsx(sample_portfolio())
+        assert main(["convert", str(EXAMPLES / "assessments.csv"), "-o", str(path)]) == 2
         assert "pip install 'cluster_excellence[excel]'" in capsys.readouterr().err
+        assert not path.exists()
+        # Reading needs no extra: the reader is the package's own.
+        assert len(read_portfolio_table(EXAMPLES / "assessments.xlsx")) == len(sample_portfolio())
 
 
 class TestDataFrames:
@@ -644,29 +653,32 @@ class TestEdges:
         with pytest.raises(PortfolioError) as caught:
             portfolio_to_csv(Portfolio([cluster]))
         assert [str(p) for p in caught.value.problems] == [
-            "clusters[0].assessments[0].indicators: has no column in a portfolio table (keep "
-            "this portfolio as JSON)",
-            "clusters[0].assessments[1].improvement_areas: has no column in a portfolio table "
-            "(keep this portfolio as JSON)",
+            "clusters[0].assessments[0].indicators: has no column in a CSV portfolio table "
+            "(write .xlsx, .ods or .json to keep it)",
+            "clusters[0].assessments[1].improvement_areas: has no column in a CSV portfolio "
+            "table (write .xlsx, .ods or .json to keep it)",
         ]
 
 
 class TestWorkbooks:
     def test_titles_cells_and_limits(self) -> None:
-        from cluster_excellence._xlsx import workbook
+        from cluster_excellence._xlsx import CellTooLongError, workbook
 
         data = workbook(
             [
-                ("plans: 2026/27", ["a"], [["x" * 40_000]]),
+                ("plans: 2026/27", ["a"], [["x" * 32_767]]),
                 ("plans: 2026/27", ["a"], [[1]]),
             ]
         )
         book = openpyxl.load_workbook(io.BytesIO(data))
         assert book.sheetnames == ["plans_ 2026_27", "plans_ 2026_27_1"]
-        cell = book.worksheets[0].cell(2, 1).value
-        assert isinstance(cell, str)
-        assert len(cell) == 32_767
-        assert cell.endswith("\u2026")
+        assert book.worksheets[0].cell(2, 1).value == "x" * 32_767
+        with pytest.raises(CellTooLongError) as caught:
+            workbook([("plans", ["a"], [["x" * 32_768]])])
+        assert str(caught.value) == (
+            "sheet plans, row 2, column a: a text of 32,768 characters does not fit in a cell "
+            "(at most 32,767); write JSON or CSV instead"
+        )
         assert openpyxl.load_workbook(io.BytesIO(workbook([]))).sheetnames == ["Sheet"]
         with pytest.raises(TypeError, match="a table cell holds days, not date-times"):
             workbook([("s", ["a"], [[dt.datetime(2020, 1, 1, 12)]])])

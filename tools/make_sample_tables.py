@@ -1,12 +1,18 @@
-"""Write the example portfolio tables of the tutorial: docs/examples/assessments.xlsx and .csv.
+"""Write the example portfolio tables and workbooks of the tutorial (docs/examples/).
 
-Both hold the assessments of the shipped sample portfolio (its notes,
-organisation profiles, stated labels and indicator values have no column in
-a table, so they are left out here). The workbook is written as people keep
-such a sheet: date cells, Gold scores in cells formatted as percentages
-(0.84 shown as 84 %), a first row with the column names. The CSV writes
-dates day first (25.07.2019) and scores with a percent sign, as a
-spreadsheet exported in a European locale does.
+- ``assessments.xlsx`` and ``assessments.csv`` hold the assessments of the
+  shipped sample portfolio, one row each, as people keep such a sheet: date
+  cells, Gold scores in cells formatted as percentages (0.84 shown as 84 %),
+  a first row with the column names; the CSV writes dates day first
+  (25.07.2019) and scores with a percent sign, as a spreadsheet exported in a
+  European locale does. Its notes, organisation profiles, stated labels and
+  indicator values are left out here: a table of assessments has no column
+  for them.
+- ``portfolio.xlsx`` is the whole sample portfolio as ``convert`` writes it:
+  the assessments and the sheets Clusters, Improvement areas and Stated
+  labels (docs: *Portfolio workbooks*).
+- ``region.xlsx`` is the shipped synthetic region with its indicator values
+  (the sheet Indicators), for the scorecard.
 
 Usage: python tools/make_sample_tables.py
 """
@@ -23,18 +29,23 @@ import attrs
 import openpyxl
 
 from cluster_excellence import Portfolio, sample_portfolio
+from cluster_excellence._xlsx import workbook as write_workbook
+from cluster_excellence.files.table import portfolio_sheets
 from cluster_excellence.model.assessments import NO_VALUES, Assessment, SilverAudit
 from cluster_excellence.model.clusters import TABLE_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
-XLSX = ROOT / "docs" / "examples" / "assessments.xlsx"
-CSV = ROOT / "docs" / "examples" / "assessments.csv"
-#: A fixed time for the workbook's properties, so that a rerun writes the same file.
+EXAMPLES = ROOT / "docs" / "examples"
+XLSX = EXAMPLES / "assessments.xlsx"
+CSV = EXAMPLES / "assessments.csv"
+WHOLE = EXAMPLES / "portfolio.xlsx"
+REGION = EXAMPLES / "region.xlsx"
+#: A fixed time for the workbooks' properties (the zip members still carry the time of writing).
 WRITTEN = dt.datetime(2026, 11, 22)
 
 
 def assessments_only() -> Portfolio:
-    """The sample portfolio with only what a table holds."""
+    """The sample portfolio with only what a table of assessments holds."""
     clusters = []
     for cluster in sample_portfolio():
         assessments: list[Assessment] = []
@@ -108,8 +119,16 @@ def csv_text(portfolio: Portfolio) -> str:
     return out.getvalue()
 
 
+def whole(portfolio: Portfolio) -> bytes:
+    """The portfolio's workbook as ``convert`` writes it, at a fixed time."""
+    return write_workbook(portfolio_sheets(portfolio), written=WRITTEN)
+
+
 if __name__ == "__main__":
     portfolio = assessments_only()
     XLSX.write_bytes(workbook(portfolio))
     CSV.write_text(csv_text(portfolio), encoding="utf-8", newline="")
-    print(f"wrote {XLSX.relative_to(ROOT)} and {CSV.relative_to(ROOT)}")
+    WHOLE.write_bytes(whole(sample_portfolio()))
+    REGION.write_bytes(whole(sample_portfolio("region")))
+    for path in (XLSX, CSV, WHOLE, REGION):
+        print(f"wrote {path.relative_to(ROOT)}")

@@ -32,6 +32,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "portfolio": [("text/plain", "<Portfolio of 16 clusters"), ("text/html", "Portfolio of 16")],
     "cluster": [("text/html", "Basque Energy Cluster"), ("text/html", "gold_audit")],
     "csv": [("text/plain", "True")],
+    "workbook": [("text/plain", "(True, True)")],
     "errors": [
         ("stream", "DataFrame: 3 problems"),
         ("stream", '"12.06.2019" could be day-first or month-first'),

@@ -21,13 +21,15 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ._output import write_file
+from ._output import OutputError, write_file
 from ._text import printable
 from .errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
+    "CELL_WIDTH",
     "DATE_FORMAT",
     "INSTALL_HINT",
+    "CellTooLongError",
     "Sheet",
     "openpyxl",
     "records_sheet",
@@ -42,7 +44,7 @@ INSTALL_HINT = "pip install 'cluster_excellence[excel]'"
 #: Excel's limits: 31 characters in a sheet's title, 1,048,576 rows, 32,767 characters a cell.
 _TITLE_WIDTH = 31
 MAX_ROWS = 1_048_576
-_CELL_WIDTH = 32_767
+CELL_WIDTH = 32_767
 _TITLE_UNSAFE = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 
 #: One sheet: its title, its column names, its rows.
@@ -78,14 +80,18 @@ def _cell(value: Any) -> tuple[Any, str | None]:
         return value, "0.0"  # a float stays a float when read back (2.0, not 2)
     if isinstance(value, (int, float)):
         return value, None
-    text = str(value)
-    if len(text) > _CELL_WIDTH:
-        text = text[: _CELL_WIDTH - 1] + "\u2026"
-    return text, "@"
+    return str(value), "@"
 
 
-def workbook(sheets: Sequence[Sheet], what: str = "writing XLSX") -> bytes:
-    """The bytes of an XLSX workbook holding ``sheets`` in this order."""
+class CellTooLongError(OutputError, InvalidValueError):
+    """A text longer than a cell holds (:data:`CELL_WIDTH`): refused, never cut."""
+
+
+def workbook(
+    sheets: Sequence[Sheet], what: str = "writing XLSX", written: dt.datetime | None = None
+) -> bytes:
+    """The bytes of an XLSX workbook holding ``sheets`` in this order; ``written`` is the
+    time its properties record (default: now), so that a fixed one gives the same bytes."""
     module = openpyxl(what)
     styles = importlib.import_module("openpyxl.styles")
     utils = importlib.import_module("openpyxl.utils")
@@ -115,6 +121,13 @@ def workbook(sheets: Sequence[Sheet], what: str = "writing XLSX") -> bytes:
                 content, number_format = _cell(value)
                 if content is None:
                     continue
+                if number_format == "@" and len(content) > CELL_WIDTH:
+                    named = columns[index - 1] if index <= len(columns) else index
+                    raise CellTooLongError(
+                        f"sheet {name}, row {count}, column {printable(str(named))}"
+                        f": a text of {len(content):,} characters does not fit in a cell "
+                        f"(at most {CELL_WIDTH:,}); write JSON or CSV instead"
+                    )
                 cell = sheet.cell(row=count, column=index)
                 cell.value = content
                 if number_format == "@":
@@ -131,6 +144,8 @@ def workbook(sheets: Sequence[Sheet], what: str = "writing XLSX") -> bytes:
             sheet.column_dimensions[utils.get_column_letter(index)].width = width + 2
     if not book.worksheets:
         book.create_sheet("Sheet")
+    if written is not None:
+        book.properties.created = book.properties.modified = written
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -3,13 +3,16 @@
 Every portfolio a table can hold (no organisation profiles, stated labels,
 indicator values, improvement areas or cluster notes) is written as CSV and
 as XLSX and read back equal, and its JSON document survives JSON -> XLSX ->
-JSON unchanged. An XLSX number cell keeps 15 significant digits, as Excel
+JSON unchanged. Every portfolio at all survives a workbook (XLSX or ODS) and
+its frames, and every command answers alike on the workbook and the file. An XLSX number cell keeps 15 significant digits, as Excel
 does: numbers are drawn with at most that many.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import tempfile
 from pathlib import Path
 
@@ -18,12 +21,20 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cluster_excellence import Portfolio, PortfolioError, portfolio_to_json, read_portfolio_table
+from cluster_excellence import (
+    Portfolio,
+    PortfolioError,
+    from_dataframe,
+    portfolio_to_json,
+    read_portfolio_table,
+)
+from cluster_excellence.cli import main
 from cluster_excellence.files.portfolio import parse_portfolio
 from cluster_excellence.files.table import (
     DateOrder,
     parse_portfolio_csv,
     portfolio_to_csv,
+    portfolio_to_ods,
     portfolio_to_xlsx,
 )
 from cluster_excellence.model.assessments import NO_VALUES, Assessment, GoldAudit, SilverAudit
@@ -142,3 +153,74 @@ class TestWrittenDates:
         table = f"id,name,type,date\nx,X,benchmarking,{written}\n"
         with pytest.raises(PortfolioError, match="is not a valid date"):
             parse_portfolio_csv(table, date_order="dmy")
+
+
+def _workbook(portfolio: Portfolio, suffix: str) -> Portfolio:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"p{suffix}"
+        data = portfolio_to_xlsx(portfolio) if suffix == ".xlsx" else portfolio_to_ods(portfolio)
+        path.write_bytes(data)
+        return read_portfolio_table(path)
+
+
+#: What a pandas frame holds: days of ``datetime64[ns]`` and whole numbers of 64 bits.
+_FRAME_DAYS = (dt.date(1677, 9, 22), dt.date(2262, 4, 11))
+
+
+def _fits_a_frame(portfolio: Portfolio) -> bool:
+    for cluster in portfolio:
+        for label in cluster.stated_labels:
+            if not _FRAME_DAYS[0] <= label.valid_until <= _FRAME_DAYS[1]:
+                return False
+        for assessment in cluster.assessments:
+            values = getattr(assessment, "indicators", NO_VALUES)
+            if any(type(v) is int and abs(v) >= 2**63 for _, v in values.items()):
+                return False
+    return True
+
+
+class TestWorkbooksHoldEverything:
+    """contract, Portfolio workbooks: every portfolio (organisations, indicator values,
+    improvement areas, stated labels and notes included) survives a workbook."""
+
+    @settings(max_examples=25, deadline=None)
+    @given(portfolios(), st.sampled_from([".xlsx", ".ods"]))
+    def test_every_portfolio_reads_back_equal_and_as_the_same_document(
+        self, portfolio: Portfolio, suffix: str
+    ) -> None:
+        back = _workbook(portfolio, suffix)
+        assert back == portfolio
+        assert portfolio_to_json(back) == portfolio_to_json(portfolio)
+
+    @settings(max_examples=25, deadline=None)
+    @given(portfolios().filter(lambda p: _fits_a_frame(p)))
+    def test_the_frames_of_every_portfolio_read_back_equal(self, portfolio: Portfolio) -> None:
+        assert from_dataframe(portfolio.to_dataframes()) == portfolio
+
+    @settings(max_examples=25, deadline=None)
+    @given(tables)
+    def test_the_one_frame_of_a_table_reads_back_equal(self, portfolio: Portfolio) -> None:
+        assert from_dataframe(portfolio.to_dataframe()) == portfolio
+
+
+@settings(max_examples=5, deadline=None)
+@given(portfolios())
+def test_every_command_gives_the_same_json_on_the_workbook(portfolio: Portfolio) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "p.json"
+        source.write_text(portfolio_to_json(portfolio), encoding="utf-8")
+        book = Path(folder) / "p.xlsx"
+        book.write_bytes(portfolio_to_xlsx(portfolio))
+        for command in (
+            ["status", "--on", "2026-11-20"],
+            ["eligibility", "--tier", "silver", "--on", "2026-11-20"],
+            ["plan", "--on", "2026-11-20"],
+            ["check"],
+        ):
+            outputs = []
+            for path in (source, book):
+                out = io.StringIO()
+                with contextlib.redirect_stdout(out):
+                    status = main([command[0], str(path), *command[1:], "--format", "json"])
+                outputs.append((status, out.getvalue()))
+            assert outputs[0] == outputs[1]

@@ -62,8 +62,9 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 #: Exit statuses.
 OK, FINDINGS, BAD_INPUT, INTERRUPTED, BROKEN_PIPE = 0, 1, 2, 130, 141
-#: The extensions of portfolio tables (anything else is read as JSON).
-TABLE_SUFFIXES = (".csv", ".xlsx")
+#: The extensions of portfolio tables (anything else is read as JSON); the table reader
+#: (``files.table.TABLE_SUFFIXES``, which a test holds equal) is loaded only for them.
+TABLE_SUFFIXES = (".csv", ".xlsx", ".ods")
 
 
 class UsageError(Exception):
@@ -184,8 +185,17 @@ SHEET = Option(
     ("--sheet",),
     {"metavar": "NAME", "help": "the sheet of an .xlsx portfolio (default: the first)"},
 )
+DECIMAL = Option(
+    ("--decimal",),
+    {
+        "choices": (".", ","),
+        "metavar": "MARK",
+        "help": "the decimal mark (. or ,) of a table's numbers written as text: , for 83,5 "
+        "(default: a comma in a semicolon-separated CSV file, else a point)",
+    },
+)
 #: What every command that reads a portfolio table takes.
-TABLE_INPUT = (DATE_ORDER, SHEET)
+TABLE_INPUT = (DATE_ORDER, DECIMAL, SHEET)
 ON = Option(
     ("--on",), {"type": day, "metavar": "DATE", "help": "the day, YYYY-MM-DD (default: today)"}
 )
@@ -367,6 +377,7 @@ class Run:
                 found: Portfolio = files("table").read_portfolio_table(
                     path,
                     date_order=getattr(self.args, "date_order", None),
+                    decimal=getattr(self.args, "decimal", None),
                     sheet=getattr(self.args, "sheet", None),
                     catalogues=catalogues,
                 )

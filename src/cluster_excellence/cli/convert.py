@@ -9,11 +9,12 @@ from ..errors import PortfolioError
 from ..files.portfolio import portfolio_to_json
 from ._common import OK, Command, Option, Run, UsageError, files
 
-#: The writer of each extension: (module, function) of ``files``.
+#: The writer of each extension: a function of ``files.table`` (None: the JSON writer).
 _WRITERS = {
     ".json": None,
     ".csv": "portfolio_to_csv",
     ".xlsx": "portfolio_to_xlsx",
+    ".ods": "portfolio_to_ods",
 }
 
 
@@ -22,7 +23,9 @@ def run(run: Run) -> int:
     output: str = run.args.output
     suffix = Path(output).suffix.lower()
     if suffix not in _WRITERS:
-        raise UsageError(f"{printable(output)}: the output must be a .json, .csv or .xlsx file")
+        raise UsageError(
+            f"{printable(output)}: the output must be a .json, .csv, .xlsx or .ods file"
+        )
     portfolio = run.read(run.args.input)
     name = _WRITERS[suffix]
     try:

@@ -19,10 +19,14 @@ def run(run: Run) -> int:
     args = run.args
     if args.listing == "-":
         data = run.stdin(DEFAULT_MAX_BYTES, ListingError)
-        listing = parse_label_listing(data, tier=args.tier, source=args.source, name="<stdin>")
+        listing = parse_label_listing(
+            data, tier=args.tier, source=args.source, name="<stdin>", date_order=args.date_order
+        )
     else:
         run.inputs.append(args.listing)
-        listing = read_label_listing(args.listing, tier=args.tier, source=args.source)
+        listing = read_label_listing(
+            args.listing, tier=args.tier, source=args.source, date_order=args.date_order
+        )
     if args.into is not None:
         into = run.read(args.into)
         try:

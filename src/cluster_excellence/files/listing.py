@@ -16,8 +16,9 @@ not programs):
   first line;
 - an optional header row ``Name | Comparative portfolio | www | Label valid
   until``, and Markdown separator rows (``---|---``), which are skipped;
-- dates as ``YYYY/MM/DD`` or ``YYYY-MM-DD``; the comparative portfolio and the
-  website may be empty;
+- dates as ``YYYY/MM/DD`` or ``YYYY-MM-DD``, or, with ``date_order``, as a
+  portfolio table reads them (``31.03.2027`` in day-month-year order); the
+  comparative portfolio and the website may be empty;
 - a cluster named twice with the same portfolio and website is one cluster
   with two stated labels; the same line twice, or one name with different
   portfolios or websites, is an error.
@@ -39,7 +40,7 @@ say its tier, the listing page does: Gold is this example's choice):
 ...                         tier="gold", name="gold.txt")
 ... except ListingError as error:
 ...     print(error)
-gold.txt: line 1, Label valid until: 2013/02/30 is not a valid date
+gold.txt: line 1, Label valid until: 2013/02/30 is not a valid date: February 2013 has no day 30
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from ..model.clusters import Cluster, Portfolio, StatedLabel
 from ..model.tiers import Tier
 from ._json import read_bytes
 from .portfolio import DEFAULT_MAX_BYTES
+from .table import DateOrder, read_day
 
 __all__ = [
     "COLUMNS",
@@ -115,15 +117,21 @@ def _cells(line: str, delimiter: str) -> list[str]:
     return [cell.strip() for cell in next(csv.reader([line], delimiter=delimiter))]
 
 
-def _date(text: str) -> dt.date | str:
-    """The day, or what is wrong with ``text``."""
+def _date(text: str, order: DateOrder | None = None) -> dt.date | str:
+    """The day, or what is wrong with ``text`` (``order``: how a date other than
+    ``YYYY/MM/DD`` orders its parts, as in portfolio tables)."""
     match = _DATE.fullmatch(text)
-    if match is None or text[4] != text[7]:
-        return f"{show(text)} is not a date in YYYY/MM/DD form"
+    if match is not None and text[4] == text[7]:
+        text = text.replace("/", "-")
+        written = match.group(0)
+    elif order is None:
+        return f"{show(text)} is not a date in YYYY/MM/DD form (--date-order reads others)"
+    else:
+        written = text
     try:
-        day = dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return f"{text} is not a valid date"
+        day = read_day(text, order if match is None else None)
+    except ValueError as error:
+        return str(error).replace(text, written, 1)
     return day_problem(day) or day
 
 
@@ -143,6 +151,7 @@ def parse_label_listing(
     tier: Tier | str,
     source: str | None = DEFAULT_SOURCE,
     name: str = "<text>",
+    date_order: DateOrder | None = None,
 ) -> Portfolio:
     """Read a label listing of ``tier`` labels into clusters with stated labels.
 
@@ -150,7 +159,8 @@ def parse_label_listing(
     the listing was taken); ``name`` names the text in error messages. Ids
     are made from the names (``Aviation Valley`` -> ``aviation-valley``,
     numbered when two names give one id). See the module's description for
-    the forms accepted.
+    the forms accepted; ``date_order`` (``"dmy"``, ``"mdy"`` or ``"ymd"``) reads
+    dates written otherwise (``31.03.2027``), as portfolio tables read them.
     """
     tier = Tier(tier)
     if isinstance(text, bytes):
@@ -197,7 +207,7 @@ def parse_label_listing(
             )
             continue
         cluster_name, portfolio, website, until = cells
-        day = _date(until)
+        day = _date(until, date_order)
         bad = False
         for column, cell in zip(COLUMNS[:3], cells, strict=False):
             problem = text_problem(cell) if cell or column == COLUMNS[0] else None
@@ -251,11 +261,16 @@ def read_label_listing(
     tier: Tier | str,
     source: str | None = DEFAULT_SOURCE,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    date_order: DateOrder | None = None,
 ) -> Portfolio:
     """Read a label listing file (UTF-8), with the rules of :func:`parse_label_listing`."""
     name = os.fspath(path)
     return parse_label_listing(
-        read_bytes(name, max_bytes, ListingError), tier=tier, source=source, name=name
+        read_bytes(name, max_bytes, ListingError),
+        tier=tier,
+        source=source,
+        name=name,
+        date_order=date_order,
     )
 
 

@@ -1,21 +1,26 @@
-"""Portfolio tables: one row per assessment, in a CSV file, an XLSX sheet or a DataFrame.
+"""Portfolio tables and workbooks: a CSV file, an XLSX or ODS workbook, or DataFrames.
 
-The columns are the portfolio file's JSON keys (docs: *Portfolio tables*):
-``id``, ``name``, ``type`` and ``date`` are required; ``country``,
-``comparative_portfolio``, ``website``, ``awarded``, ``passed``, ``score``,
-``minimum_requirements_met``, ``self_test_passed``, ``audit_days``,
-``experts``, ``awarded_on`` and ``note`` (the assessment's) are optional.
-A cluster's fields repeat on each of its rows; a blank cell after a
-cluster's first row means "same as above". A cluster with no assessment
-yet is a row with a blank ``type`` and ``date``.
+A table holds one row per assessment, its columns the portfolio file's JSON
+keys (docs: *Portfolio tables*): ``id``, ``name``, ``type`` and ``date`` are
+required; ``country``, ``comparative_portfolio``, ``website``, ``awarded``,
+``passed``, ``score``, ``minimum_requirements_met``, ``self_test_passed``,
+``audit_days``, ``experts``, ``awarded_on`` and ``note`` (the assessment's)
+are optional. A cluster's fields repeat on each of its rows; a blank cell
+after a cluster's first row means "same as above". A cluster with no
+assessment yet is a row with a blank ``type`` and ``date``.
+
+A workbook holds the whole portfolio: beside that table, the sheets
+``Clusters`` (notes and organisation profiles), ``Indicators`` (indicator
+values), ``Improvement areas`` and ``Stated labels`` (docs: *Portfolio
+workbooks*).
 
 Each cell is read into the JSON value it stands for, and the portfolio is
 then checked by the JSON reader's own rules; every problem is named by
-file, sheet, row and column.
+file, sheet, row and column, in the order of the sheets, rows and columns.
 
 >>> portfolio = parse_portfolio_csv('''id,name,type,date,score
-... qoot,Qoot Cluster,benchmarking,25.07.2019,
-... ,,gold_audit,17.11.2017,84%
+... qoot,Qoot Cluster,Benchmarking,25.07.2019,
+... ,,gold audit,17.11.2017,84%
 ... ''')
 >>> [(a.kind, a.date.isoformat()) for a in portfolio["qoot"].assessments]
 [('gold_audit', '2017-11-17'), ('benchmarking', '2019-07-25')]
@@ -34,79 +39,96 @@ import csv
 import datetime as dt
 import difflib
 import io
+import json
 import math
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 import dateutil.parser
 
 from .._tabular import csv_safe
 from .._text import printable, show
-from .._xlsx import Sheet, openpyxl, workbook
+from .._xlsx import CELL_WIDTH, Sheet, workbook
 from ..errors import InvalidTypeError, InvalidValueError, PortfolioError, Problem
 from ..model.catalogues import Catalogue
 from ..model.clusters import (
+    AREA_COLUMNS,
     ASSESSMENT_COLUMNS,
     CLUSTER_COLUMNS,
+    CLUSTER_SHEET_COLUMNS,
+    EMPTY_LIST,
+    INDICATOR_KEYS,
+    LONG_INDICATOR_COLUMNS,
+    MEMBER_TYPES,
+    ORGANISATION_COLUMNS,
+    SCORES_ATTRIBUTE,
+    SHEETS,
+    STATED_COLUMNS,
     TABLE_COLUMNS,
     Portfolio,
-    assessment_record,
+    workbook_tables,
 )
+from ..model.tiers import Tier
+from ._fields import key_path
 from ._json import read_bytes
-from .portfolio import DEFAULT_MAX_BYTES, check_document
+from ._ods import ods_workbook
+from ._spelling import canonical_word, word_key, word_problem
+from ._workbook import Limits, Unreadable, Workbook, open_workbook
+from .portfolio import DEFAULT_MAX_BYTES, check_document, portfolio_to_json
 
 __all__ = [
     "COLUMNS",
     "DATE_ORDERS",
+    "DECIMALS",
     "TABLE_SUFFIXES",
     "DateOrder",
+    "Decimal",
+    "Limits",
     "from_dataframe",
     "parse_portfolio_csv",
     "portfolio_table",
     "portfolio_to_csv",
+    "portfolio_to_ods",
     "portfolio_to_xlsx",
+    "read_day",
     "read_portfolio_table",
 ]
 
 #: How a written date's day and month are ordered: day-month-year, month-day-year,
 #: year-month-day.
 DateOrder = Literal["dmy", "mdy", "ymd"]
+#: The decimal mark of numbers written as text: a point or a comma.
+Decimal = Literal[".", ","]
 #: The extensions of portfolio tables (anything else is read as JSON).
-TABLE_SUFFIXES = (".csv", ".xlsx")
+TABLE_SUFFIXES = (".csv", ".xlsx", ".ods")
 DATE_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy", "ymd")
+DECIMALS: tuple[Decimal, ...] = (".", ",")
 
-_CLUSTER_COLUMNS = CLUSTER_COLUMNS
-_ASSESSMENT_COLUMNS = ASSESSMENT_COLUMNS
 #: Every column a portfolio table may have, in the order the writers write them.
 COLUMNS = TABLE_COLUMNS
 _REQUIRED = ("id", "name", "type", "date")
-_DAY_COLUMNS = ("date", "awarded_on")
-_BOOLEAN_COLUMNS = (
-    "awarded", "passed", "minimum_requirements_met", "self_test_passed",
-)  # fmt: skip
-_TRUE, _FALSE = frozenset({"true", "yes"}), frozenset({"false", "no"})
+_KINDS = tuple(tier.kind for tier in Tier)
+_TIERS = tuple(tier.value for tier in Tier)
+_TRUE, _FALSE = ("true", "yes"), ("false", "no")
 
-_ISO_DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T]00:00(?::00(?:\.0+)?)?)?")
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]00:00(?::00(?:\.0+)?)?)?")
 _ISO_TIMED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}.*")
 _NUMERIC_DAY = re.compile(r"([0-9]{1,4})([./-])([0-9]{1,2})\2([0-9]{1,4})")
 _YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_COMMA_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:,[0-9]*)?|,[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _PERCENT = re.compile(r"(.*?)\s*%")
 
-_NO_COLUMN = "has no column in a portfolio table (keep this portfolio as JSON)"
+_NO_COLUMN = "has no column in a CSV portfolio table (write .xlsx, .ods or .json to keep it)"
 _ORDER_WORDS = {"dmy": "day-month-year", "mdy": "month-day-year", "ymd": "year-month-day"}
 _ASK_ORDER = "give the order: --date-order dmy or mdy (Python: date_order=)"
-
-
-class _Unreadable:
-    """A cell that holds no value to read (a formula, a spreadsheet error), and why."""
-
-    __slots__ = ("message",)
-
-    def __init__(self, message: str) -> None:
-        self.message = message
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 
 
 class _Bad(Exception):
@@ -170,27 +192,45 @@ def _describe(value: Any) -> str:
     return show(value)
 
 
+def _word(value: Any, words: Sequence[str], what: str = "") -> str:
+    """An enumerated word as people type it (:func:`~._words.canonical_word`)."""
+    if not isinstance(value, str):
+        raise _Bad(f"must be one of {', '.join(words)}, not {_describe(value)}")
+    found = canonical_word(value, words)
+    if found is None:
+        raise _Bad(word_problem(value.strip(), words, what))
+    return found
+
+
 def _boolean(value: Any) -> bool:
     if value is True or value is False:
         return value
     if isinstance(value, str):
-        word = value.strip().lower()
-        if word in _TRUE:
-            return True
-        if word in _FALSE:
-            return False
+        found = canonical_word(value, (*_TRUE, *_FALSE))
+        if found is not None:
+            return found in _TRUE
     raise _Bad(f"must be true or false (or yes or no), not {_describe(value)}")
 
 
-def _number(value: Any, *, whole: bool) -> float | int:
+def _number(value: Any, *, whole: bool, decimal: Decimal = ".") -> float | int:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise _Bad(f"must be a number, not {_describe(value)}")
     if isinstance(value, str):
         text = value.strip()
-        if not _NUMBER.fullmatch(text):
+        if decimal == ",":
+            if _NUMBER.fullmatch(text) and "." in text:
+                raise _Bad(
+                    f"{show(value)} has a decimal point, but the numbers of this table are "
+                    "written with decimal commas (a semicolon-separated file; Python: "
+                    "decimal=, --decimal)"
+                )
+            if not _COMMA_NUMBER.fullmatch(text):
+                raise _Bad(f"{show(value)} is not a number")
+            text = text.replace(",", ".")
+        elif not _NUMBER.fullmatch(text):
             raise _Bad(f"{show(value)} is not a number")
         digits = text.lstrip("+-")
-        number: float | int = int(text) if digits.isdigit() and len(digits) <= 300 else float(text)
+        number: float | int = int(text) if digits.isdigit() and len(digits) <= 400 else float(text)
     else:
         number = value
     if not math.isfinite(number):
@@ -200,21 +240,22 @@ def _number(value: Any, *, whole: bool) -> float | int:
     return number
 
 
-def _score(value: Any, percent_cell: bool) -> float:
+def _score(value: Any, percent_cell: bool, decimal: Decimal, fractions: bool) -> float:
     """A score in percent: ``84``, ``84.0``, ``84%`` or a cell formatted as a percentage.
 
     A bare fraction (above 0, at most 1) is refused: it is what a spreadsheet holds
-    for "84 %" when the format is lost (our decision, docs: *Portfolio tables*).
+    for "84 %" when the format is lost (our decision, docs: *Portfolio tables*); a
+    frame that says its scores are in percent (``fractions`` false) is taken as it is.
     """
     if percent_cell and isinstance(value, (int, float)) and not isinstance(value, bool):
         return round(float(value) * 100, 10)
     if isinstance(value, str):
         found = _PERCENT.fullmatch(value.strip())
         if found is not None:
-            number = _number(found.group(1), whole=False)
+            number = _number(found.group(1), whole=False, decimal=decimal)
             return float(number)
-    number = _number(value, whole=False)
-    if 0 < number <= 1:
+    number = _number(value, whole=False, decimal=decimal)
+    if fractions and 0 < number <= 1:
         raise _Bad(
             f"{show(value) if isinstance(value, str) else repr(value)} looks like a fraction "
             f"(a spreadsheet's {round(number * 100, 8):g} %); write the score in percent: "
@@ -243,36 +284,63 @@ def _order_proof(parts: tuple[str, str, str]) -> DateOrder | None:
     return None
 
 
-def _column_order(
-    column: str, texts: Iterable[tuple[str, str]], problems: list[Problem]
-) -> DateOrder | None:
-    """The order the column's numeric dates prove (``texts``: (where, text)), or None; a
-    problem when they contradict each other."""
+def _column_order(texts: Iterable[tuple[str, str]]) -> DateOrder | str | None:
+    """The order the column's numeric dates prove (``texts``: (where, text)), None, or
+    what is wrong when they contradict each other."""
     proof: dict[str, tuple[str, str]] = {}
     for where, text in texts:
         parts = _numeric_parts(text)
         if parts is None:
             continue
         order = _order_proof(parts)
-        if order == "ymd":
-            continue
-        if order is not None:
+        if order is not None and order != "ymd":
             proof.setdefault(order, (where, text))
     if "dmy" in proof and "mdy" in proof:
         (at_d, day_first), (at_m, month_first) = proof["dmy"], proof["mdy"]
-        problems.append(
-            Problem(
-                f"column {column}",
-                f"mixes day-first dates ({at_d}: {day_first}) and month-first dates "
-                f"({at_m}: {month_first}); write them one way, or as YYYY-MM-DD",
-            )
+        return (
+            f"mixes day-first dates ({at_d}: {day_first}) and month-first dates "
+            f"({at_m}: {month_first}); write them one way, or as YYYY-MM-DD"
         )
-        return None
     if "dmy" in proof:
         return "dmy"
-    return (
-        "mdy" if "mdy" in proof else None
-    )  # each date that could be either is reported in its cell
+    return "mdy" if "mdy" in proof else None  # each date that could be either says so
+
+
+def _calendar_problem(year: int, month: int, day: int) -> str:
+    """Which part of a date does not exist."""
+    if not 1 <= month <= 12:
+        return f"month {month} does not exist"
+    if year < 1:
+        return f"year {year} does not exist"
+    return f"{_MONTHS[month - 1]} {year} has no day {day}"
+
+
+def _make_day(year: int, month: int, day: int, written: str, words: str = "") -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        problem = _calendar_problem(year, month, day)
+        raise _Bad(f"{written} is not a valid date{words}: {problem}") from None
+
+
+def read_day(value: Any, order: DateOrder | None = None) -> dt.date:
+    """The day a cell holds: a date cell, a date-time at midnight, ``YYYY-MM-DD`` text,
+    or another written form read in ``order`` (docs: *Portfolio tables*, "Dates"); a
+    :class:`ValueError` says what is wrong, naming the part of a date that does not
+    exist.
+
+    >>> read_day("31.03.2027", "dmy")
+    datetime.date(2027, 3, 31)
+    >>> read_day("2026-13-01")
+    Traceback (most recent call last):
+    ...
+    cluster_excellence.errors.InvalidValueError: 2026-13-01 is not a valid date: month 13 does not
+    exist
+    """
+    try:
+        return _day(value, order)
+    except _Bad as bad:
+        raise InvalidValueError(bad.message) from None
 
 
 def _day(value: Any, order: DateOrder | None) -> dt.date:
@@ -282,6 +350,8 @@ def _day(value: Any, order: DateOrder | None) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, Unreadable):
+        raise _Bad(value.message)
     if not isinstance(value, str):
         raise _Bad(
             f"must be a date (a date cell, or text such as YYYY-MM-DD), not {_describe(value)}"
@@ -289,10 +359,8 @@ def _day(value: Any, order: DateOrder | None) -> dt.date:
     text = value.strip()
     iso = _ISO_DAY.fullmatch(text)
     if iso is not None:
-        try:
-            return dt.date.fromisoformat(iso.group(1))
-        except ValueError:
-            raise _Bad(f"{iso.group(1)} is not a valid date") from None
+        year, month, day = (int(part) for part in iso.groups())
+        return _make_day(year, month, day, f"{iso.group(1)}-{iso.group(2)}-{iso.group(3)}")
     if _ISO_TIMED.fullmatch(text):
         raise _Bad(f"{show(text)} has a time of day; a date cell must hold a day")
     parts = _numeric_parts(text)
@@ -320,11 +388,8 @@ def _numeric_day(text: str, parts: tuple[str, str, str], order: DateOrder | None
         day, month, year = (first, second, third) if order != "mdy" else (second, first, third)
     if len(year) != 4:
         raise _Bad(f"{show(text)} has no four-digit year (a two-digit year is not guessed)")
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        words = _ORDER_WORDS[order or "ymd"]
-        raise _Bad(f"{show(text)} is not a valid date ({words})") from None
+    words = _ORDER_WORDS[order or "ymd"]
+    return _make_day(int(year), int(month), int(day), show(text), f" ({words})")
 
 
 # Two defaults that differ in every part: a part the text leaves out shows as a difference.
@@ -352,188 +417,303 @@ def _written_day(text: str, order: DateOrder | None) -> dt.date:
     return moment.date()
 
 
-# -- rows into a portfolio -----------------------------------------------------------------
+# -- lists and indicator values ----------------------------------------------------------------
+
+
+def _items(value: Any, guarded: bool) -> list[str]:
+    """A cell's list: items on lines (taken as written), or separated by commas or
+    semicolons (spaces around them dropped)."""
+    text = _text(value, guarded)
+    if "\n" in text:
+        return [item.removesuffix("\r") for item in text.split("\n") if item.strip()]
+    return [item.strip() for item in re.split(r"[,;]", text) if item.strip()]
+
+
+def _member_types(value: Any, guarded: bool) -> list[str]:
+    if isinstance(value, str) and word_key(value) == EMPTY_LIST:
+        return []
+    return [_word(item, MEMBER_TYPES, "a member type") for item in _items(value, guarded)]
+
+
+def _indicator_value(value: Any, decimal: Decimal) -> bool | int | float:
+    """An indicator value: a number, or true/false (yes/no)."""
+    if value is True or value is False:
+        return value
+    if isinstance(value, str):
+        found = canonical_word(value, (*_TRUE, *_FALSE))
+        if found is not None:
+            return found in _TRUE
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise _Bad(f"{show(value)} is not a finite number")
+        return value
+    if isinstance(value, str):
+        try:
+            return _number(value, whole=False, decimal=decimal)
+        except _Bad:
+            pass
+    raise _Bad(f"must be a number or true/false (an indicator value), not {_describe(value)}")
+
+
+# -- reading cells by column -------------------------------------------------------------------
+
+
+class _Sheet:
+    """One table being read: its title in messages, its place among the sheets, and the
+    position of each of its columns."""
+
+    __slots__ = ("index", "positions", "prefix", "title")
+
+    def __init__(self, title: str | None, index: int) -> None:
+        self.title = title
+        self.index = index
+        self.prefix = "" if title is None else f"sheet {printable(title)}, "
+        self.positions: dict[str, int] = {}
 
 
 class _Row:
-    """One row of a table: where it is (``row 5``) and its cells by column."""
+    """One row of a table: its sheet, where it is (``row 5``), its position among the rows
+    read, its cells by column and each cell's number format (``0%``)."""
 
-    __slots__ = ("cells", "formats", "where")
+    __slots__ = ("cells", "formats", "order", "sheet", "where")
 
-    def __init__(self, where: str, cells: dict[str, Any], formats: dict[str, str]) -> None:
+    def __init__(
+        self,
+        sheet: _Sheet,
+        where: str,
+        order: int,
+        cells: dict[str, Any],
+        formats: dict[str, str],
+    ) -> None:
+        self.sheet = sheet
         self.where = where
+        self.order = order
         self.cells = cells
-        #: The number format of each column's cell (XLSX), e.g. ``0%``.
         self.formats = formats
 
 
+#: Where a value came from: its row and its column (None: the row as a whole).
+_Place = tuple[_Row, "str | None"]
+_Reader = Callable[["_Table", Any, _Row, str], Any]
+
+_DAY_COLUMNS = frozenset({"date", "awarded_on", "valid_until"})
+_BOOLEAN_COLUMNS = frozenset(
+    {"awarded", "passed", "minimum_requirements_met", "self_test_passed", "validated",
+     "eccp_listed", "public_cooperation", "english_website", "organisation"}
+)  # fmt: skip
+_NUMBER_COLUMNS = {"audit_days": False, "experts": True, "management_fte": False,
+                   "committed_members": True}  # fmt: skip
+
+
 class _Table:
-    """The rows of one table, read into a portfolio document with each value's place."""
+    """The tables of one portfolio, read into a portfolio document with each value's place."""
 
     def __init__(
-        self, source: str, prefix: str, date_order: DateOrder | None, guarded: bool = False
+        self,
+        source: str,
+        date_order: DateOrder | None,
+        *,
+        guarded: bool = False,
+        decimal: Decimal = ".",
+        fractions: bool = True,
     ) -> None:
         if date_order is not None and date_order not in DATE_ORDERS:
             raise InvalidValueError(
                 f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}"
             )
+        if decimal not in DECIMALS:
+            raise InvalidValueError(f"decimal must be '.' or ',', not {decimal!r}")
         self.source = source
-        self.prefix = prefix
         self.date_order = date_order
         #: Whether texts may carry a formula guard (CSV files written by the writer).
         self.guarded = guarded
-        self.problems: list[Problem] = []
-        self.reported: set[tuple[str, str | None]] = set()
+        self.decimal = decimal
+        #: Whether a bare score of at most 1 is refused as a fraction.
+        self.fractions = fractions
+        self.problems: list[tuple[tuple[int, int, int], Problem]] = []
+        self.reported: set[tuple[int, str, str | None]] = set()
         #: Rows with a cell that could not be read: the checks across their cells wait.
-        self.bad_rows: set[str] = set()
-        #: (cluster index, key) -> where; (cluster index, assessment index) -> where.
-        self.places: dict[tuple[int, Any], str] = {}
+        self.bad_rows: set[tuple[int, str]] = set()
+        #: JSON path -> the place of its value.
+        self.places: dict[str, _Place] = {}
+        self.orders: dict[tuple[int, str], DateOrder | None] = {}
 
-    def fail(self, where: str, column: str | None, message: str) -> None:
-        if column is not None:
-            self.reported.add((where, column))
-            self.bad_rows.add(where)
-        at = f"{where}, column {column}" if column is not None else where
-        self.problems.append(Problem(self.prefix + at, message))
+    # -- problems
 
-    def header(self, names: Sequence[Any]) -> list[str | None]:
-        """The column names, checked; None for a blank column."""
+    def fail(self, row: _Row | None, column: str | None, message: str, sheet: _Sheet | None = None,
+             where: str | None = None) -> None:  # fmt: skip
+        """A problem at ``row`` (or at ``where`` of ``sheet``), in ``column``."""
+        sheet = row.sheet if row is not None else sheet
+        assert sheet is not None
+        at = row.where if row is not None else (where or "")
+        if row is not None and column is not None:
+            self.reported.add((sheet.index, at, column))
+            self.bad_rows.add((sheet.index, at))
+        text = at if column is None else (f"{at}, column {column}" if at else f"column {column}")
+        order = row.order if row is not None else (0 if where == "the header" else -1)
+        position = sheet.positions.get(column, 0) if column is not None else -1
+        path = (sheet.prefix + text).rstrip(", ")
+        self.problems.append(((sheet.index, order, position), Problem(path, message)))
+
+    def at(self, place: _Row, sheet: _Sheet) -> str:
+        """``place`` as a message names it from ``sheet``: ``row 4`` in the same sheet."""
+        return place.where if place.sheet is sheet else place.sheet.prefix + place.where
+
+    # -- the header and the rows
+
+    def header(
+        self, sheet: _Sheet, names: Sequence[Any], known: Sequence[str] | None,
+        required: Sequence[str],
+    ) -> list[str | None]:  # fmt: skip
+        """The column names, checked (``known``: the columns allowed, None for any name);
+        None for a blank column."""
         columns: list[str | None] = []
         seen: set[str] = set()
         for position, raw in enumerate(names, start=1):
-            name = raw.strip() if isinstance(raw, str) else raw
+            name = raw.strip() if isinstance(raw, str) and known is not None else raw
             if _blank(name):
                 columns.append(None)
                 continue
             if not isinstance(name, str):
-                self.fail(
-                    f"column {position}", None, f"the header must be a name, not {show(name)}"
-                )
+                self.fail(None, None, f"the header must be a name, not {show(name)}", sheet,
+                          f"column {position}")  # fmt: skip
                 columns.append(None)
                 continue
             if name in seen:
-                self.fail(f"column {position}", None, f"{show(name)} appears twice in the header")
-            elif name not in COLUMNS:
-                close = difflib.get_close_matches(name, COLUMNS, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else "expected " + ", ".join(COLUMNS)
-                self.fail(f"column {position}", None, f"unknown column {show(name)} ({hint})")
+                self.fail(None, None, f"{show(name)} appears twice in the header", sheet,
+                          f"column {position}")  # fmt: skip
+            elif known is not None and name not in known:
+                close = difflib.get_close_matches(name, known, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "expected " + ", ".join(known)
+                self.fail(None, None, f"unknown column {show(name)} ({hint})", sheet,
+                          f"column {position}")  # fmt: skip
             seen.add(name)
-            columns.append(name if name in COLUMNS else None)
-        missing = [name for name in _REQUIRED if name not in seen]
+            ok = known is None or name in known
+            columns.append(name if ok else None)
+            if ok:
+                sheet.positions.setdefault(name, position)
+        missing = [name for name in required if name not in seen]
         if missing:
-            self.fail("the header", None, f"has no column {', '.join(missing)} (required)")
+            self.fail(None, None, f"has no column {', '.join(missing)} (required)", sheet,
+                      "the header")  # fmt: skip
         return columns
 
-    def document(self, rows: Sequence[_Row]) -> dict[str, Any]:
-        """The portfolio document of ``rows``."""
-        orders = {column: self._order(column, rows) for column in _DAY_COLUMNS}
-        clusters: dict[str, dict[str, Any]] = {}
-        indices: dict[str, int] = {}
-        first: dict[str, dict[str, tuple[Any, str]]] = {}
-        last_id: str | None = None
-        for row in rows:
-            values = self._values(row, orders)
-            cid = values.get("id")
-            if cid is None:
-                if (row.where, "id") in self.reported:
+    def rows(
+        self,
+        sheet: _Sheet,
+        cells: Iterator[tuple[str, Sequence[Any], Sequence[str]]],
+        known: Sequence[str] | None,
+        required: Sequence[str],
+    ) -> list[_Row]:
+        """The rows after the header: (where, values, number formats per position)."""
+        try:
+            _, names, _ = next(cells)
+        except StopIteration:
+            self.fail(None, None, "is missing: the table is empty", sheet, "the header")
+            return []
+        before = len(self.problems)
+        columns = self.header(sheet, names, known, required)
+        if len(self.problems) != before:
+            return []
+        rows: list[_Row] = []
+        for order, (where, values, formats) in enumerate(cells, start=1):
+            if len(values) > len(columns) and not all(map(_blank, values[len(columns) :])):
+                self.fail(None, None, f"has {len(values)} cells; the header names "
+                          f"{len(columns)}", sheet, where)  # fmt: skip
+                continue
+            row: dict[str, Any] = {}
+            kept: dict[str, str] = {}
+            for position, column in enumerate(columns):
+                value = values[position] if position < len(values) else None
+                if column is None:
+                    # A column without a name (the header reported every other kind).
+                    if not _blank(value):
+                        self.fail(None, None, f"has a value in column {position + 1}, which "
+                                  "has no name", sheet, where)  # fmt: skip
                     continue
-                if last_id is None:
-                    self.fail(row.where, "id", "is blank (required in a cluster's first row)")
-                    continue
-                cid = last_id
-            last_id = cid
-            if cid not in clusters:
-                index = indices[cid] = len(clusters)
-                clusters[cid] = {"id": cid}
-                first[cid] = {"id": (cid, row.where)}
-                self.places[(index, "id")] = row.where
-            index = indices[cid]
-            cluster = clusters[cid]
-            for key in _CLUSTER_COLUMNS[1:]:
-                if key not in values:
-                    continue
-                known = first[cid].get(key)
-                if known is None:
-                    cluster[key] = values[key]
-                    first[cid][key] = (values[key], row.where)
-                    self.places[(index, key)] = row.where
-                elif known[0] != values[key]:
-                    self.fail(
-                        row.where,
-                        key,
-                        f"{show(values[key])} differs from {show(known[0])} ({known[1]}) for the "
-                        f"cluster {show(cid)}; leave it blank or write the same",
-                    )
-            self.places.setdefault((index, "name"), row.where)
-            assessment = {k: v for k, v in values.items() if k in _ASSESSMENT_COLUMNS}
-            assessments = cluster.setdefault("assessments", [])
-            if assessment or any((row.where, c) in self.reported for c in _ASSESSMENT_COLUMNS):
-                self.places[(index, len(assessments))] = row.where
-                assessments.append(assessment)
-        return {"format": "cluster-excellence.portfolio/1", "clusters": list(clusters.values())}
+                row[column] = value
+                if position < len(formats) and formats[position]:
+                    kept[column] = formats[position]
+            if all(_blank(v) for v in row.values()):
+                continue  # an empty row: spreadsheets keep them
+            rows.append(_Row(sheet, where, order, row, kept))
+        return rows
 
-    def _order(self, column: str, rows: Sequence[_Row]) -> DateOrder | None:
-        if self.date_order is not None:
-            return self.date_order
-        texts = (
-            (row.where, row.cells[column].strip())
-            for row in rows
-            if isinstance(row.cells.get(column), str)
-        )
-        return _column_order(column, texts, self.problems)
+    # -- cells
 
-    def _values(self, row: _Row, orders: dict[str, DateOrder | None]) -> dict[str, Any]:
+    def values(self, row: _Row, readers: Mapping[str, _Reader]) -> dict[str, Any]:
         """The JSON values of a row's cells (a cell that cannot be read is reported)."""
         values: dict[str, Any] = {}
         for column, raw in row.cells.items():
             if _blank(raw):
                 continue
             try:
-                if isinstance(raw, _Unreadable):
+                if isinstance(raw, Unreadable):
                     raise _Bad(raw.message)
-                value = _plain(raw)
-                if column in _DAY_COLUMNS:
-                    values[column] = _day(value, orders[column]).isoformat()
-                elif column in _BOOLEAN_COLUMNS:
-                    values[column] = _boolean(value)
-                elif column == "score":
-                    values[column] = _score(value, "%" in row.formats.get(column, ""))
-                elif column in ("audit_days", "experts"):
-                    if type(value) is int and "." in row.formats.get(column, ""):
-                        value = float(value)  # a float the writer marked (see _xlsx)
-                    values[column] = _number(value, whole=column == "experts")
-                else:
-                    values[column] = _text(value, self.guarded)
+                values[column] = readers[column](self, _plain(raw), row, column)
             except _Bad as bad:
-                self.fail(row.where, column, bad.message)
+                self.fail(row, column, bad.message)
         return values
 
-    _PATH = re.compile(r"clusters\[([0-9]+)\](?:\.assessments(?:\[([0-9]+)\])?)?(?:\.(\w+))?")
+    def order_of(self, row: _Row, column: str) -> DateOrder | None:
+        if self.date_order is not None:
+            return self.date_order
+        return self.orders.get((row.sheet.index, column))
 
-    def locate(self, problem: Problem) -> Problem | None:
-        """A JSON reader's problem placed in the table (None when the cell was reported)."""
-        found = self._PATH.match(problem.path)
-        if found is None:
-            return Problem(self.prefix.rstrip(", "), problem.message)
-        cluster, assessment, key = int(found.group(1)), found.group(2), found.group(3)
-        if assessment is not None:
-            where = self.places.get((cluster, int(assessment)), "")
-        else:
-            where = self.places.get((cluster, key or "id"), self.places.get((cluster, "id"), ""))
-        if (where, key) in self.reported or (key is None and where in self.bad_rows):
+    def prove_orders(self, rows: Sequence[_Row], columns: Iterable[str]) -> None:
+        """The date order each day column of a sheet proves, or the problem of a column that
+        proves both."""
+        if self.date_order is not None or not rows:
+            return
+        sheet = rows[0].sheet
+        for column in columns:
+            texts = (
+                (row.where, row.cells[column].strip())
+                for row in rows
+                if isinstance(row.cells.get(column), str)
+            )
+            found = _column_order(texts)
+            if found == "dmy":
+                self.orders[(sheet.index, column)] = "dmy"
+            elif found == "mdy":
+                self.orders[(sheet.index, column)] = "mdy"
+            elif found is not None:
+                self.fail(None, column, found, sheet)
+
+    # -- placing the JSON reader's problems
+
+    _PATH = re.compile(r"clusters\[[0-9]+\](?:\.\w+(?:\[[0-9]+\])?)*")
+
+    def locate(self, problem: Problem) -> tuple[tuple[int, int, int], Problem] | None:
+        """A JSON reader's problem placed in the tables (None when its cell was reported)."""
+        path = problem.path
+        rest = ""
+        while path and path not in self.places:
+            cut = max(path.rfind("."), path.rfind("["))
+            rest = path[cut:] + rest
+            path = path[:cut] if cut > 0 else ""
+        if not path:
+            return (-1, -1, -1), Problem(problem.path, problem.message)
+        row, column = self.places[path]
+        if column is None and rest.startswith(".") and rest[1:].split(".")[0].isidentifier():
+            column = rest[1:].split(".")[0].split("[")[0]
+        if column is not None and (row.sheet.index, row.where, column) in self.reported:
             return None
-        at = f"{where}, column {key}" if key is not None else where
-        return Problem(self.prefix + at, self._PATH.sub(self._row_of, problem.message))
+        if column is None and (row.sheet.index, row.where) in self.bad_rows:
+            return None
+        sheet = row.sheet
+        at = row.where if column is None else f"{row.where}, column {column}"
+        message = self._PATH.sub(lambda found: self._named(found, sheet), problem.message)
+        key = (sheet.index, row.order, sheet.positions.get(column, 0) if column else -1)
+        return key, Problem(sheet.prefix + at, message)
 
-    def _row_of(self, found: re.Match[str]) -> str:
+    def _named(self, found: re.Match[str], sheet: _Sheet) -> str:
         """A JSON path in a message, as the row it stands for."""
-        cluster, assessment = int(found.group(1)), found.group(2)
-        key: Any = int(assessment) if assessment is not None else "id"
-        return self.places.get((cluster, key), found.group(0))
+        place = self.places.get(found.group(0))
+        return found.group(0) if place is None else self.at(place[0], sheet)
 
-    def portfolio(self, rows: Sequence[_Row], catalogues: Iterable[Catalogue]) -> Portfolio:
-        document = self.document(rows)
-        found: list[Problem] = []
+    def portfolio(self, document: dict[str, Any], catalogues: Iterable[Catalogue]) -> Portfolio:
+        found: list[tuple[tuple[int, int, int], Problem]] = []
         try:
             portfolio = check_document(document, self.source, catalogues)
         except PortfolioError as error:
@@ -543,52 +723,314 @@ class _Table:
             if not self.problems:
                 return portfolio
             more = 0
-        raise PortfolioError(self.source, [*self.problems, *found], more=more)
+        placed = sorted([*self.problems, *found], key=lambda item: item[0])
+        raise PortfolioError(self.source, [problem for _, problem in placed], more=more)
+
+    def refuse(self) -> None:
+        """Raise the problems found so far, if any."""
+        if self.problems:
+            placed = sorted(self.problems, key=lambda item: item[0])
+            raise PortfolioError(self.source, [problem for _, problem in placed])
 
 
-def _rows_of(
-    table: _Table, cells: Iterator[tuple[str, Sequence[Any], Sequence[str]]]
-) -> list[_Row]:
-    """The rows after the header: (where, values, number formats per position)."""
-    try:
-        _, names, _ = next(cells)
-    except StopIteration:
-        table.fail("the header", None, "is missing: the table is empty")
-        raise PortfolioError(table.source, table.problems) from None
-    columns = table.header(names)
-    if table.problems:
-        raise PortfolioError(table.source, table.problems)
-    rows: list[_Row] = []
-    for where, values, percent in cells:
-        if len(values) > len(columns) and not all(map(_blank, values[len(columns) :])):
-            table.fail(where, None, f"has {len(values)} cells; the header names {len(columns)}")
-            continue
-        row: dict[str, Any] = {}
-        formats: dict[str, str] = {}
-        for position, column in enumerate(columns):
-            if column is None:
-                # A column without a name (the header reported every other kind).
-                if position < len(values) and not _blank(values[position]):
-                    table.fail(
-                        where, None, f"has a value in column {position + 1}, which has no name"
-                    )
+def _read_text(table: _Table, value: Any, row: _Row, column: str) -> Any:
+    return _text(value, table.guarded)
+
+
+def _read_day(table: _Table, value: Any, row: _Row, column: str) -> Any:
+    return _day(value, table.order_of(row, column)).isoformat()
+
+
+def _read_boolean(table: _Table, value: Any, row: _Row, column: str) -> Any:
+    return _boolean(value)
+
+
+def _read_score(table: _Table, value: Any, row: _Row, column: str) -> Any:
+    percent = "%" in row.formats.get(column, "")
+    return _score(value, percent, table.decimal, table.fractions)
+
+
+def _read_number(table: _Table, value: Any, row: _Row, column: str) -> Any:
+    whole = _NUMBER_COLUMNS[column]
+    if type(value) is int and "." in row.formats.get(column, ""):
+        value = float(value)  # a float the writer marked (see _xlsx)
+    return _number(value, whole=whole, decimal=table.decimal)
+
+
+def _read_kind(table: _Table, value: Any, row: _Row, column: str) -> Any:
+    return _word(value, _KINDS)
+
+
+def _read_tier(table: _Table, value: Any, row: _Row, column: str) -> Any:
+    return _word(value, _TIERS)
+
+
+def _read_members(table: _Table, value: Any, row: _Row, column: str) -> Any:
+    return _member_types(value, table.guarded)
+
+
+def _read_codes(table: _Table, value: Any, row: _Row, column: str) -> Any:
+    return _items(value, table.guarded)
+
+
+def _read_value(table: _Table, value: Any, row: _Row, column: str) -> Any:
+    if type(value) is int and "." in row.formats.get(column, ""):
+        value = float(value)
+    return _indicator_value(value, table.decimal)
+
+
+def _reader(column: str) -> _Reader:
+    if column in _DAY_COLUMNS:
+        return _read_day
+    if column in _BOOLEAN_COLUMNS:
+        return _read_boolean
+    if column in _NUMBER_COLUMNS:
+        return _read_number
+    special: dict[str, _Reader] = {
+        "score": _read_score, "type": _read_kind, "tier": _read_tier,
+        "member_types": _read_members, "indicators": _read_codes, "value": _read_value,
+    }  # fmt: skip
+    return special.get(column, _read_text)
+
+
+_READERS = {
+    column: _reader(column)
+    for column in {*TABLE_COLUMNS, *CLUSTER_SHEET_COLUMNS, *LONG_INDICATOR_COLUMNS,
+                   *AREA_COLUMNS, *STATED_COLUMNS}
+}  # fmt: skip
+
+
+class _Codes(dict[str, _Reader]):
+    """The readers of a wide sheet of indicator values: its keys, and a value for every
+    other column."""
+
+    def __missing__(self, key: str) -> _Reader:
+        return _read_value
+
+
+# -- the document of the tables ----------------------------------------------------------------
+
+
+class _Document:
+    """The portfolio document built from the tables, with the place of every value."""
+
+    def __init__(self, table: _Table) -> None:
+        self.table = table
+        self.clusters: dict[str, dict[str, Any]] = {}
+        self.index: dict[str, int] = {}
+        #: Each cluster's field values, with the place each came from.
+        self.first: dict[str, dict[str, tuple[Any, _Row]]] = {}
+        #: (cluster id, type, ISO date) -> (cluster index, assessment index).
+        self.assessments: dict[tuple[str, str, str], tuple[int, int]] = {}
+
+    def cluster(self, cid: str, row: _Row) -> tuple[int, dict[str, Any]]:
+        if cid not in self.clusters:
+            self.index[cid] = len(self.clusters)
+            self.clusters[cid] = {"id": cid, "assessments": []}
+            self.first[cid] = {"id": (cid, row)}
+            self.table.places[f"clusters[{self.index[cid]}]"] = (row, None)
+            self.table.places[f"clusters[{self.index[cid]}].id"] = (row, "id")
+        return self.index[cid], self.clusters[cid]
+
+    def field(self, cid: str, key: str, value: Any, row: _Row) -> None:
+        """A cluster's field, the same wherever it is written."""
+        index, cluster = self.index[cid], self.clusters[cid]
+        known = self.first[cid].get(key)
+        if known is None:
+            cluster[key] = value
+            self.first[cid][key] = (value, row)
+            self.table.places[f"clusters[{index}].{key}"] = (row, key)
+        elif known[0] != value:
+            self.table.fail(
+                row,
+                key,
+                f"{show(value)} differs from {show(known[0])} "
+                f"({self.table.at(known[1], row.sheet)}) for the cluster {show(cid)}; leave it "
+                "blank or write the same",
+            )
+
+    def main(self, rows: Sequence[_Row]) -> None:
+        """The table of assessments."""
+        table = self.table
+        table.prove_orders(rows, ("date", "awarded_on"))
+        last_id: str | None = None
+        for row in rows:
+            values = table.values(row, _READERS)
+            cid = values.get("id")
+            if cid is None:
+                if (row.sheet.index, row.where, "id") in table.reported:
+                    continue
+                if last_id is None:
+                    table.fail(row, "id", "is blank (required in a cluster's first row)")
+                    continue
+                cid = last_id
+            last_id = cid
+            index, cluster = self.cluster(cid, row)
+            for key in CLUSTER_COLUMNS[1:]:
+                if key in values:
+                    self.field(cid, key, values[key], row)
+            table.places.setdefault(f"clusters[{index}].name", (row, "name"))
+            assessment = {k: v for k, v in values.items() if k in ASSESSMENT_COLUMNS}
+            assessments = cluster["assessments"]
+            if assessment or any(
+                (row.sheet.index, row.where, c) in table.reported for c in ASSESSMENT_COLUMNS
+            ):
+                number = len(assessments)
+                table.places[f"clusters[{index}].assessments[{number}]"] = (row, None)
+                assessments.append(assessment)
+                if "type" in assessment and "date" in assessment:
+                    named = (cid, assessment["type"], assessment["date"])
+                    self.assessments.setdefault(named, (index, number))
+
+    def _key_row(self, row: _Row, values: dict[str, Any], kind: str | None) -> Any:
+        """The assessment a row of values names by ``id``, ``type`` and ``date``, or None
+        after reporting why not (``kind``: the one type the sheet is for)."""
+        table = self.table
+        for column in ("id", "date") if kind else ("id", "type", "date"):
+            if column not in values:
+                if (row.sheet.index, row.where, column) not in table.reported:
+                    table.fail(row, column, "is blank (required: it names the assessment)")
+                return None
+        cid, day = values["id"], values["date"]
+        kind = kind or values["type"]
+        found = self.assessments.get((cid, kind, day))
+        if found is None:
+            main = next(iter(self.first.get(cid, {}).values()), None)
+            where = f" ({main[1].sheet.prefix.rstrip(', ')})" if main else ""
+            if cid not in self.clusters:
+                table.fail(row, "id", f"{show(cid)} is the id of no cluster of the portfolio")
+            else:
+                table.fail(
+                    row, None, f"names no assessment: the cluster {show(cid)} has no {kind} on "
+                    f"{day}{where}"
+                )  # fmt: skip
+        return found
+
+    def clusters_sheet(self, rows: Sequence[_Row]) -> None:
+        table = self.table
+        seen: dict[str, _Row] = {}
+        for row in rows:
+            values = table.values(row, _READERS)
+            cid = values.get("id")
+            if cid is None:
+                if (row.sheet.index, row.where, "id") not in table.reported:
+                    table.fail(row, "id", "is blank (required: the cluster the row is about)")
                 continue
-            value = values[position] if position < len(values) else None
-            row[column] = value
-            if position < len(percent) and percent[position]:
-                formats[column] = percent[position]
-        if all(_blank(v) for v in row.values()):
-            continue  # an empty row: spreadsheets keep them
-        rows.append(_Row(where, row, formats))
-    return rows
+            if cid in seen:
+                table.fail(row, "id", f"{show(cid)} has a row already ({seen[cid].where})")
+                continue
+            seen[cid] = row
+            index, cluster = self.cluster(cid, row)
+            for key in (*CLUSTER_COLUMNS[1:], "note"):
+                if key in values:
+                    self.field(cid, key, values[key], row)
+            profile = {k: values[k] for k in ORGANISATION_COLUMNS if k in values}
+            marked = values.get("organisation")
+            if marked is False and profile:
+                table.fail(row, "organisation", "is false, but the row records the "
+                           "organisation's " + ", ".join(profile))  # fmt: skip
+            elif profile or marked:
+                cluster["organisation"] = profile
+                table.places[f"clusters[{index}].organisation"] = (row, None)
+
+    def indicators_sheet(self, rows: Sequence[_Row], long: bool) -> None:
+        table = self.table
+        readers: Mapping[str, _Reader] = (
+            _READERS if long else _Codes({k: _READERS[k] for k in INDICATOR_KEYS})
+        )
+        table.prove_orders(rows, ("date",))
+        seen: dict[tuple[int, int], _Row] = {}
+        for row in rows:
+            values = table.values(row, readers)
+            found = self._key_row(row, values, None)
+            if found is None:
+                continue
+            index, number = found
+            assessment = self.clusters_by_index(index)["assessments"][number]
+            if assessment["type"] == "silver_audit":
+                table.fail(row, "type", "a silver_audit records no indicator values")
+                continue
+            path = f"clusters[{index}].assessments[{number}].indicators"
+            indicators = assessment.setdefault("indicators", {})
+            table.places.setdefault(path, (row, None))
+            if long:
+                if "indicator" not in values or "value" not in values:
+                    for column in ("indicator", "value"):
+                        if column not in values and (row.sheet.index, row.where, column) not in (
+                            table.reported
+                        ):
+                            table.fail(row, column, "is blank (required in the long layout)")
+                    continue
+                pairs = [(values["indicator"], values["value"], "value")]
+            else:
+                if found in seen:
+                    table.fail(row, None, f"repeats the assessment of {seen[found].where}")
+                    continue
+                seen[found] = row
+                pairs = [(c, v, c) for c, v in values.items() if c not in INDICATOR_KEYS]
+            for code, value, column in pairs:
+                if code in indicators:
+                    place = table.places[key_path(path, code)][0]
+                    table.fail(row, column, f"a second value of {show(code)} for this assessment "
+                               f"(the first is {table.at(place, row.sheet)})")  # fmt: skip
+                    continue
+                indicators[code] = value
+                table.places[key_path(path, code)] = (row, column)
+
+    def clusters_by_index(self, index: int) -> dict[str, Any]:
+        return list(self.clusters.values())[index]
+
+    def areas_sheet(self, rows: Sequence[_Row]) -> None:
+        table = self.table
+        table.prove_orders(rows, ("date",))
+        for row in rows:
+            values = table.values(row, _READERS)
+            found = self._key_row(row, values, "silver_audit")
+            if found is None:
+                continue
+            index, number = found
+            audit = self.clusters_by_index(index)["assessments"][number]
+            areas = audit.setdefault("improvement_areas", [])
+            area = {k: v for k, v in values.items() if k not in ("id", "date")}
+            if not area and not any(
+                (row.sheet.index, row.where, c) in table.reported for c in AREA_COLUMNS
+            ):
+                continue  # a row of the two keys alone: an audit that recorded no areas
+            place = f"clusters[{index}].assessments[{number}].improvement_areas[{len(areas)}]"
+            table.places[place] = (row, None)
+            areas.append(area)
+
+    def stated_sheet(self, rows: Sequence[_Row]) -> None:
+        table = self.table
+        table.prove_orders(rows, ("valid_until",))
+        for row in rows:
+            values = table.values(row, _READERS)
+            cid = values.get("id")
+            if cid is None:
+                if (row.sheet.index, row.where, "id") not in table.reported:
+                    table.fail(row, "id", "is blank (required: the cluster the label is for)")
+                continue
+            if cid not in self.clusters:
+                table.fail(row, "id", f"{show(cid)} is the id of no cluster of the portfolio")
+                continue
+            index, cluster = self.index[cid], self.clusters[cid]
+            stated = cluster.setdefault("stated_labels", [])
+            table.places[f"clusters[{index}].stated_labels[{len(stated)}]"] = (row, None)
+            stated.append({k: v for k, v in values.items() if k != "id"})
+
+    def document(self) -> dict[str, Any]:
+        return {
+            "format": "cluster-excellence.portfolio/1",
+            "clusters": list(self.clusters.values()),
+        }
 
 
 # -- the sources -------------------------------------------------------------------------------
 
+_Cells = Iterator[tuple[str, Sequence[Any], Sequence[str]]]
 
-def _csv_cells(text: str, source: str) -> Iterator[tuple[str, Sequence[Any], Sequence[str]]]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
+
+def _csv_cells(text: str, source: str, delimiter: str) -> _Cells:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     number = 0
     try:
@@ -600,19 +1042,10 @@ def _csv_cells(text: str, source: str) -> Iterator[tuple[str, Sequence[Any], Seq
         ) from None
 
 
-def parse_portfolio_csv(
-    text: str | bytes,
-    *,
-    source: str = "<string>",
-    date_order: DateOrder | None = None,
-    catalogues: Iterable[Catalogue] = (),
-) -> Portfolio:
-    """A portfolio from CSV text (comma-, semicolon- or tab-separated, as the header
-    line shows; UTF-8 with or without a byte order mark), checked as
-    :func:`read_portfolio_table` checks it."""
+def _csv_text(text: str | bytes, source: str) -> str:
     if isinstance(text, bytes):
         try:
-            text = text.decode("utf-8-sig")
+            return text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise PortfolioError(
                 source,
@@ -624,75 +1057,156 @@ def parse_portfolio_csv(
                     )
                 ],
             ) from None
-    elif text.startswith("\ufeff"):
-        text = text[1:]
-    table = _Table(source, "", date_order, guarded=True)
-    rows = _rows_of(table, _csv_cells(text, source))
-    return table.portfolio(rows, catalogues)
+    return text.removeprefix("\ufeff")
 
 
-def _xlsx_cells(sheet: Any, table: _Table) -> Iterator[tuple[str, Sequence[Any], Sequence[str]]]:
-    for cells in sheet.iter_rows():
-        values: list[Any] = []
-        percent: list[str] = []
-        where = ""
-        for cell in cells:
-            value = cell.value
-            row = getattr(cell, "row", None)
-            if row is not None:
-                where = f"row {row}"
-            kind = getattr(cell, "data_type", "n")
-            if kind == "f":
-                value = _Unreadable(
-                    f"holds the formula {show(value)}; the reader takes values only "
-                    "(copy the column and paste it as values)"
-                )
-            elif kind == "e":
-                value = _Unreadable(f"holds the spreadsheet error {show(value)}")
-            values.append(value)
-            percent.append(getattr(cell, "number_format", "") or "")
-        yield where, values, percent
+def parse_portfolio_csv(
+    text: str | bytes,
+    *,
+    source: str = "<string>",
+    date_order: DateOrder | None = None,
+    decimal: Decimal | None = None,
+    catalogues: Iterable[Catalogue] = (),
+) -> Portfolio:
+    """A portfolio from CSV text (comma-, semicolon- or tab-separated, as the header
+    line shows; UTF-8 with or without a byte order mark), checked as
+    :func:`read_portfolio_table` checks it.
+
+    Numbers written as text take ``decimal`` as their decimal mark; by default a
+    comma in a semicolon-separated file (what a spreadsheet in a country of decimal
+    commas writes: ``83,5``) and a point otherwise (a comma-separated file never
+    guesses).
+
+    >>> parse_portfolio_csv("id;name;type;date;score\\nx;X;Gold audit;2019-07-25;83,5 %\\n")[
+    ...     "x"].assessments[0].score
+    83.5
+    """
+    text = _csv_text(text, source)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    mark: Decimal = decimal if decimal is not None else ("," if delimiter == ";" else ".")
+    table = _Table(source, date_order, guarded=True, decimal=mark)
+    sheet = _Sheet(None, 0)
+    rows = table.rows(sheet, _csv_cells(text, source, delimiter), TABLE_COLUMNS, _REQUIRED)
+    table.refuse()
+    document = _Document(table)
+    document.main(rows)
+    return table.portfolio(document.document(), catalogues)
 
 
-def _xlsx_portfolio(
-    data: bytes,
+#: The sheets a workbook may hold beside its assessments: the role of each by the key of
+#: its title (:func:`~._words.word_key`), and the columns it may have.
+_ROLES = {word_key(title): role for role, title in SHEETS.items()}
+_ROLE_COLUMNS: dict[str, tuple[Sequence[str] | None, Sequence[str]]] = {
+    "clusters": (CLUSTER_SHEET_COLUMNS, ("id",)),
+    "improvement_areas": (AREA_COLUMNS, ("id", "date")),
+    "stated_labels": (STATED_COLUMNS, ("id", "tier", "valid_until")),
+}
+
+
+def _sheet_cells(book: Workbook, title: str) -> _Cells:
+    for number, values, formats in book.rows(title):
+        yield f"row {number}", values, formats
+
+
+def _workbook_portfolio(
+    book: Workbook,
     source: str,
     sheet: str | None,
     date_order: DateOrder | None,
+    decimal: Decimal,
     catalogues: Iterable[Catalogue],
+    *,
+    fractions: bool = True,
 ) -> Portfolio:
-    module = openpyxl("reading an XLSX portfolio")
+    names = book.sheets
+    roles: dict[str, str] = {}
+    table = _Table(source, date_order, decimal=decimal, fractions=fractions)
+    sheets = {name: _Sheet(name, index) for index, name in enumerate(names)}
+    for name in names:
+        role = _ROLES.get(word_key(name))
+        if role is None or name == sheet:
+            continue
+        if role in roles:
+            table.fail(None, None, f"holds {role.replace('_', ' ')} like the sheet "
+                       f"{show(roles[role])}; keep one", sheets[name])  # fmt: skip
+        roles.setdefault(role, name)
+    if sheet is None:
+        main = next((n for n in names if word_key(n) not in _ROLES), None)
+        if main is None:
+            table.fail(None, None, "has no sheet of assessments (only "
+                       + ", ".join(repr(printable(n)) for n in names) + ")",
+                       _Sheet(None, -1))  # fmt: skip
+    elif sheet not in names:
+        known = ", ".join(repr(printable(n)) for n in names)
+        table.fail(None, None, f"has no sheet {show(sheet)} (it has {known})", _Sheet(None, -1))
+        main = None
+    else:
+        main = sheet
+    for name in names:
+        if name != main and name not in roles.values():
+            close = difflib.get_close_matches(word_key(name), list(_ROLES), n=1, cutoff=0.8)
+            if close:
+                title = SHEETS[_ROLES[close[0]]]
+                table.fail(None, None, f"is not read: did you mean {show(title)}?", sheets[name])
+    table.refuse()
+    assert main is not None
+    document = _Document(table)
+    document.main(table.rows(sheets[main], _sheet_cells(book, main), TABLE_COLUMNS, _REQUIRED))
+    for role in ("clusters", "indicators", "improvement_areas", "stated_labels"):
+        found = roles.get(role)
+        if found is None:
+            continue
+        cells = _sheet_cells(book, found)
+        if role == "indicators":
+            rows = _indicator_rows(table, sheets[found], cells)
+            if rows is not None:
+                document.indicators_sheet(*rows)
+            continue
+        columns, required = _ROLE_COLUMNS[role]
+        rows_of = table.rows(sheets[found], cells, columns, required)
+        readers = {
+            "clusters": document.clusters_sheet,
+            "improvement_areas": document.areas_sheet,
+            "stated_labels": document.stated_sheet,
+        }
+        readers[role](rows_of)
+    return table.portfolio(document.document(), catalogues)
+
+
+def _indicator_rows(table: _Table, sheet: _Sheet, cells: _Cells) -> tuple[list[_Row], bool] | None:
+    """The rows of a sheet of indicator values and whether it is in the long layout (its
+    header names ``indicator`` and ``value``)."""
     try:
-        book = module.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise PortfolioError(
-            source, [Problem("", f"is not an XLSX workbook ({type(error).__name__})")]
-        ) from None
-    try:
-        names = list(book.sheetnames)
-        if sheet is None:
-            sheet = names[0]  # a workbook has at least one sheet
-        elif sheet not in names:
-            known = ", ".join(repr(printable(n)) for n in names)
-            raise PortfolioError(
-                source, [Problem("", f"has no sheet {show(sheet)} (it has {known})")]
-            )
-        table = _Table(source, f"sheet {printable(sheet)}, ", date_order)
-        rows = _rows_of(table, _xlsx_cells(book[sheet], table))
-        return table.portfolio(rows, catalogues)
-    finally:
-        book.close()
+        first = next(cells)
+    except StopIteration:
+        return None
+    names = {n.strip() for n in first[1] if isinstance(n, str)}
+    long = {"indicator", "value"} <= names
+    known = LONG_INDICATOR_COLUMNS if long else None
+
+    def again() -> _Cells:
+        yield first
+        yield from cells
+
+    if not long:
+        # The keys are stripped like every header; the codes are taken as written.
+        first = (first[0], [n.strip() if isinstance(n, str) and n.strip() in INDICATOR_KEYS
+                            else n for n in first[1]], first[2])  # fmt: skip
+    return table.rows(sheet, again(), known, INDICATOR_KEYS), long
 
 
 def read_portfolio_table(
     path: str | os.PathLike[str],
     *,
     date_order: DateOrder | None = None,
+    decimal: Decimal | None = None,
     sheet: str | None = None,
     catalogues: Iterable[Catalogue] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits | None = None,
 ) -> Portfolio:
-    """Read a portfolio from a ``.csv`` or ``.xlsx`` file, one row per assessment.
+    """Read a portfolio from a ``.csv`` file or an ``.xlsx`` or ``.ods`` workbook.
 
     Cells are read as people write them, and checked by the rules of
     :func:`~cluster_excellence.read_portfolio`:
@@ -704,31 +1218,42 @@ def read_portfolio_table(
       proves nothing is an error asking for the order, never a guess;
     * ``score``: ``84``, ``84.0``, ``84%`` or a cell formatted as a
       percentage; a bare fraction such as ``0.84`` is refused;
-    * true/false columns: ``true``/``false`` or ``yes``/``no`` in any case,
-      or boolean cells.
+    * numbers written as text: with ``decimal`` as the decimal mark (by
+      default a comma in a semicolon-separated CSV file, else a point);
+    * true/false columns: ``true``/``false`` or ``yes``/``no``, or boolean
+      cells; assessment types, tiers and member types without regard to case,
+      spaces, hyphens and underscores (``Silver audit``).
 
-    An XLSX file is read from its first sheet unless ``sheet`` names one; a
-    formula cell is refused (paste values). Every problem is named by file,
-    sheet, row and column in one :class:`~cluster_excellence.PortfolioError`.
-    Reading XLSX needs the ``excel`` extra (openpyxl).
+    A workbook is read from its first sheet (or ``sheet``) for the
+    assessments, and from the sheets ``Clusters``, ``Indicators``,
+    ``Improvement areas`` and ``Stated labels`` when it has them. It is
+    checked before it is read, against ``limits``
+    (:class:`Limits`: its unpacked size,
+    compression ratio, members and cells). A formula that computes, or an
+    error cell, is refused (paste values); a constant formula such as
+    ``=TRUE()`` is its value. Every problem is named by file, sheet, row and
+    column in one :class:`~cluster_excellence.PortfolioError`, the only
+    error a bad file raises.
     """
     source = os.fspath(path)
     suffix = os.path.splitext(source)[1].lower()
     if suffix not in TABLE_SUFFIXES:
+        hint = " (.xls is Excel's old binary format: save it as .xlsx)" if suffix == ".xls" else ""
         raise PortfolioError(
-            source, [Problem("", "a portfolio table must be a .csv or .xlsx file")]
+            source, [Problem("", f"a portfolio table must be a .csv, .xlsx or .ods file{hint}")]
         )
-    if suffix == ".xlsx":
-        openpyxl("reading an XLSX portfolio")  # before reading the file: say what is missing
+    if decimal is not None and decimal not in DECIMALS:
+        raise InvalidValueError(f"decimal must be '.' or ',', not {decimal!r}")
     data = read_bytes(source, max_bytes, PortfolioError)
     if suffix == ".csv":
         return parse_portfolio_csv(
-            data, source=source, date_order=date_order, catalogues=catalogues
+            data, source=source, date_order=date_order, decimal=decimal, catalogues=catalogues
         )
-    return _xlsx_portfolio(data, source, sheet, date_order, catalogues)
+    book = open_workbook(data, source, suffix[1:], limits)
+    return _workbook_portfolio(book, source, sheet, date_order, decimal or ".", catalogues)
 
 
-def _frame_cells(frame: Any) -> Iterator[tuple[str, Sequence[Any], Sequence[str]]]:
+def _frame_cells(frame: Any) -> _Cells:
     yield "header", list(frame.columns), ()
     for label, *values in frame.itertuples(index=True, name=None):
         yield f"row {printable(str(label))}", values, ()
@@ -741,36 +1266,59 @@ def from_dataframe(
     catalogues: Iterable[Catalogue] = (),
     source: str = "DataFrame",
 ) -> Portfolio:
-    """A portfolio from a pandas DataFrame with one row per assessment.
+    """A portfolio from a pandas DataFrame with one row per assessment, or from frames by
+    sheet title (what :meth:`~cluster_excellence.Portfolio.to_dataframes` gives, and
+    ``pandas.read_excel(..., sheet_name=None)``), read as a workbook's sheets.
 
     The columns and the checks are those of :func:`read_portfolio_table`;
     ``datetime64`` columns, nullable columns and numpy numbers are read as
-    their values. Problems name the row by the frame's index label.
+    their values. A score of at most 1 is refused as a fraction unless the
+    frame says its scores are in percent (``frame.attrs["scores"] ==
+    "percent"``, as :meth:`~cluster_excellence.Portfolio.to_dataframe` marks
+    it). Problems name the row by the frame's index label.
     """
-    if not hasattr(frame, "itertuples") or not hasattr(frame, "columns"):
-        raise InvalidTypeError(
-            f"from_dataframe() needs a pandas DataFrame, not {type(frame).__name__}"
-        )
-    table = _Table(source, "", date_order)
-    rows = _rows_of(table, _frame_cells(frame))
-    return table.portfolio(rows, catalogues)
+    frames: dict[str, Any] = dict(frame) if isinstance(frame, Mapping) else {"": frame}
+    for each in frames.values():
+        if not hasattr(each, "itertuples") or not hasattr(each, "columns"):
+            raise InvalidTypeError(
+                f"from_dataframe() needs a pandas DataFrame, not {type(each).__name__}"
+            )
+    percent = all(
+        getattr(f, "attrs", {}).get(SCORES_ATTRIBUTE) == "percent" for f in frames.values()
+    )
+    if not isinstance(frame, Mapping):
+        table = _Table(source, date_order, fractions=not percent)
+        document = _Document(table)
+        rows = table.rows(_Sheet(None, 0), _frame_cells(frame), TABLE_COLUMNS, _REQUIRED)
+        table.refuse()
+        document.main(rows)
+        return table.portfolio(document.document(), catalogues)
+    book = Workbook("DataFrame", list(frames), lambda title: _frame_rows(frames[title]))
+    return _workbook_portfolio(
+        book, source, None, date_order, ".", catalogues, fractions=not percent
+    )
 
 
-# -- a portfolio as a table ------------------------------------------------------------------
+def _frame_rows(frame: Any) -> Iterator[tuple[int, list[Any], list[str]]]:
+    yield 1, list(frame.columns), []
+    for number, values in enumerate(frame.itertuples(index=False, name=None), start=2):
+        yield number, list(values), []
+
+
+# -- a portfolio as tables -------------------------------------------------------------------
 
 
 def portfolio_table(
     portfolio: Portfolio, *, source: str = "portfolio"
 ) -> tuple[tuple[str, ...], list[list[Any]]]:
-    """The columns and rows of ``portfolio`` as a table: one row per assessment, a
-    cluster without assessments as one row; only the columns some row fills.
+    """The columns and rows of ``portfolio`` as one table (a CSV file): one row per
+    assessment, a cluster without assessments as one row; only the columns some row fills.
 
-    What a table cannot hold (organisation profiles, stated labels, indicator
-    values, improvement areas, a cluster's note) is refused, never dropped:
-    a :class:`~cluster_excellence.PortfolioError` names each.
+    What one table cannot hold (organisation profiles, stated labels, indicator
+    values, improvement areas, a cluster's note) is refused, never dropped: a
+    :class:`~cluster_excellence.PortfolioError` names each (a workbook holds them all).
     """
     problems: list[Problem] = []
-    rows: list[dict[str, Any]] = []
     for index, cluster in enumerate(portfolio.clusters):
         at = f"clusters[{index}]"
         for key in ("note", "organisation"):
@@ -778,26 +1326,16 @@ def portfolio_table(
                 problems.append(Problem(f"{at}.{key}", _NO_COLUMN))
         if cluster.stated_labels:
             problems.append(Problem(f"{at}.stated_labels", _NO_COLUMN))
-        base = {
-            "id": cluster.id,
-            "name": cluster.name,
-            "country": cluster.country,
-            "comparative_portfolio": cluster.comparative_portfolio,
-            "website": cluster.website,
-        }
-        if not cluster.assessments:
-            rows.append(base)
         for number, assessment in enumerate(cluster.assessments):
             where = f"{at}.assessments[{number}]"
             if getattr(assessment, "indicators", None):
                 problems.append(Problem(f"{where}.indicators", _NO_COLUMN))
-            if getattr(assessment, "improvement_areas", None):
+            if getattr(assessment, "improvement_areas", None) is not None:
                 problems.append(Problem(f"{where}.improvement_areas", _NO_COLUMN))
-            rows.append({**base, **assessment_record(assessment)})
     if problems:
         raise PortfolioError(source, problems)
-    used = [c for c in COLUMNS if c in _REQUIRED or any(r.get(c) is not None for r in rows)]
-    return tuple(used), [[row.get(column) for column in used] for row in rows]
+    _, records, columns = workbook_tables(portfolio)[0]
+    return tuple(columns), [[record.get(c) for c in columns] for record in records]
 
 
 def _csv_cell(column: str, value: Any) -> str:
@@ -823,9 +1361,10 @@ def _guarded(text: str) -> str:
 
 
 def portfolio_to_csv(portfolio: Portfolio) -> str:
-    """``portfolio`` as a CSV table (RFC 4180) that :func:`read_portfolio_table` reads back
-    equal: dates ``YYYY-MM-DD``; a text that a spreadsheet would take for a formula with a
-    leading apostrophe; a score of at most 1 with a percent sign.
+    """``portfolio`` as a CSV table (RFC 4180, comma-separated, numbers with a decimal point)
+    that :func:`read_portfolio_table` reads back equal: dates ``YYYY-MM-DD``; a text that
+    a spreadsheet would take for a formula with a leading apostrophe; a score of at most 1
+    with a percent sign.
 
     >>> from cluster_excellence import Benchmark, Cluster, GoldAudit, Portfolio
     >>> qoot = Cluster("qoot", "=Qoot", [Benchmark(dt.date(2019, 7, 25)),
@@ -844,18 +1383,85 @@ def portfolio_to_csv(portfolio: Portfolio) -> str:
     return out.getvalue()
 
 
-def _xlsx_row(columns: Sequence[str], row: Sequence[Any]) -> list[Any]:
+#: The largest whole number a spreadsheet's number cell holds exactly (2**53): larger ones
+#: are written as text, which the reader reads back as the number.
+_EXACT = 2**53
+
+
+#: The first day a date cell holds in every spreadsheet's calendar: the day after the
+#: 1900 date system's phantom 1900-02-29; earlier days are written as ``YYYY-MM-DD`` text.
+_FIRST_DATE_CELL = dt.date(1900, 3, 1)
+
+
+def _sheet_cell(column: str, value: Any) -> Any:
     # A score of at most 1 as text with a percent sign (a number would read as a fraction).
+    if column == "score" and isinstance(value, float) and 0 < value <= 1:
+        return f"{value!r}%"
+    if type(value) is int and abs(value) > _EXACT:
+        return str(value)
+    if type(value) is float and float(f"{value:.15g}") != value:
+        # A number cell keeps 15 significant digits (Excel's precision): more as text.
+        return repr(value)
+    if isinstance(value, dt.date) and value < _FIRST_DATE_CELL:
+        return value.isoformat()
+    return value
+
+
+def _long_texts(value: Any, path: str, width: int, problems: list[Problem]) -> None:
+    """Every text of a portfolio document longer than ``width``, by its JSON path."""
+    if isinstance(value, str):
+        if len(value) > width:
+            problems.append(
+                Problem(
+                    path,
+                    f"a text of {len(value):,} characters does not fit in a cell of a workbook "
+                    f"(at most {width:,}); keep this portfolio as JSON",
+                )
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            at = key_path(path, key)
+            if len(key) > width:
+                _long_texts(key, at, width, problems)
+            _long_texts(item, at, width, problems)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _long_texts(item, f"{path}[{index}]", width, problems)
+
+
+def portfolio_sheets(
+    portfolio: Portfolio, *, sheet: str = "Portfolio", cell_width: int | None = CELL_WIDTH
+) -> list[Sheet]:
+    """The sheets of ``portfolio``'s workbook (see
+    :func:`~cluster_excellence.model.clusters.workbook_tables`), their cells as the reader
+    reads them back; a text longer than ``cell_width`` (a cell of Excel holds 32,767
+    characters) is refused with its JSON path, never cut."""
+    if cell_width is not None:
+        problems: list[Problem] = []
+        document = json.loads(portfolio_to_json(portfolio))
+        _long_texts(document, "", cell_width, problems)
+        if problems:
+            raise PortfolioError("portfolio", problems)
     return [
-        f"{v!r}%" if c == "score" and isinstance(v, float) and 0 < v <= 1 else v
-        for c, v in zip(columns, row, strict=True)
+        (title, list(columns), [[_sheet_cell(c, r.get(c)) for c in columns] for r in records])
+        for title, records, columns in workbook_tables(portfolio, sheet)
     ]
 
 
 def portfolio_to_xlsx(portfolio: Portfolio, *, sheet: str = "Portfolio") -> bytes:
-    """``portfolio`` as an XLSX workbook of one sheet that :func:`read_portfolio_table`
-    reads back equal: date cells, number cells, text cells that stay text, a frozen
-    header and filters. Needs the ``excel`` extra (openpyxl)."""
-    columns, rows = portfolio_table(portfolio)
-    sheets: list[Sheet] = [(sheet, columns, (_xlsx_row(columns, row) for row in rows))]
-    return workbook(sheets, "writing an XLSX portfolio")
+    """``portfolio`` as an XLSX workbook that :func:`read_portfolio_table` reads back equal:
+    the assessments in the sheet ``sheet``, and the sheets of what the portfolio records
+    beside them (docs: *Portfolio workbooks*); date cells, number cells, text cells that
+    stay text, a frozen header and filters. A text too long for a cell is refused, never
+    cut. Needs the ``excel`` extra (openpyxl)."""
+    sheets = portfolio_sheets(portfolio, sheet=sheet)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl's own warnings say nothing of the portfolio
+        return workbook(sheets, "writing an XLSX portfolio")
+
+
+def portfolio_to_ods(portfolio: Portfolio, *, sheet: str = "Portfolio") -> bytes:
+    """``portfolio`` as an OpenDocument spreadsheet (.ods) that :func:`read_portfolio_table`
+    reads back equal, with the sheets of :func:`portfolio_to_xlsx` (written by the
+    standard library: no extra needed)."""
+    return ods_workbook(portfolio_sheets(portfolio, sheet=sheet, cell_width=None))

@@ -46,9 +46,18 @@ from .assessments import Assessment, Benchmark, GoldAudit, SilverAudit
 from .tiers import Tier
 
 __all__ = [
+    "AREA_COLUMNS",
     "ASSESSMENT_COLUMNS",
     "CLUSTER_COLUMNS",
+    "CLUSTER_SHEET_COLUMNS",
+    "EMPTY_LIST",
+    "INDICATOR_KEYS",
+    "LIST_SEPARATOR",
+    "LONG_INDICATOR_COLUMNS",
     "MEMBER_TYPES",
+    "ORGANISATION_COLUMNS",
+    "SHEETS",
+    "STATED_COLUMNS",
     "TABLE_COLUMNS",
     "Cluster",
     "Organisation",
@@ -61,6 +70,7 @@ __all__ = [
     "portfolio_of",
     "stated_label_problems",
     "stated_order",
+    "workbook_tables",
 ]
 
 
@@ -206,10 +216,16 @@ def _stated_labels(instance: Cluster, attribute: Any, value: tuple[Any, ...]) ->
 
 
 def country_problem(value: Any) -> str | None:
-    """What is wrong with ``value`` as an ISO 3166-1 alpha-2 country code, or None."""
-    if value in ALPHA_2 and type(value) is str:
+    """What is wrong with ``value`` as an ISO 3166-1 alpha-2 country code, or None.
+
+    >>> country_problem(["DE"])
+    'must be a string (an ISO 3166-1 alpha-2 country code), not a list'
+    """
+    if type(value) is not str:
+        return f"must be a string (an ISO 3166-1 alpha-2 country code), not {show(value)}"
+    if value in ALPHA_2:
         return None
-    hint = HINTS.get(value) if type(value) is str else None
+    hint = HINTS.get(value)
     return f"{show(value)} is not an ISO 3166-1 alpha-2 country code" + (
         f" ({hint})" if hint else ""
     )
@@ -289,6 +305,36 @@ ASSESSMENT_COLUMNS = (
 #: Every column of a portfolio table (:meth:`Portfolio.to_records`), each named as its
 #: JSON key: the cluster's, then the assessment's.
 TABLE_COLUMNS = (*CLUSTER_COLUMNS, *ASSESSMENT_COLUMNS)
+
+#: The sheets of a portfolio workbook beside its table of assessments, by what they hold
+#: (docs: *Portfolio workbooks*).
+SHEETS = {
+    "clusters": "Clusters",
+    "indicators": "Indicators",
+    "improvement_areas": "Improvement areas",
+    "stated_labels": "Stated labels",
+}
+#: The columns of an organisation profile (the ``organisation`` object's keys).
+ORGANISATION_COLUMNS = (
+    "eccp_listed", "management_fte", "committed_members", "member_types",
+    "public_cooperation", "english_website", "programme_recognition",
+)  # fmt: skip
+#: The columns of the clusters sheet: one row per cluster, its fields and its organisation
+#: profile's; ``organisation`` (true/false) records a profile that holds no value yet.
+CLUSTER_SHEET_COLUMNS = (*CLUSTER_COLUMNS, "note", "organisation", *ORGANISATION_COLUMNS)
+#: The columns that name an assessment in the sheets of indicator values.
+INDICATOR_KEYS = ("id", "type", "date")
+#: The long layout of indicator values: one row per value.
+LONG_INDICATOR_COLUMNS = (*INDICATOR_KEYS, "indicator", "value")
+#: The columns of the improvement areas sheet: one row per area of a Silver audit (by the
+#: cluster's id and the audit's date); a row with only the two records an audit with none.
+AREA_COLUMNS = ("id", "date", "indicators", "description", "effect", "validated")
+#: The columns of the stated labels sheet: one row per stated label.
+STATED_COLUMNS = ("id", "tier", "valid_until", "source")
+#: How the writer separates a list's items in one cell (member types, indicator codes),
+#: and the word for an empty list (our decision, docs: *Portfolio workbooks*).
+LIST_SEPARATOR = ", "
+EMPTY_LIST = "none"
 
 
 def assessment_record(assessment: Assessment) -> dict[str, Any]:
@@ -467,12 +513,28 @@ class Portfolio(Tables):
 
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra),
-        which :func:`~cluster_excellence.from_dataframe` reads back."""
-        return dataframe(self.to_records(), TABLE_COLUMNS)
+        which :func:`~cluster_excellence.from_dataframe` reads back equal when the
+        portfolio's records fit one table; its scores are in percent, and the frame says
+        so (``frame.attrs["scores"] == "percent"``), so that a score of 0.5 is not taken
+        for a spreadsheet's fraction. :meth:`to_dataframes` holds every record."""
+        frame = dataframe(self.to_records(), TABLE_COLUMNS)
+        frame.attrs[SCORES_ATTRIBUTE] = "percent"
+        return frame
+
+    def to_dataframes(self) -> dict[str, Any]:
+        """Every sheet of :meth:`tables` as a typed ``pandas.DataFrame``, by the sheet's
+        title: what :func:`~cluster_excellence.from_dataframe` reads back equal."""
+        frames = {}
+        for title, records, columns in self.tables():
+            frame = dataframe(records, columns)
+            frame.attrs[SCORES_ATTRIBUTE] = "percent"
+            frames[title] = frame
+        return frames
 
     def tables(self) -> list[Table]:
-        """The portfolio as one table (its XLSX sheet): title, records, columns."""
-        return [("Portfolio", self.to_records(), TABLE_COLUMNS)]
+        """The portfolio as the sheets of a workbook (:func:`workbook_tables`): title,
+        records, columns each."""
+        return workbook_tables(self)
 
     def to_html(self, max_rows: int | None = MAX_HTML_ROWS) -> str:
         """An HTML table of the clusters (one row each); over ``max_rows``, the first and
@@ -490,6 +552,109 @@ class Portfolio(Tables):
         ]
         columns = ("id", "name", "country", "assessments", "latest", "latest_date")
         return table(f"Portfolio of {len(self.clusters)} clusters", columns, rows, max_rows)
+
+
+#: The key of ``frame.attrs`` that says a frame's scores are in percent.
+SCORES_ATTRIBUTE = "scores"
+
+
+def _used(records: Sequence[dict[str, Any]], columns: Sequence[str], kept: int) -> list[str]:
+    """The first ``kept`` columns and those some record fills, in order."""
+    return [
+        c for i, c in enumerate(columns) if i < kept or any(r.get(c) is not None for r in records)
+    ]
+
+
+def _plain_code(code: str) -> bool:
+    return code == code.strip() and "," not in code and ";" not in code
+
+
+def _codes_cell(codes: Sequence[str]) -> str:
+    """Indicator codes in one cell: separated by commas, or by line breaks when a code
+    holds a comma, a semicolon or surrounding spaces (a single such code then ends with
+    a line break)."""
+    if all(_plain_code(code) for code in codes):
+        return LIST_SEPARATOR.join(codes)
+    return "\n".join(codes) + ("\n" if len(codes) == 1 else "")
+
+
+def workbook_tables(portfolio: Portfolio, main: str = "Portfolio") -> list[Table]:
+    """The sheets of ``portfolio``'s workbook (docs: *Portfolio workbooks*): the table of
+    assessments titled ``main``, then, when the portfolio records any, the clusters'
+    notes and organisation profiles, the indicator values (one column per code, or one
+    row per value when a code could not be a column's name), the improvement areas and
+    the stated labels. Only the columns some row fills, and the keys, are kept."""
+    records = portfolio.to_records()
+    filled = _used(records, TABLE_COLUMNS, 0)
+    required = ("id", "name", "type", "date")
+    tables: list[Table] = [
+        (main, records, [c for c in TABLE_COLUMNS if c in required or c in filled])
+    ]
+    clusters: list[dict[str, Any]] = []
+    values: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    areas: list[dict[str, Any]] = []
+    stated: list[dict[str, Any]] = []
+    for cluster in portfolio.clusters:
+        profile = cluster.organisation
+        if cluster.note is not None or profile is not None:
+            row: dict[str, Any] = {"id": cluster.id, "name": cluster.name, "note": cluster.note}
+            if profile is not None:
+                fields = {key: getattr(profile, key) for key in ORGANISATION_COLUMNS}
+                types = fields["member_types"]
+                if types is not None:
+                    fields["member_types"] = LIST_SEPARATOR.join(types) or EMPTY_LIST
+                row.update(fields)
+                if all(value is None for value in fields.values()):
+                    row["organisation"] = True
+            clusters.append(row)
+        for assessment in cluster.assessments:
+            key = {"id": cluster.id, "type": assessment.kind, "date": assessment.date}
+            indicators = getattr(assessment, "indicators", None)
+            if indicators:
+                values.append((key, dict(indicators.items())))
+            found = getattr(assessment, "improvement_areas", None)
+            if found is not None:
+                day = {"id": cluster.id, "date": assessment.date}
+                areas.extend(
+                    {**day, "indicators": _codes_cell(area.indicators),
+                     "description": area.description, "effect": area.effect,
+                     "validated": area.validated}
+                    for area in found
+                )  # fmt: skip
+                if not found:
+                    areas.append(day)
+        stated.extend(
+            {"id": cluster.id, "tier": label.tier.value, "valid_until": label.valid_until,
+             "source": label.source}
+            for label in cluster.stated_labels
+        )  # fmt: skip
+    if clusters:
+        tables.append((SHEETS["clusters"], clusters, _used(clusters, CLUSTER_SHEET_COLUMNS, 2)))
+    if values:
+        tables.append(_indicator_table(values))
+    if areas:
+        tables.append((SHEETS["improvement_areas"], areas, _used(areas, AREA_COLUMNS, 3)))
+    if stated:
+        tables.append((SHEETS["stated_labels"], stated, _used(stated, STATED_COLUMNS, 3)))
+    return tables
+
+
+def _indicator_table(values: list[tuple[dict[str, Any], dict[str, Any]]]) -> Table:
+    """Indicator values wide (a column per code) when every code can name a column, else
+    long (a row per value)."""
+    codes = list(dict.fromkeys(code for _, found in values for code in found))
+    wide = len(codes) + len(INDICATOR_KEYS) <= 16_384 and all(
+        code == code.strip() and code not in LONG_INDICATOR_COLUMNS for code in codes
+    )
+    title = SHEETS["indicators"]
+    if wide:
+        return title, [{**key, **found} for key, found in values], [*INDICATOR_KEYS, *codes]
+    rows = [
+        {**key, "indicator": code, "value": value}
+        for key, found in values
+        for code, value in found.items()
+    ]
+    return title, rows, LONG_INDICATOR_COLUMNS
 
 
 _IDS: dict[int, tuple[tuple[Cluster, ...], dict[str, Cluster]]] = {}

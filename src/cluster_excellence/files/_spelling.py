@@ -1,0 +1,53 @@
+"""Enumerated words as people type them: ``Silver audit`` is ``silver_audit``.
+
+The table readers and the command line read an enumerated word (an
+assessment type, a tier, yes or no, a member type) without regard to case,
+spaces, hyphens and underscores, and answer anything else with the allowed
+words and a "did you mean" (docs: *Portfolio tables*, "Words"). The JSON
+format stays strict: there a word is written exactly.
+
+>>> canonical_word("Silver audit", ("benchmarking", "silver_audit", "gold_audit"))
+'silver_audit'
+>>> word_problem("benchmarkng", ("benchmarking", "silver_audit", "gold_audit"))
+'"benchmarkng" is not one of benchmarking, silver_audit, gold_audit (did you mean benchmarking?)'
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from .._text import show
+
+__all__ = ["canonical_word", "word_key", "word_problem"]
+
+_IGNORED = str.maketrans("", "", " \t-_\u00a0")
+
+
+def word_key(text: str) -> str:
+    """``text`` without case, spaces, hyphens and underscores: ``Silver_Audit`` ->
+    ``silveraudit``."""
+    return text.casefold().translate(_IGNORED)
+
+
+def canonical_word(text: str, words: Sequence[str]) -> str | None:
+    """The one of ``words`` that ``text`` writes (see :func:`word_key`), or None."""
+    key = word_key(text)
+    for word in words:
+        if word_key(word) == key:
+            return word
+    return None
+
+
+def word_problem(text: str, words: Sequence[str], what: str = "") -> str:
+    """Why ``text`` is none of ``words``, with the closest word as a hint (by
+    :func:`difflib.get_close_matches`, or the one word ``text`` starts); ``what`` names
+    the words (e.g. "a tier"), by default they are listed."""
+    keys = {word_key(word): word for word in words}
+    key = word_key(text)
+    close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.75)
+    starting = [k for k in keys if key and k.startswith(key)]
+    if not close and len(starting) == 1:
+        close = starting  # the start of one word: "silver" for silver_audit
+    hint = f" (did you mean {keys[close[0]]}?)" if close else ""
+    return f"{show(text)} is not {what or 'one of ' + ', '.join(words)}{hint}"
