@@ -54,6 +54,7 @@ __all__ = [
     "DEFAULT_MAX_RATIO",
     "DEFAULT_MAX_UNPACKED",
     "Limits",
+    "Row",
     "Unreadable",
     "Workbook",
     "open_workbook",
