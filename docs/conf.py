@@ -70,7 +70,7 @@ def _modules() -> dict[str, str]:
     found: dict[str, set[str]] = {}
     for path in sorted(package.rglob("*.py")):
         parts = path.relative_to(package.parent).with_suffix("").parts
-        if any(part.startswith("_") for part in parts[1:]) or parts[-1] == "cli":
+        if parts[1:2] == ("cli",) or parts[-1] in ("__main__", "_version", "_lazy"):
             continue
         module = importlib.import_module(".".join(parts))
         for name in getattr(module, "__all__", ()):
