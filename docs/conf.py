@@ -93,12 +93,17 @@ def _resolve(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     if module is None:
         return None
     full = f"{module}.{name}" + (f".{member}" if member else "")
-    if full == target:
-        return None
     domain = env.get_domain("py")
-    return domain.resolve_xref(
-        env, node.get("refdoc"), app.builder, node.get("reftype"), full, node, contnode
-    )
+    found = None
+    if full != target:
+        found = domain.resolve_xref(
+            env, node.get("refdoc"), app.builder, node.get("reftype"), full, node, contnode
+        )
+    if found is None and node.get("reftype") == "class":  # a type alias is data
+        found = domain.resolve_xref(
+            env, node.get("refdoc"), app.builder, "data", full, node, contnode
+        )
+    return found
 
 
 def _lazy_types() -> None:

@@ -116,7 +116,7 @@ def _entry(module: str, name: str) -> str:
     if inspect.isclass(value):
         kind = "exception" if issubclass(value, BaseException) else "class"
         lines.append(f".. auto{kind}:: {name}\n   :members:\n")
-    elif callable(value):
+    elif inspect.isfunction(value):
         lines.append(f".. autofunction:: {name}\n")
     else:
         lines.append(f".. autodata:: {name}\n   :no-value:\n")
