@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import resource
 import statistics
 import subprocess
@@ -10,11 +11,17 @@ import sys
 import time
 
 
+#: The programs run as an installed package runs: with its compiled bytecode cached
+#: (an environment that forbids writing bytecode would make every start compile the
+#: package again, which no installed package does).
+ENVIRONMENT = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(command: list[str]) -> tuple[float, float, bytes]:
     """Run a command; return its wall and CPU seconds and its standard output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False)
+    done = subprocess.run(command, capture_output=True, check=False, env=ENVIRONMENT)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -30,7 +37,9 @@ def peak_rss(command: list[str]) -> int:
         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command], capture_output=True, check=True, env=ENVIRONMENT
+    )
     return int(done.stdout)
 
 
@@ -46,6 +55,8 @@ def rounds(
     wall: dict[str, list[float]] = {name: [] for name in commands}
     cpu: dict[str, list[float]] = {name: [] for name in commands}
     outputs: dict[str, set[str]] = {name: set() for name in commands}
+    for command in commands.values():  # a first run compiles and caches the bytecode
+        run(command)
     for _ in range(repeat):
         for name, command in commands.items():
             seconds, cpu_seconds, out = run(command)

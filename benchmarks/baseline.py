@@ -78,6 +78,7 @@ def main(month_end: Callable[[dt.date, int], dt.date], path: str, day: str) -> N
                     "valid_until": until.isoformat(),
                     "renewable_until": renewable.isoformat(),
                     "basis": "assessments",
+                    "source": None,
                 }
             )
         out.append(
@@ -90,6 +91,7 @@ def main(month_end: Callable[[dt.date, int], dt.date], path: str, day: str) -> N
             }
         )
     result = {
+        "format": "cluster-excellence.status/1",
         "on": on.isoformat(),
         "rulebook": "ecei-2019",
         "editions": EDITIONS,

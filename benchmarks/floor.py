@@ -91,6 +91,7 @@ def main(path: str, on: str) -> None:
                     "valid_until": until,
                     "renewable_until": renewable,
                     "basis": "assessments",
+                    "source": None,
                 }
             )
         out.append(
@@ -103,6 +104,7 @@ def main(path: str, on: str) -> None:
             }
         )
     result = {
+        "format": "cluster-excellence.status/1",
         "on": on,
         "rulebook": "ecei-2019",
         "editions": EDITIONS,

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from cluster_excellence import portfolio_eligibility, sample_portfolio
 from cluster_excellence.cli import main
 
 from .documents import validate
@@ -379,3 +380,39 @@ class TestCommandRefusals:
         )
         assert (code, out) == (2, "")
         assert f"{into}: two clusters named 'QOOT  cluster' ('a' and 'b')" in err
+
+
+class TestTerminalWidth:
+    """Text tables take the terminal's width (COLUMNS, as a shell sets it) and wrap long
+    cells onto further lines instead of cutting them."""
+
+    def test_a_wide_terminal_keeps_a_finding_on_one_line(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        argv = ["eligibility", "--tier", "gold", "--on", "2026-11-20"]
+        monkeypatch.setenv("COLUMNS", "160")
+        assert main(argv) == 0
+        wide = capsys.readouterr().out
+        monkeypatch.setenv("COLUMNS", "60")
+        assert main(argv) == 0
+        narrow = capsys.readouterr().out
+        assert max(len(line) for line in wide.splitlines()) > 80
+        assert max(len(line) for line in narrow.splitlines()) <= 60
+        assert len(narrow.splitlines()) > len(wide.splitlines())
+        flat = " ".join(narrow.split())
+        for finding in portfolio_eligibility(sample_portfolio(), "gold", "2026-11-20").to_records():
+            assert " ".join(finding["message"].split()) in flat  # wrapped, never cut
+
+    def test_help_is_wrapped_to_the_terminal_and_keeps_its_examples(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv("COLUMNS", "60")
+        assert main(["report", "--help"]) == 0
+        out = capsys.readouterr().out
+        head, examples = out.split("\nexamples:\n")
+        described = head.split("\n\n", 1)[1]  # after the usage, which argparse lays out
+        assert max(len(line) for line in described.splitlines()) <= 60
+        assert (
+            "  cluster-excellence report portfolio.json --programme de-go-cluster -o report.html"
+            in (examples)
+        )

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Iterable
@@ -100,7 +99,7 @@ def _write_through(path: str, shown: str, data: bytes) -> None:
 def _replace(real: str, shown: str, data: bytes, status: os.stat_result | None) -> None:
     """Write a temporary file beside ``real`` and give it ``real``'s name."""
     directory, name = os.path.split(real)
-    temporary = os.path.join(directory, f".{name}.{secrets.token_hex(6)}.tmp")
+    temporary = os.path.join(directory, f".{name}.{os.urandom(6).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:
         # New files get 0o666 less the umask, as the kernel applies it.

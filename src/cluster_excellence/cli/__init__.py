@@ -157,8 +157,8 @@ def _closest(word: str, choices: Sequence[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _parser(chosen: tuple[str, Command] | None) -> tuple[argparse.ArgumentParser, Any]:
-    """The parser: every command by its summary; the chosen one with its options."""
+def _top_parser() -> argparse.ArgumentParser:
+    """The parser of the program itself: its commands by their summaries, --version."""
     parser = _ArgumentParser(
         prog=PROG,
         description="Label status, validity and renewal for ECEI cluster excellence labels. "
@@ -167,60 +167,49 @@ def _parser(chosen: tuple[str, Command] | None) -> tuple[argparse.ArgumentParser
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    found = None
     for entry in COMMANDS:
-        if chosen is None or entry.name != chosen[0]:
-            commands.add_parser(entry.name, help=entry.summary)
-            continue
-        spec = chosen[1]
-        found = commands.add_parser(
-            entry.name,
-            help=entry.summary,
-            description=spec.description,
-            epilog="examples:\n" + "".join(f"  {example}\n" for example in spec.examples),
-            formatter_class=_HelpFormatter,
-        )
-        for option in spec.options:
-            option.add(found)
-        if any(option.flags[0] in READS_TABLES for option in spec.options):
-            for option in TABLE_INPUT:
-                option.add(found)
-        found.set_defaults(command_run=spec.run)
-    return parser, found
+        commands.add_parser(entry.name, help=entry.summary)
+    return parser
 
 
-def _chosen(argv: Sequence[str]) -> tuple[str, Command] | None:
-    """The command the arguments name (the first that is no option), loaded; None when
-    they name none (argparse then says what is wrong)."""
-    for word in argv:
-        if word == "--":
-            continue
-        if not word.startswith("-"):
-            return (word, command(word)) if word in _BY_NAME else None
-        if word in ("-h", "--help", "--version"):
-            return None
-    return None
+def _command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser of one command: its options (the shared ones and its own), its help."""
+    spec = command(name)
+    parser = _ArgumentParser(
+        prog=f"{PROG} {name}",
+        description=spec.description,
+        epilog="examples:\n" + "".join(f"  {example}\n" for example in spec.examples),
+        formatter_class=_HelpFormatter,
+    )
+    for option in spec.options:
+        option.add(parser)
+    if any(option.flags[0] in READS_TABLES for option in spec.options):
+        for option in TABLE_INPUT:
+            option.add(parser)
+    parser.set_defaults(command=name, command_run=spec.run)
+    return parser
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     """The arguments, or :class:`SystemExit` after a message: an unknown command or
-    option is named with the nearest known one, and with the command's usage."""
-    chosen = _chosen(argv)
-    parser, sub = _parser(chosen)
-    if chosen is None:
+    option is named with the nearest known one, and with the command's usage. Only the
+    named command's parser is built (and its module loaded)."""
+    if not argv or argv[0] not in _BY_NAME:
+        parser = _top_parser()
         words = [word for word in argv if not word.startswith("-")]
         if words and words[0] not in _BY_NAME:
             parser.error(
                 f"no command {show(words[0])}{_closest(words[0], list(_BY_NAME))}; the "
                 f"commands are {', '.join(_BY_NAME)}"
             )
-    args, extra = parser.parse_known_args(argv)
+        return parser.parse_args(argv)  # --help, --version, or a usage error
+    parser = _command_parser(argv[0])
+    args, extra = parser.parse_known_args(argv[1:])
     if extra:
-        assert sub is not None
-        options = [flag for action in sub._actions for flag in action.option_strings]
+        options = [flag for action in parser._actions for flag in action.option_strings]
         unknown = extra[0].split("=", 1)[0]
         hint = _closest(unknown, options) if unknown.startswith("-") else ""
-        sub.error(f"unrecognized arguments: {' '.join(map(show, extra))}{hint}")
+        parser.error(f"unrecognized arguments: {' '.join(map(show, extra))}{hint}")
     return args
 
 

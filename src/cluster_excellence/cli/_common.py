@@ -13,7 +13,6 @@ import datetime as dt
 import importlib
 import os
 import re
-import shutil
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -71,6 +70,13 @@ class UsageError(Exception):
     """Bad input that is reported in one message, with exit status 2."""
 
 
+def files(name: str) -> Any:
+    """The reader module ``files.<name>``, loaded when a run first needs it: a command
+    loads only the readers its input asks for (a table's reader and its date parser,
+    the catalogues, the samples), so that it starts quickly (docs: *Performance*)."""
+    return importlib.import_module(f"..files.{name}", __package__)
+
+
 # -- argument types ----------------------------------------------------------------------
 
 
@@ -114,14 +120,28 @@ def single_line(text: str) -> str:
     return text
 
 
-def tier(text: str) -> str:
-    """A tier's name, in any case (``Silver``, ``gold``)."""
-    word = text.strip().lower()
-    if word in {t.value for t in Tier}:
-        return word
-    raise argparse.ArgumentTypeError(
-        f"{show(text)} is not one of {', '.join(t.value for t in Tier)}"
-    )
+def words(*allowed: str) -> Callable[[str], str]:
+    """An argument that is one of ``allowed``, written as people write it: without regard
+    to case, spaces, hyphens and underscores (``Silver``, ``Exact day``); anything else
+    is refused with the words there are and the nearest one (docs: *Command line*)."""
+    spelling = files("_spelling")
+
+    def read(text: str) -> str:
+        found: str | None = spelling.canonical_word(text, allowed)
+        if found is None:
+            raise argparse.ArgumentTypeError(spelling.word_problem(text, allowed))
+        return found
+
+    return read
+
+
+def chosen_from(*allowed: str) -> dict[str, Any]:
+    """The settings of an option that takes one of ``allowed`` (see :func:`words`)."""
+    return {"type": words(*allowed), "metavar": "{" + ",".join(allowed) + "}"}
+
+
+#: A tier's name, as people write it (``Silver``, ``gold``).
+tier = words(*(t.value for t in Tier))
 
 
 # -- options, each defined once ------------------------------------------------------------
@@ -156,7 +176,7 @@ def formats(*more: str, default: str = "table") -> Option:
     return Option(
         ("--format",),
         {
-            "choices": (*FORMATS, *more),
+            **chosen_from(*FORMATS, *more),
             "default": default,
             "help": "the output format (default: %(default)s)",
         },
@@ -176,7 +196,7 @@ PORTFOLIO = Option(
 DATE_ORDER = Option(
     ("--date-order",),
     {
-        "choices": ("dmy", "mdy", "ymd"),
+        **chosen_from("dmy", "mdy", "ymd"),
         "help": "how a table's written dates order day and month, e.g. dmy for 25.07.2019 "
         "(default: the order a column proves; YYYY-MM-DD and date cells need none)",
     },
@@ -219,14 +239,14 @@ PINNED = Option(
 ANCHOR = Option(
     ("--anchor",),
     {
-        "choices": [a.value for a in Anchor],
+        **chosen_from(*(a.value for a in Anchor)),
         "help": "how validity is anchored (default: the rulebook's, month-end for ecei-2019)",
     },
 )
 EXTENSION_BASE = Option(
     ("--extension-base",),
     {
-        "choices": [e.value for e in ExtensionBase],
+        **chosen_from(*(e.value for e in ExtensionBase)),
         "help": "what a renewal extends from (default: the rulebook's, previous-expiry for "
         "ecei-2019)",
     },
@@ -270,11 +290,20 @@ READS_TABLES = ("portfolio", "input", "--reference", "--into")
 # -- one run of a command ------------------------------------------------------------------
 
 
-def files(name: str) -> Any:
-    """The reader module ``files.<name>``, loaded when a run first needs it: a command
-    loads only the readers its input asks for (a table's reader and its date parser,
-    the catalogues, the samples), so that it starts quickly (docs: *Performance*)."""
-    return importlib.import_module(f"..files.{name}", __package__)
+def terminal_width() -> int:
+    """The width of the terminal standard output goes to (``COLUMNS`` when set, as the
+    standard library's ``shutil.get_terminal_size`` reads it), 80 into a file or a pipe;
+    never below 40 (our decision: narrower, no table reads well)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(1).columns
+        except (OSError, ValueError):
+            columns = 80
+    return max(columns, 40)
 
 
 class Run:
@@ -411,7 +440,7 @@ class Run:
         to_file = getattr(self.args, "output", None) is not None
         if chosen == "xlsx" and not to_file:
             raise UsageError("--format xlsx needs --output FILE.xlsx")
-        width = 80 if to_file else max(shutil.get_terminal_size((80, 24)).columns, 40)
+        width = 80 if to_file else terminal_width()
         try:
             output = FORMATS[chosen](result, getattr(self.args, "language", None), width)
         except ImportError as error:

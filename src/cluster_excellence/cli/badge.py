@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..renderers.badge import badge
 from ..renderers.formats import dumps
 from ..rules.status import cluster_status
-from ._common import OK, ON, OUTPUT, PORTFOLIO, RULES, Command, Option, Run, chosen
+from ._common import OK, ON, OUTPUT, PORTFOLIO, RULES, Command, Option, Run, chosen, chosen_from
 
 
 def run(run: Run) -> int:
@@ -29,7 +29,7 @@ COMMAND = Command(
         Option(
             ("--format",),
             {
-                "choices": ("json", "svg"),
+                **chosen_from("json", "svg"),
                 "default": "json",
                 "help": "the output format (default: %(default)s)",
             },

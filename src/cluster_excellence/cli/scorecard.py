@@ -16,6 +16,7 @@ from ._common import (
     Command,
     Option,
     Run,
+    chosen_from,
     files,
 )
 
@@ -62,7 +63,7 @@ COMMAND = Command(
         Option(
             ("--group-by",),
             {
-                "choices": GROUP_FIELDS,
+                **chosen_from(*GROUP_FIELDS),
                 "help": "form reference groups by this field (default: one group; "
                 "country for the shipped samples)",
             },

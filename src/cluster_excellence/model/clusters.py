@@ -18,7 +18,6 @@ cluster_excellence.errors.InvalidValueError: assessments[1]: a second benchmarki
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -486,6 +485,8 @@ class Portfolio(Tables):
         if isinstance(key, str):
             found = _by_id(self.clusters).get(key)
             if found is None:
+                import difflib  # the standard library's: only a miss needs it
+
                 close = difflib.get_close_matches(key, [c.id for c in self.clusters], n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise KeyError(f"no cluster with id {shorten(printable(key), 60)!r}{hint}")

@@ -44,6 +44,7 @@ from .._calendar import add_months, month_index
 from .._checks import DayLike, as_day, failure
 from .._text import show
 from .._words import N_, Message
+from ..files._spelling import canonical_word, word_problem
 from ..files.presets import DEFAULT_RULEBOOK, rulebook_of
 from ..model.assessments import Assessment, Benchmark, GoldAudit, SilverAudit
 from ..model.catalogues import Catalogue, Provenance, meets
@@ -723,16 +724,24 @@ _DECIDERS: dict[Tier, _Decide] = {
 
 def tier_of(value: Tier | str, name: str = "tier") -> Tier:
     """``value`` as a tier: a :class:`~cluster_excellence.Tier`, or its name written as
-    people write it (``"Silver"``, ``"gold"``)."""
+    people write it (``"Silver"``, ``"gold"``; docs: *Portfolio tables*, "Words").
+
+    >>> tier_of("Silver "), tier_of(Tier.GOLD)
+    (Tier.SILVER, Tier.GOLD)
+    >>> tier_of("silvr")
+    Traceback (most recent call last):
+    ...
+    cluster_excellence.errors.InvalidValueError: tier: "silvr" is not one of ... (did you mean silver?)
+    """
     if isinstance(value, Tier):
         return value
-    if isinstance(value, str):
-        word = value.strip().lower()
-        for tier in Tier:
-            if tier.value == word:
-                return tier
-    known = ", ".join(tier.value for tier in Tier)
-    raise failure(name, f"{show(value)} is not one of {known}")
+    names = tuple(tier.value for tier in Tier)
+    if not isinstance(value, str):
+        raise failure(name, f"must be a Tier or its name, not {show(value)}")
+    found = canonical_word(value, names)
+    if found is None:
+        raise failure(name, word_problem(value, names))
+    return Tier(found)
 
 
 def cluster_eligibility(
