@@ -731,7 +731,7 @@ def tier_of(value: Tier | str, name: str = "tier") -> Tier:
     >>> tier_of("silvr")
     Traceback (most recent call last):
     ...
-    cluster_excellence.errors.InvalidValueError: tier: "silvr" is not one of ... (did you mean silver?)
+    cluster_excellence.errors.InvalidValueError: tier: "silvr" is not one of ... silver?)
     """
     if isinstance(value, Tier):
         return value
