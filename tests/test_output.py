@@ -338,11 +338,25 @@ class TestStandardStreams:
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(2)  # the program is waiting for standard input by now
+        _wait_until_it_reads_standard_input(process.pid)
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
         assert (process.returncode, out) == (130, "")
         assert err == "cluster-excellence status: interrupted\n"
+
+
+def _wait_until_it_reads_standard_input(pid: int) -> None:
+    """Return once the process ``pid`` waits in a read of its (pipe) standard input: the
+    kernel names the wait ``pipe_read`` (Linux; elsewhere the test is skipped)."""
+    wchan = Path(f"/proc/{pid}/wchan")
+    if not wchan.exists():
+        pytest.skip("needs /proc/PID/wchan (Linux) to see the program wait for its input")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if "pipe_read" in wchan.read_text():
+            return
+        time.sleep(0.01)
+    pytest.fail("the program never waited for standard input")
 
 
 @pytest.mark.parametrize("collecting", [True, False])

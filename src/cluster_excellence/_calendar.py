@@ -82,6 +82,8 @@ def add_months(start: dt.date, months: int) -> dt.date:
     exist in the target month, the month's last day is used. A result
     outside the calendar raises :class:`ValueError`.
 
+    >>> import datetime as dt
+    >>> from cluster_excellence._calendar import add_months
     >>> add_months(dt.date(2024, 2, 29), 24)
     datetime.date(2026, 2, 28)
     >>> add_months(dt.date(2024, 2, 29), 48)
@@ -99,6 +101,8 @@ def add_months(start: dt.date, months: int) -> dt.date:
 def end_of_month_after(start: dt.date, months: int) -> dt.date:
     """Return the last day of the month that lies ``months`` months after ``start``'s month.
 
+    >>> import datetime as dt
+    >>> from cluster_excellence._calendar import end_of_month_after
     >>> end_of_month_after(dt.date(2019, 7, 25), 24)
     datetime.date(2021, 7, 31)
     >>> end_of_month_after(dt.date(2016, 9, 1), 24)

@@ -5,6 +5,8 @@ None. The value types' validators raise with these messages, and the file
 readers report them with the field's path, so a value the library lets you
 build is exactly a value its files can hold (docs: *File formats*).
 
+>>> import datetime as dt
+>>> from cluster_excellence._checks import day_problem, text_problem
 >>> print(text_problem("Qoot Cluster"))
 None
 >>> text_problem("a\\nb")
@@ -276,6 +278,8 @@ def as_day(value: Any, name: str) -> dt.date:
     without a time zone is its day (spreadsheets and pandas hold days so); a
     time of day is refused rather than dropped (our decision, docs: *Notebooks*).
 
+    >>> import datetime as dt
+    >>> from cluster_excellence._checks import as_day
     >>> as_day("2026-11-20", "on"), as_day(dt.datetime(2026, 11, 20), "on")
     (datetime.date(2026, 11, 20), datetime.date(2026, 11, 20))
     >>> as_day(dt.datetime(2026, 11, 20, 9, 30), "on")

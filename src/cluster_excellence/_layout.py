@@ -1,5 +1,6 @@
 """What a result is made of, declared once: its JSON document and its tables.
 
+>>> from cluster_excellence._layout import DAY, TEXT, Key, Shape
 >>> row = Shape("label", Key("tier", TEXT), Key("valid_until", DAY))
 >>> import datetime as dt
 >>> class Entry:

@@ -38,6 +38,7 @@ def escape(text: str) -> str:
     """``text`` safe in HTML text and attribute values (as :func:`html.escape`, without
     importing the html module and its table of entities, which the import would pay for).
 
+    >>> from cluster_excellence._tabular import escape
     >>> escape('<b title="x">A & B</b>')
     '&lt;b title=&quot;x&quot;&gt;A &amp; B&lt;/b&gt;'
     """
@@ -54,6 +55,7 @@ def csv_safe(cell: str) -> str:
     return, also after leading spaces or control characters (OWASP, "CSV Injection",
     https://owasp.org/www-community/attacks/CSV_Injection).
 
+    >>> from cluster_excellence._tabular import csv_safe
     >>> csv_safe("=HYPERLINK(1)"), csv_safe("\\x00 @SUM(A1)"), csv_safe("Qoot Cluster")
     ("'=HYPERLINK(1)", "'\\x00 @SUM(A1)", 'Qoot Cluster')
     """

@@ -7,6 +7,7 @@ separators, and the bidirectional formatting characters that can make text
 read differently from what it is (CVE-2021-42574, "Trojan Source") are
 shown as escapes instead.
 
+>>> from cluster_excellence._text import printable, shorten, show
 >>> printable("Qoot\\x1b[31m Cluster\\n")
 'Qoot\\\\x1b[31m Cluster\\\\n'
 >>> shorten("Example Aerospace and Defence Cluster", 20)
@@ -61,6 +62,7 @@ def show(value: Any, width: int = 40) -> str:
     Strings are quoted, escaped and shortened (with their length when
     shortened); numbers too long to read are described by their size.
 
+    >>> from cluster_excellence._text import show
     >>> show(None), show(True), show([1]), show({}), show(10**400)
     ('null', 'true', 'a list', 'an object', 'an integer of 401 digits')
     """

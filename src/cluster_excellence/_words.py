@@ -11,6 +11,7 @@ compiled from the ``.po`` files beside them), read with the standard
 library's :mod:`gettext` (docs: *Languages*).
 
 >>> import datetime as dt
+>>> from cluster_excellence import Message
 >>> message = Message("valid until {date}", date=dt.date(2027, 5, 31))
 >>> str(message)
 'valid until 2027-05-31'
@@ -211,6 +212,8 @@ def language(code: str | Language | None = None) -> Language:
     """The language ``code`` (one of :data:`LANGUAGES`; None for English), its catalogue
     read from the package.
 
+    >>> import datetime as dt
+    >>> from cluster_excellence._words import language
     >>> language("en").date(dt.date(2027, 5, 31))
     '2027-05-31'
     >>> language("fr")

@@ -62,6 +62,7 @@ def openpyxl(what: str) -> Any:
 def sheet_title(text: str) -> str:
     """``text`` as a sheet title Excel accepts: no ``[]:*?/\\``, at most 31 characters.
 
+    >>> from cluster_excellence._xlsx import sheet_title
     >>> sheet_title("plans: 2026/27")
     'plans_ 2026_27'
     """

@@ -4,6 +4,8 @@ A reader collects every problem of a document before it raises, so that one
 run shows everything to mend. Messages stay short: a document with very many
 problems keeps the first :data:`MAX_PROBLEMS` and counts the rest.
 
+>>> from cluster_excellence import DocumentError
+>>> from cluster_excellence.errors import MAX_PROBLEMS, Problem
 >>> error = DocumentError("p.json", [Problem("clusters[0].id", "is missing (required)")])
 >>> print(error)
 p.json: clusters[0].id: is missing (required)
@@ -94,7 +96,7 @@ class InvalidValueError(ValueError):
     """A value that a value type or a function does not accept: ``field: what is wrong``.
 
     >>> import datetime as dt
-    >>> from cluster_excellence import Benchmark
+    >>> from cluster_excellence import Benchmark, InvalidValueError
     >>> try:
     ...     Benchmark(dt.date(1, 1, 2))
     ... except InvalidValueError as error:
@@ -110,7 +112,7 @@ class InvalidTypeError(TypeError, ValueError):
     It is a :class:`TypeError`, and a :class:`ValueError` too, so that ``except
     ValueError`` catches every value the library does not accept.
 
-    >>> from cluster_excellence import Benchmark
+    >>> from cluster_excellence import Benchmark, InvalidTypeError
     >>> try:
     ...     Benchmark("2019-07-25")
     ... except InvalidTypeError as error:
@@ -145,6 +147,7 @@ class ListingError(DocumentError):
 def preset(presets: Mapping[str, T], name: str, what: str) -> T:
     """The preset ``name`` of ``presets``, or a :class:`KeyError` that lists the known ones.
 
+    >>> from cluster_excellence.errors import preset
     >>> preset({"a": 1}, "b", "rulebook")
     Traceback (most recent call last):
     ...

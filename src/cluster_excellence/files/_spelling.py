@@ -6,6 +6,7 @@ spaces, hyphens and underscores, and answer anything else with the allowed
 words and a "did you mean" (docs: *Portfolio tables*, "Words"). The JSON
 format stays strict: there a word is written exactly.
 
+>>> from cluster_excellence.files._spelling import canonical_word, word_problem
 >>> canonical_word("Silver audit", ("benchmarking", "silver_audit", "gold_audit"))
 'silver_audit'
 >>> word_problem("benchmarkng", ("benchmarking", "silver_audit", "gold_audit"))

@@ -551,6 +551,7 @@ def constant(formula: str) -> tuple[bool, Any]:
     ``TRUE``, ``FALSE``, a number or a string literal (what spreadsheet programs
     compute of it, whatever the cell caches; our decision, docs: *Portfolio tables*).
 
+    >>> from cluster_excellence.files._workbook import constant
     >>> constant("TRUE()"), constant("of:=84.5"), constant('"a""b"'), constant("TODAY()")
     ((True, True), (True, 84.5), (True, 'a"b'), (False, None))
     """

@@ -6,6 +6,7 @@ its checks are the rules of :class:`~cluster_excellence.Catalogue` and
 :class:`~cluster_excellence.Indicator` (docs: *File formats*).
 
 >>> from cluster_excellence import gold_catalogue
+>>> from cluster_excellence.files.catalogue import catalogue_to_json, parse_catalogue
 >>> parse_catalogue(catalogue_to_json(gold_catalogue())) == gold_catalogue()
 True
 """

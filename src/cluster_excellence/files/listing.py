@@ -28,6 +28,8 @@ Every problem is reported with its line number in one :class:`ListingError`.
 The listing's own example row (its website left out here; a row does not
 say its tier, the listing page does: Gold is this example's choice):
 
+>>> from cluster_excellence import ListingError
+>>> from cluster_excellence.files.listing import parse_label_listing
 >>> listing = parse_label_listing('''
 ... Name | Comparative portfolio | www | Label valid until
 ... Aviation Valley | Aviation and space | | 2013/02/23
@@ -285,7 +287,9 @@ def merge_stated_labels(portfolio: Portfolio, listing: Iterable[Cluster]) -> Por
     Two portfolio clusters of one name make the match ambiguous: that
     raises :class:`ValueError`.
 
+    >>> import datetime as dt
     >>> from cluster_excellence import Benchmark, Cluster, Portfolio
+    >>> from cluster_excellence.files.listing import merge_stated_labels, parse_label_listing
     >>> mine = Portfolio([Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))])])
     >>> listing = parse_label_listing(
     ...     "Qoot cluster\tICT\t\t2021/07/25\nExample Food Cluster\tFood industry\t\t2027/03/31",

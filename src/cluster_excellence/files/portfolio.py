@@ -9,6 +9,8 @@ build is written into a file the reader accepts and reads back equal
 The reader reports every problem of a file at once, each with its JSON
 path, in one :class:`~cluster_excellence.PortfolioError`:
 
+>>> from cluster_excellence import PortfolioError
+>>> from cluster_excellence.files.portfolio import parse_portfolio
 >>> portfolio = parse_portfolio('''
 ... {"format": "cluster-excellence.portfolio/1",
 ...  "clusters": [{"id": "qoot", "name": "Qoot Cluster", "country": "JO",
@@ -565,7 +567,8 @@ def portfolio_to_json(portfolio: Portfolio) -> str:
     assessments come in date order. The output is stable and reads back into
     an equal portfolio.
 
-    >>> from cluster_excellence import sample_portfolio
+    >>> from cluster_excellence import portfolio_to_json, sample_portfolio
+    >>> from cluster_excellence.files.portfolio import parse_portfolio
     >>> sample = sample_portfolio()
     >>> parse_portfolio(portfolio_to_json(sample)) == sample
     True
@@ -593,6 +596,7 @@ def portfolio_schema() -> dict[str, Any]:
     Gold audit's ``passed`` agrees with its score, and that indicator values
     fit their catalogue.
 
+    >>> from cluster_excellence.files.portfolio import portfolio_schema
     >>> portfolio_schema()["properties"]["format"]
     {'const': 'cluster-excellence.portfolio/1'}
     """

@@ -1,5 +1,6 @@
 """The rulebooks and programmes that ship with the package, by id.
 
+>>> from cluster_excellence import DEFAULT_RULEBOOK, get_programme, get_rulebook
 >>> DEFAULT_RULEBOOK.id
 'ecei-2019'
 >>> get_rulebook("ecei-2010").silver.min_interval_months
@@ -41,6 +42,7 @@ PROGRAMME_IDS = tuple(sorted(PROGRAMMES))
 def get_rulebook(rulebook_id: str) -> Rulebook:
     """The preset rulebook with this id.
 
+    >>> from cluster_excellence import DEFAULT_RULEBOOK, get_rulebook
     >>> get_rulebook("ecei-2019") is DEFAULT_RULEBOOK
     True
     >>> get_rulebook("ecei-2009")
@@ -54,6 +56,7 @@ def get_rulebook(rulebook_id: str) -> Rulebook:
 def get_programme(programme_id: str) -> Programme:
     """The preset programme with this id.
 
+    >>> from cluster_excellence import get_programme
     >>> get_programme("dk-innovationskraft").tiers
     (Tier.GOLD,)
     >>> get_programme("dk")
@@ -67,6 +70,7 @@ def get_programme(programme_id: str) -> Programme:
 def rulebook_of(value: Rulebook | str, name: str = "rulebook") -> Rulebook:
     """``value`` if it is a rulebook, the preset of that id if it is one's id (a text).
 
+    >>> from cluster_excellence.files.presets import rulebook_of
     >>> rulebook_of("ecei-2010").id
     'ecei-2010'
     >>> rulebook_of(2019)
@@ -81,6 +85,7 @@ def rulebook_of(value: Rulebook | str, name: str = "rulebook") -> Rulebook:
 def programme_of(value: Programme | str, name: str = "programme") -> Programme:
     """``value`` if it is a programme, the preset of that id if it is one's id (a text).
 
+    >>> from cluster_excellence.files.presets import programme_of
     >>> programme_of("de-go-cluster").tiers
     (Tier.SILVER, Tier.GOLD)
     >>> programme_of("de")

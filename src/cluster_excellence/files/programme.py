@@ -3,6 +3,7 @@
 A programme file holds one :class:`~cluster_excellence.Programme` (docs:
 *Programmes*):
 
+>>> from cluster_excellence.files.programme import parse_programme, programme_to_json
 >>> text = '''{"format": "cluster-excellence.programme/1", "id": "regional",
 ...   "name": "A regional cluster programme", "tiers": ["silver", "gold"],
 ...   "become_by": "2027-06-30", "sources": ["the programme's guide, 2025"]}'''

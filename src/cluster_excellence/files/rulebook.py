@@ -9,6 +9,7 @@ first edition, from the library's defaults, the values of ``ecei-2019``).
 A Baden-Wuerttemberg-style label (two years, renewed for two, 80 % of the
 points) is one edition of a few lines:
 
+>>> from cluster_excellence.files.rulebook import parse_rulebook
 >>> text = '''{"format": "cluster-excellence.rulebook/1", "editions": [
 ...   {"id": "bw-example", "title": "A regional label", "effective_from": "2016-01-01",
 ...    "renewal_term_months": {"bronze": 24, "silver": 24, "gold": 24},
@@ -391,6 +392,7 @@ def rulebook_to_json(rulebook: Rulebook) -> str:
     format: every parameter of every edition, so that it reads back equal.
 
     >>> from cluster_excellence import DEFAULT_RULEBOOK
+    >>> from cluster_excellence.files.rulebook import parse_rulebook, rulebook_to_json
     >>> parse_rulebook(rulebook_to_json(DEFAULT_RULEBOOK)) == DEFAULT_RULEBOOK
     True
     """

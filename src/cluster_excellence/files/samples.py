@@ -1,5 +1,6 @@
 """The data shipped with the package: sample portfolios and reference catalogues.
 
+>>> from cluster_excellence import benchmarking_catalogue, sample_portfolio
 >>> [c.id for c in sample_portfolio()][:4]
 ['qoot', 'nordland-2016', 'hemp-sk', 'basque-energy']
 >>> len(sample_portfolio("reference"))

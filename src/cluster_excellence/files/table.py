@@ -18,6 +18,8 @@ Each cell is read into the JSON value it stands for, and the portfolio is
 then checked by the JSON reader's own rules; every problem is named by
 file, sheet, row and column, in the order of the sheets, rows and columns.
 
+>>> from cluster_excellence import PortfolioError
+>>> from cluster_excellence.files.table import parse_portfolio_csv
 >>> portfolio = parse_portfolio_csv('''id,name,type,date,score
 ... qoot,Qoot Cluster,Benchmarking,25.07.2019,
 ... ,,gold audit,17.11.2017,84%
@@ -329,6 +331,7 @@ def read_day(value: Any, order: DateOrder | None = None) -> dt.date:
     :class:`ValueError` says what is wrong, naming the part of a date that does not
     exist.
 
+    >>> from cluster_excellence.files.table import read_day
     >>> read_day("31.03.2027", "dmy")
     datetime.date(2027, 3, 31)
     >>> read_day("2026-13-01")
@@ -1077,6 +1080,7 @@ def parse_portfolio_csv(
     commas writes: ``83,5``) and a point otherwise (a comma-separated file never
     guesses).
 
+    >>> from cluster_excellence.files.table import parse_portfolio_csv
     >>> parse_portfolio_csv("id;name;type;date;score\\nx;X;Gold audit;2019-07-25;83,5 %\\n")[
     ...     "x"].assessments[0].score
     83.5
@@ -1366,7 +1370,9 @@ def portfolio_to_csv(portfolio: Portfolio) -> str:
     a spreadsheet would take for a formula with a leading apostrophe; a score of at most 1
     with a percent sign.
 
+    >>> import datetime as dt
     >>> from cluster_excellence import Benchmark, Cluster, GoldAudit, Portfolio
+    >>> from cluster_excellence.files.table import portfolio_to_csv
     >>> qoot = Cluster("qoot", "=Qoot", [Benchmark(dt.date(2019, 7, 25)),
     ...                                  GoldAudit(dt.date(2021, 9, 14), score=0.5)])
     >>> print(portfolio_to_csv(Portfolio([qoot])))

@@ -11,6 +11,8 @@ https://www.cluster-analysis.org/benchmarked-clusters,
 https://www.cluster-analysis.org/silver-label and
 https://www.cluster-analysis.org/gold-label.
 
+>>> import datetime as dt
+>>> from cluster_excellence import Benchmark, GoldAudit
 >>> Benchmark(dt.date(2019, 7, 25)).tier
 Tier.BRONZE
 >>> GoldAudit(dt.date(2017, 11, 17), score=84.0).kind
@@ -78,6 +80,7 @@ class IndicatorValues(Mapping[str, Value]):
     they fit their indicator is checked against a catalogue (see
     :func:`~cluster_excellence.read_portfolio`).
 
+    >>> from cluster_excellence.model.assessments import IndicatorValues
     >>> values = IndicatorValues({"B-STR-01": 42, "B-MAN-01": 2.5})
     >>> values["B-STR-01"], len(values), "B-FIN-01" in values
     (42, 2, False)
@@ -285,6 +288,8 @@ class Audit:
     The base of both (``isinstance(assessment, Audit)``); its type string in
     files is the kind's own (``silver_audit``, ``gold_audit``).
 
+    >>> import datetime as dt
+    >>> from cluster_excellence import Audit, SilverAudit
     >>> isinstance(SilverAudit(dt.date(2021, 9, 14), passed=True), Audit)
     True
     """

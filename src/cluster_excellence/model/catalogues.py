@@ -83,6 +83,7 @@ class Provenance(ValueEnum):
 def value_problem(kind: ValueKind, value: Any, scale: tuple[int, int] | None = None) -> str | None:
     """Say what is wrong with ``value`` for an indicator of ``kind``, or return None.
 
+    >>> from cluster_excellence.model.catalogues import ValueKind, value_problem
     >>> value_problem(ValueKind.SHARE, 1.2)
     '1.2 is a share and must lie from 0 to 1'
     >>> value_problem(ValueKind.COUNT, True)
@@ -115,6 +116,7 @@ def value_problem(kind: ValueKind, value: Any, scale: tuple[int, int] | None = N
 def meets(value: Value, target: Value, direction: Direction) -> bool:
     """Whether ``value`` is at least as good as ``target`` (yes counts as 1, no as 0).
 
+    >>> from cluster_excellence.model.catalogues import Direction, meets
     >>> meets(0.5, 0.5, Direction.HIGHER), meets(0.8, 0.7, Direction.LOWER)
     (True, False)
     """

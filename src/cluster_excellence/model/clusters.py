@@ -6,6 +6,8 @@ These are value types only: reading and writing them is
 stay within the calendar) are functions here, used both by the constructors
 and by the readers, so that the two accept exactly the same values.
 
+>>> import datetime as dt
+>>> from cluster_excellence import Benchmark, Cluster
 >>> qoot = Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))], country="JO")
 >>> qoot.assessments[0].date
 datetime.date(2019, 7, 25)
@@ -83,6 +85,8 @@ class StatedLabel:
     :func:`~cluster_excellence.stated_label_status` for how a stated label
     is read on a day.
 
+    >>> import datetime as dt
+    >>> from cluster_excellence import StatedLabel, Tier
     >>> StatedLabel(Tier.BRONZE, dt.date(2024, 11, 30), source="certificate")
     StatedLabel(tier=Tier.BRONZE, valid_until=datetime.date(2024, 11, 30), source='certificate')
     """
@@ -217,6 +221,7 @@ def _stated_labels(instance: Cluster, attribute: Any, value: tuple[Any, ...]) ->
 def country_problem(value: Any) -> str | None:
     """What is wrong with ``value`` as an ISO 3166-1 alpha-2 country code, or None.
 
+    >>> from cluster_excellence.model.clusters import country_problem
     >>> country_problem(["DE"])
     'must be a string (an ISO 3166-1 alpha-2 country code), not a list'
     """
@@ -392,6 +397,8 @@ class Cluster(Tables):
     def __repr__(self) -> str:
         """Short: the id, the name and how much is recorded (the fields are attributes).
 
+        >>> import datetime as dt
+        >>> from cluster_excellence import Benchmark, Cluster
         >>> Cluster("qoot", "Qoot Cluster", [Benchmark(dt.date(2019, 7, 25))])
         <Cluster 'qoot' (Qoot Cluster): 1 assessment, latest benchmarking on 2019-07-25>
         """
@@ -461,6 +468,7 @@ def _unique_ids(instance: Portfolio, attribute: Any, value: tuple[Any, ...]) -> 
 class Portfolio(Tables):
     """Clusters in a fixed order, with unique ids; indexable by id or by position.
 
+    >>> from cluster_excellence import Cluster, Portfolio
     >>> portfolio = Portfolio([Cluster("qoot", "Qoot Cluster"), Cluster("nord", "Nordland")])
     >>> portfolio
     <Portfolio of 2 clusters: 'qoot', 'nord'>

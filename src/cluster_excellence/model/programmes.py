@@ -8,6 +8,8 @@ whether a label in its renewal window still counts, an optional deadline by
 which a cluster must hold one, and its sources. Three presets ship; an agency
 writes its own as a programme file (``cluster-excellence.programme/1``).
 
+>>> from cluster_excellence import Tier
+>>> from cluster_excellence.model.programmes import PROGRAMMES
 >>> PROGRAMMES["de-go-cluster"].tiers
 (Tier.SILVER, Tier.GOLD)
 >>> PROGRAMMES["no-gce"].counts(Tier.SILVER)
@@ -64,6 +66,7 @@ _TIER_NAMES = frozenset(t.value for t in Tier)
 class Programme:
     """A cluster programme and the label tiers that satisfy it.
 
+    >>> from cluster_excellence import Programme
     >>> silver_or_gold = Programme("go", "go-cluster", ["gold", "silver"])
     >>> silver_or_gold.tiers
     (Tier.SILVER, Tier.GOLD)

@@ -13,6 +13,10 @@ its date (:meth:`Rulebook.in_force_on`), as laws are. The default
 :data:`ECEI_2019` (the rules since the Eligibility Criteria of 15 Nov 2019)
 follows :data:`ECEI_2010` (the rules before them):
 
+>>> import attrs
+>>> import datetime as dt
+>>> from cluster_excellence import Anchor
+>>> from cluster_excellence.model.rulebooks import ECEI_2010, ECEI_2019
 >>> ECEI_2019.in_force_on(dt.date(2017, 3, 28)).id
 'ecei-2010'
 >>> ECEI_2019.in_force_on(dt.date(2019, 11, 15)).id
@@ -191,6 +195,8 @@ def _percent(instance: Any, attribute: Any, value: Any) -> None:
 class TierMonths:
     """A number of months for each tier.
 
+    >>> from cluster_excellence import Tier
+    >>> from cluster_excellence.model.rulebooks import TierMonths
     >>> TierMonths(bronze=36, silver=36, gold=24)[Tier.GOLD]
     24
     """
@@ -475,6 +481,8 @@ class Rulebook:
         ``title``, ``effective_from``, ``sources`` and ``previous`` change
         this edition only.
 
+        >>> from cluster_excellence import ExtensionBase
+        >>> from cluster_excellence.model.rulebooks import ECEI_2019
         >>> ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT).id
         'ecei-2019[extension_base=assessment]'
         >>> ECEI_2019.variant() == ECEI_2019
@@ -549,6 +557,7 @@ def parameters(rulebook: Rulebook) -> dict[str, Any]:
     """Every parameter of ``rulebook`` by dotted name (``silver.min_interval_months``),
     in the order of the docs' table of rules.
 
+    >>> from cluster_excellence.model.rulebooks import ECEI_2019, parameters
     >>> parameters(ECEI_2019)["criteria.min_committed_members"]
     15
     """

@@ -7,6 +7,7 @@ best. Sources: https://www.cluster-analysis.org/benchmarked-clusters,
 https://www.cluster-analysis.org/silver-label and
 https://www.cluster-analysis.org/gold-label (ESCA).
 
+>>> from cluster_excellence import Tier
 >>> Tier.BRONZE < Tier.SILVER < Tier.GOLD
 True
 >>> max([Tier.SILVER, Tier.GOLD, Tier.BRONZE])

@@ -10,7 +10,7 @@ the shields.io endpoint document (https://shields.io/badges/endpoint-badge)
 or a small SVG of the same words.
 
 >>> import datetime as dt
->>> from cluster_excellence import Cluster, GoldAudit, cluster_status
+>>> from cluster_excellence import Cluster, GoldAudit, badge, cluster_status
 >>> ocean = Cluster("ocean", "Ocean", [GoldAudit(dt.date(2021, 9, 22), score=99.0)])
 >>> b = badge(cluster_status(ocean, dt.date(2022, 1, 1)))
 >>> print(b)

@@ -6,6 +6,7 @@ declaration that writes it (docs: *JSON Schemas*). The package ships each
 schema as ``cluster_excellence/data/<name>.schema.json``
 (``tools/make_output_schemas.py`` writes them; a test keeps them current).
 
+>>> from cluster_excellence.renderers.documents import schemas
 >>> sorted(schemas())[0]
 'cluster-excellence.changes/1'
 """

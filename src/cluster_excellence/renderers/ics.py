@@ -32,6 +32,7 @@ def _escape(text: str) -> str:
     TEXT cannot hold other control characters (3.3.11: no CONTROL); they are
     written as visible escapes, their backslash escaped too.
 
+    >>> from cluster_excellence.renderers.ics import _escape
     >>> print(_escape("Qoot, Cluster; a\\b\nc\x1bd"))
     Qoot\, Cluster\; a\\b\nc\\x1bd
     """
@@ -99,6 +100,7 @@ def reminder_days(text: str) -> tuple[int, ...]:
     """Lead times written ``DAYS[,DAYS...]`` (``plan --remind``): whole days from 0 to
     36,600 (a hundred years), largest first, each once.
 
+    >>> from cluster_excellence.renderers.ics import reminder_days
     >>> reminder_days("7,30, 90,30")
     (90, 30, 7)
     """

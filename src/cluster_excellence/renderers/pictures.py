@@ -15,7 +15,7 @@ our choice); nothing is told by colour alone (rows are labelled with their
 tier, lights carry their letter).
 
 >>> import datetime as dt
->>> from cluster_excellence import sample_portfolio
+>>> from cluster_excellence import label_timeline, sample_portfolio
 >>> figure = label_timeline(sample_portfolio(), dt.date(2026, 11, 20))
 >>> figure.axes[0].get_title()
 'Labels of 16 clusters, ecei-2019 (every assessment counted)'
@@ -321,8 +321,9 @@ def scorecard_heatmap(
     be given), so that the picture reads without colour too.
 
     >>> import datetime as dt
-    >>> from cluster_excellence import benchmarking_catalogue, sample_portfolio
-    >>> from cluster_excellence import portfolio_scorecard
+    >>> from cluster_excellence import (
+    ...     benchmarking_catalogue, portfolio_scorecard, sample_portfolio, scorecard_heatmap,
+    ... )
     >>> from cluster_excellence.rules.scorecard import group_clusters
     >>> reference = sample_portfolio("reference")
     >>> card = portfolio_scorecard(sample_portfolio("region"),
@@ -391,7 +392,8 @@ def figure_bytes(figure: Figure, fmt: str) -> bytes:
     """The picture as PNG (150 dpi) or SVG bytes; the SVG is the same for the same picture.
 
     >>> import datetime as dt
-    >>> from cluster_excellence import sample_portfolio
+    >>> from cluster_excellence import label_timeline, sample_portfolio
+    >>> from cluster_excellence.renderers.pictures import figure_bytes
     >>> figure = label_timeline(sample_portfolio().clusters[:2], on=dt.date(2026, 11, 20))
     >>> figure_bytes(figure, "png")[:8]
     b'\\x89PNG\\r\\n\\x1a\\n'

@@ -11,6 +11,7 @@ https://www.cluster-analysis.org/gold-label.
 
 >>> import datetime as dt
 >>> from cluster_excellence import DEFAULT_RULEBOOK, Benchmark, GoldAudit
+>>> from cluster_excellence.rules.awards import awarded_tier
 >>> awarded_tier(Benchmark(dt.date(2019, 7, 25)), DEFAULT_RULEBOOK)
 Tier.BRONZE
 >>> awarded_tier(GoldAudit(dt.date(2017, 11, 17), score=84.0), DEFAULT_RULEBOOK)
@@ -34,6 +35,7 @@ def passes_by_score(audit: GoldAudit, rulebook: Rulebook) -> bool | None:
 
     >>> import datetime as dt
     >>> from cluster_excellence import DEFAULT_RULEBOOK, GoldAudit
+    >>> from cluster_excellence.rules.awards import passes_by_score
     >>> passes_by_score(GoldAudit(dt.date(2013, 5, 1), score=80.0), DEFAULT_RULEBOOK)
     True
     >>> passes_by_score(GoldAudit(dt.date(2013, 5, 1), score=90.0,

@@ -66,6 +66,7 @@ def compare_benchmarks(
     areas; fewer when fewer indicators improved. Ties go by code.
 
     >>> from cluster_excellence import benchmarking_catalogue
+    >>> from cluster_excellence.rules.comparison import compare_benchmarks
     >>> result = compare_benchmarks(
     ...     {"B-SER-02": 4, "B-STR-03": 0.5, "B-FIN-03": 0.8},
     ...     {"B-SER-02": 10, "B-STR-03": 0.6, "B-FIN-03": 0.6},

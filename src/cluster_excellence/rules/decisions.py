@@ -7,7 +7,9 @@ the source. A decision is ``undetermined`` when a figure it needs is not
 recorded, and its findings say which.
 
 >>> import datetime as dt
+>>> from cluster_excellence import Decision, Finding, Tier
 >>> from cluster_excellence._words import Message
+>>> from cluster_excellence.rules.decisions import outcome_of
 >>> finding = Finding("bronze.benchmarking", True,
 ...                   Message("benchmarking on {date}", date=dt.date(2019, 7, 25)),
 ...                   Message("Bronze: a benchmarking by an ESCA expert"), "ecei-2019",

@@ -17,6 +17,7 @@ programme are exempt.
 
 >>> import datetime as dt
 >>> from cluster_excellence import Organisation
+>>> from cluster_excellence.rules.eligibility import eligibility_criteria
 >>> profile = Organisation(eccp_listed=True, management_fte=2.0, committed_members=12,
 ...                        member_types=("business", "research"), english_website=True)
 >>> decision = eligibility_criteria(profile, dt.date(2024, 3, 1))
@@ -726,6 +727,8 @@ def tier_of(value: Tier | str, name: str = "tier") -> Tier:
     """``value`` as a tier: a :class:`~cluster_excellence.Tier`, or its name written as
     people write it (``"Silver"``, ``"gold"``; docs: *Portfolio tables*, "Words").
 
+    >>> from cluster_excellence import Tier
+    >>> from cluster_excellence.rules.eligibility import tier_of
     >>> tier_of("Silver "), tier_of(Tier.GOLD)
     (Tier.SILVER, Tier.GOLD)
     >>> tier_of("silvr")

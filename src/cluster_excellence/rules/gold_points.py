@@ -5,6 +5,7 @@ of 150 points) of the catalogue's points and every minimum requirement
 (https://www.cluster-analysis.org/gold-label; docs: *Scoring*, "Gold points").
 
 >>> from cluster_excellence import gold_catalogue
+>>> from cluster_excellence.rules.gold_points import gold_score
 >>> catalogue = gold_catalogue()
 >>> values = {i.code: i.gold_threshold for i in catalogue.indicators}
 >>> result = gold_score(values, catalogue)
@@ -140,6 +141,7 @@ def gold_score(
     missing value is not a missed one; our decision).
 
     >>> from cluster_excellence import gold_catalogue
+    >>> from cluster_excellence.rules.gold_points import gold_score
     >>> catalogue = gold_catalogue()
     >>> values = {i.code: i.gold_threshold for i in catalogue.indicators}
     >>> values["G-REC-01"] = values["G-REC-02"] = values["G-REC-04"] = 0  # 3 x 4 points

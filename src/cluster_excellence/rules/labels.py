@@ -18,6 +18,7 @@ seamlessly until 31 July 2022:
 
 >>> import datetime as dt
 >>> from cluster_excellence import DEFAULT_RULEBOOK, Benchmark, Tier
+>>> from cluster_excellence.rules.labels import apply_award, label_status
 >>> qoot = Benchmark(dt.date(2019, 7, 25))
 >>> label = apply_award(None, qoot, DEFAULT_RULEBOOK)
 >>> label.valid_from, label.valid_until, label.renewable_until
@@ -190,6 +191,9 @@ def expiry(start: dt.date, months: int, rulebook: Rulebook = DEFAULT_RULEBOOK) -
     Source: docs, *Validity and renewal*, Decision 1 (the default is our
     decision; the published records show both forms).
 
+    >>> import datetime as dt
+    >>> from cluster_excellence import DEFAULT_RULEBOOK, Anchor
+    >>> from cluster_excellence.rules.labels import expiry
     >>> expiry(dt.date(2016, 9, 1), 24)
     datetime.date(2018, 9, 30)
     >>> exact = DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY)
@@ -219,6 +223,9 @@ def first_expiry(assessed_on: dt.date, rulebook: Rulebook = DEFAULT_RULEBOOK) ->
     the exact-day reading); the Nordland clusters, benchmarked September 2016,
     "expire in September 2018":
 
+    >>> import datetime as dt
+    >>> from cluster_excellence import DEFAULT_RULEBOOK, Anchor
+    >>> from cluster_excellence.rules.labels import first_expiry
     >>> first_expiry(dt.date(2019, 7, 25))
     datetime.date(2021, 7, 31)
     >>> first_expiry(dt.date(2019, 7, 25), DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY))
@@ -238,6 +245,8 @@ def first_renewable_until(assessed_on: dt.date, rulebook: Rulebook = DEFAULT_RUL
     month-end anchor the window ends on the last day of that month
     (docs: *Validity and renewal*, Decision 2).
 
+    >>> import datetime as dt
+    >>> from cluster_excellence.rules.labels import first_renewable_until
     >>> first_renewable_until(dt.date(2019, 7, 25))
     datetime.date(2022, 7, 31)
     """
@@ -251,6 +260,9 @@ def last_seamless_renewal_day(label: Label) -> dt.date:
     An awarding assessment on or before this day extends the label; a later
     one starts a new label (docs: *Validity and renewal*, Decision 2).
 
+    >>> import datetime as dt
+    >>> from cluster_excellence import DEFAULT_RULEBOOK, Benchmark
+    >>> from cluster_excellence.rules.labels import apply_award, last_seamless_renewal_day
     >>> label = apply_award(None, Benchmark(dt.date(2016, 9, 1)), DEFAULT_RULEBOOK)
     >>> last_seamless_renewal_day(label)
     datetime.date(2019, 9, 30)
@@ -414,6 +426,9 @@ def apply_award(
     The Hemp Cluster (Slovakia) was benchmarked in October 2017, November 2019
     and November 2021 (days not published; the 1st stands in):
 
+    >>> import datetime as dt
+    >>> from cluster_excellence import DEFAULT_RULEBOOK, Benchmark, ExtensionBase
+    >>> from cluster_excellence.rules.labels import apply_award
     >>> hemp = None
     >>> for day in (dt.date(2017, 10, 1), dt.date(2019, 11, 1), dt.date(2021, 11, 1)):
     ...     hemp = apply_award(hemp, Benchmark(day), DEFAULT_RULEBOOK)
@@ -468,6 +483,9 @@ def label_history(
     known by that day (``known_on``: the as-of reading of Decision 4).
     The assessments may come in any order.
 
+    >>> import datetime as dt
+    >>> from cluster_excellence import Benchmark, Tier
+    >>> from cluster_excellence.rules.labels import label_history
     >>> history = label_history(
     ...     [Benchmark(dt.date(2022, 5, 10)), Benchmark(dt.date(2019, 2, 14))],
     ...     Tier.BRONZE,
@@ -488,6 +506,9 @@ def label_status(label: Label, on: DayLike) -> Status:
 
     The Nordland clusters' labels, from a benchmarking in September 2016:
 
+    >>> import datetime as dt
+    >>> from cluster_excellence import DEFAULT_RULEBOOK, Benchmark
+    >>> from cluster_excellence.rules.labels import apply_award, label_status
     >>> label = apply_award(None, Benchmark(dt.date(2016, 9, 1)), DEFAULT_RULEBOOK)
     >>> days = [dt.date(2018, 9, 30), dt.date(2018, 10, 1), dt.date(2019, 10, 1)]
     >>> [label_status(label, day).value for day in days]
@@ -526,6 +547,9 @@ def stated_label_status(
     The label listing's example row, Aviation Valley, "valid until
     2013/02/23" (the tier is this example's choice; the row does not say it):
 
+    >>> import datetime as dt
+    >>> from cluster_excellence import StatedLabel, Tier
+    >>> from cluster_excellence.rules.labels import stated_label_status
     >>> stated = StatedLabel(Tier.GOLD, dt.date(2013, 2, 23))
     >>> for day in (dt.date(2011, 2, 27), dt.date(2011, 2, 28), dt.date(2013, 2, 24),
     ...             dt.date(2014, 2, 28), dt.date(2014, 3, 1)):
@@ -572,6 +596,9 @@ def term_ends(
     The Hemp Cluster's three benchmarkings (the 1st stands in for the
     unpublished days):
 
+    >>> import datetime as dt
+    >>> from cluster_excellence import Benchmark, Tier
+    >>> from cluster_excellence.rules.labels import term_ends
     >>> days = (dt.date(2017, 10, 1), dt.date(2019, 11, 1), dt.date(2021, 11, 1))
     >>> [end.isoformat() for end in term_ends([Benchmark(d) for d in days], Tier.BRONZE)]
     ['2019-10-31', '2022-10-31', '2025-10-31']

@@ -6,6 +6,7 @@ not published, so :class:`LightRule` is our decision, named in every result
 (docs: *Scoring*, "Quality lights").
 
 >>> from cluster_excellence import gold_catalogue
+>>> from cluster_excellence.rules.lights import quality_light
 >>> members = gold_catalogue().indicator("G-STR-01")  # minimum 15, threshold 80
 >>> [quality_light(members, v).light.value for v in (14, 15, 79, 80)]
 ['red', 'yellow', 'yellow', 'green']
@@ -88,6 +89,7 @@ def quality_light(
     """The quality light of ``value`` for ``indicator`` under ``rule``.
 
     >>> from cluster_excellence import gold_catalogue
+    >>> from cluster_excellence.rules.lights import quality_light
     >>> members = gold_catalogue().indicator("G-STR-01")  # minimum 15, threshold 80
     >>> [quality_light(members, v).light.value for v in (14, 15, 79, 80)]
     ['red', 'yellow', 'yellow', 'green']

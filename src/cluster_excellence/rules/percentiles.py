@@ -5,6 +5,7 @@ Benchmarking reports compare a cluster with a reference group
 sources do not give the percentile method: ``mean-rank`` is our decision,
 named in every result (docs: *Scoring*, "Percentile ranks").
 
+>>> from cluster_excellence.rules.percentiles import median, percentile_rank
 >>> percentile_rank(30, [10, 20, 30, 40, 50]).rank
 50.0
 >>> median([1e308, 1.7e308])
@@ -59,6 +60,8 @@ def percentile_rank(
     ``min_group_size`` values (our default: 5), has no rank. For
     lower-is-better indicators "worse" means higher.
 
+    >>> from cluster_excellence.model.catalogues import Direction
+    >>> from cluster_excellence.rules.percentiles import percentile_rank
     >>> percentile_rank(30, [10, 20, 30, 40, 50]).rank
     50.0
     >>> percentile_rank(30, [10, 20, 30, 40, 50], Direction.LOWER).rank

@@ -128,6 +128,7 @@ def stated_disagreements(
     >>> import datetime as dt
     >>> from cluster_excellence import DEFAULT_RULEBOOK, Benchmark, Cluster, StatedLabel, Tier
     >>> from cluster_excellence.model.rulebooks import ExtensionBase
+    >>> from cluster_excellence.rules.status import stated_disagreements
     >>> hemp = Cluster("hemp-sk", "Hemp Cluster", [
     ...     Benchmark(dt.date(2017, 10, 1)), Benchmark(dt.date(2019, 11, 1)),
     ...     Benchmark(dt.date(2021, 11, 1))],
@@ -519,6 +520,7 @@ def highest_valid_tier(
 
     >>> import datetime as dt
     >>> from cluster_excellence import Cluster, GoldAudit
+    >>> from cluster_excellence.rules.status import highest_valid_tier
     >>> basque = Cluster("basque", "Basque Energy Cluster",
     ...                  [GoldAudit(dt.date(2017, 11, 17), score=84.0)])
     >>> highest_valid_tier(basque, dt.date(2018, 1, 1))
