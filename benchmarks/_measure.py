@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 
-
 #: The programs run as an installed package runs: with its compiled bytecode cached
 #: (an environment that forbids writing bytecode would make every start compile the
 #: package again, which no installed package does).
