@@ -162,10 +162,7 @@ def test_frames_sort_tiers_and_compare_dates() -> None:
 @pytest.mark.parametrize("result", every_result(), ids=lambda r: type(r).__name__)
 def test_every_result_writes_a_workbook(result: Any, tmp_path: Path) -> None:
     out = tmp_path / "result.xlsx"
-    if isinstance(result, Result):
-        write(result, out)
-    else:
-        result.to_excel(out)
+    write(result, out)
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert sheet.max_row == len(result.to_records()) + 1
     assert sheet.freeze_panes == "A2"

@@ -1,20 +1,20 @@
-"""Flat records shown as escaped HTML tables (notebooks) or as pandas DataFrames.
+"""A portfolio's tables as escaped HTML tables (notebooks) and as pandas DataFrames.
 
-These are presentation primitives without domain knowledge, so that result
-types can offer ``_repr_html_`` and ``to_dataframe()`` without depending on
-the renderers. pandas is an optional extra, imported only when asked for.
+A portfolio's tables (its assessments, clusters, indicator values, improvement
+areas and stated labels) have the columns their values bring (an indicator's
+code is a column), so their frames take their types from the values; every
+result's tables are declared and derive their outputs in :mod:`._results`.
+pandas is an optional extra, imported only when asked for.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ._results import MAX_HTML_ROWS, escape, pandas
 from ._text import printable
-from ._xlsx import records_sheet, save
 from .errors import InvalidValueError
 
 __all__ = [
@@ -22,53 +22,11 @@ __all__ = [
     "MAX_HTML_ROWS",
     "Table",
     "Tables",
-    "csv_safe",
     "dataframe",
-    "escape",
     "is_date_column",
-    "pandas",
     "records_table",
     "table",
 ]
-
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
-
-
-def escape(text: str) -> str:
-    """``text`` safe in HTML text and attribute values (as :func:`html.escape`, without
-    importing the html module and its table of entities, which the import would pay for).
-
-    >>> from cluster_excellence._tabular import escape
-    >>> escape('<b title="x">A & B</b>')
-    '&lt;b title=&quot;x&quot;&gt;A &amp; B&lt;/b&gt;'
-    """
-    return text.translate(_ESCAPES)
-
-
-_FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
-_IGNORED_BEFORE = "".join(map(chr, range(0x21))) + "\x7f"
-
-
-def csv_safe(cell: str) -> str:
-    """Return ``cell`` so that spreadsheet programs show it as text, not a formula: with a
-    leading apostrophe when it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-    return, also after leading spaces or control characters (OWASP, "CSV Injection",
-    https://owasp.org/www-community/attacks/CSV_Injection).
-
-    >>> from cluster_excellence._tabular import csv_safe
-    >>> csv_safe("=HYPERLINK(1)"), csv_safe("\\x00 @SUM(A1)"), csv_safe("Qoot Cluster")
-    ("'=HYPERLINK(1)", "'\\x00 @SUM(A1)", 'Qoot Cluster')
-    """
-    if not cell:
-        return cell
-    if cell[0] in "\t\r" or cell.lstrip(_IGNORED_BEFORE)[:1] in _FORMULA_START:
-        return "'" + cell
-    return cell
-
-
-#: HTML tables show at most this many rows: the first and last half, with a note of
-#: how many there are (as pandas does; our decision, a parameter of every HTML view).
-MAX_HTML_ROWS = 60
 
 #: The ordered categories of the frames' categorical columns (the values of the
 #: enumerations Tier, Status, Light and Outcome, in their order; tests keep them equal).
@@ -150,16 +108,6 @@ def records_table(
     return table(caption, columns, rows, max_rows)
 
 
-def pandas(what: str = "to_dataframe()") -> Any:
-    """The pandas module, or an :class:`ImportError` that says how to install it."""
-    try:
-        return importlib.import_module("pandas")
-    except ImportError:
-        raise ImportError(
-            f"{what} needs pandas: install it with pip install 'cluster_excellence[pandas]'"
-        ) from None
-
-
 def _column(module: Any, name: str, values: list[Any]) -> Any:
     """A typed column: days as ``datetime64``, the scheme's words as ordered categories,
     true/false, whole numbers, numbers and texts as pandas' nullable types."""
@@ -213,12 +161,10 @@ Table = tuple[str, Sequence[dict[str, Any]], Sequence[str]]
 
 
 class Tables:
-    """What a result with tables offers besides its records: its view in a notebook
-    (:meth:`to_html`, truncated over ``max_rows``) and an XLSX workbook (:meth:`to_excel`).
-
-    A class using it defines ``tables()`` (each table's title, records and columns)
-    and ``to_html()``.
-    """
+    """What a value with tables offers besides its records: its view in a notebook
+    (:meth:`to_html`, truncated over ``max_rows``). A class using it defines
+    ``tables()`` (each table's title, records and columns) and ``to_html()``; files are
+    written with :func:`cluster_excellence.write`."""
 
     __slots__ = ()
 
@@ -232,9 +178,3 @@ class Tables:
 
     def _repr_html_(self) -> str:
         return self.to_html()
-
-    def to_excel(self, path: str | os.PathLike[str]) -> None:
-        """Write the result to the XLSX file ``path``: one sheet per table, date and
-        number cells, a frozen header with filters, text that stays text. The file is
-        written all at once. Needs the ``excel`` extra (openpyxl)."""
-        save(path, [records_sheet(*table) for table in self.tables()])

@@ -6,34 +6,21 @@ from pathlib import Path
 
 from .._text import printable
 from ..errors import PortfolioError
-from ..files.portfolio import portfolio_to_json
-from ._common import OK, Command, Option, Run, UsageError, files
-
-#: The writer of each extension: a function of ``files.table`` (None: the JSON writer).
-_WRITERS = {
-    ".json": None,
-    ".csv": "portfolio_to_csv",
-    ".xlsx": "portfolio_to_xlsx",
-    ".ods": "portfolio_to_ods",
-}
+from ..renderers.formats import PORTFOLIO_WRITERS, portfolio_bytes
+from ._common import OK, Command, Option, Run, UsageError
 
 
 def run(run: Run) -> int:
     """Read the portfolio and write it in the format of the output's extension."""
     output: str = run.args.output
     suffix = Path(output).suffix.lower()
-    if suffix not in _WRITERS:
+    if suffix not in PORTFOLIO_WRITERS:
         raise UsageError(
             f"{printable(output)}: the output must be a .json, .csv, .xlsx or .ods file"
         )
     portfolio = run.read(run.args.input)
-    name = _WRITERS[suffix]
     try:
-        data = (
-            portfolio_to_json(portfolio)
-            if name is None
-            else getattr(files("table"), name)(portfolio)
-        )
+        data = portfolio_bytes(portfolio, suffix)
     except PortfolioError as error:
         raise UsageError(f"{printable(output)}: cannot hold {error}") from None
     except ImportError as error:

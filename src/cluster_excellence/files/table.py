@@ -51,7 +51,7 @@ from typing import Any, Literal
 
 import dateutil.parser
 
-from .._tabular import csv_safe
+from .._results import csv_safe
 from .._text import printable, show
 from .._xlsx import CELL_WIDTH, Sheet, workbook
 from ..errors import InvalidTypeError, InvalidValueError, PortfolioError, Problem

@@ -27,6 +27,7 @@ words (JSON keys, CSV and XLSX headers, codes, enumerated values) never change.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from collections.abc import Callable
@@ -39,8 +40,18 @@ from .._results import DEFAULT_WIDTH, csv_text, html, layout_of, markdown, sheet
 from .._text import printable
 from .._words import Language
 from .._xlsx import workbook
+from ..files.portfolio import portfolio_to_json
+from ..model.clusters import Cluster, Portfolio
 
-__all__ = ["FORMATS", "SUFFIXES", "dumps", "render", "write"]
+__all__ = [
+    "FORMATS",
+    "PORTFOLIO_WRITERS",
+    "SUFFIXES",
+    "dumps",
+    "portfolio_bytes",
+    "render",
+    "write",
+]
 
 
 def dumps(document: Any) -> str:
@@ -110,6 +121,29 @@ def render(
     return renderer(result, language, width)
 
 
+#: How a portfolio is written, by the file's extension: the writer's name in
+#: ``files.table`` (loaded when a portfolio is written; the command line's start needs
+#: none of it), or None for the portfolio file's own JSON.
+PORTFOLIO_WRITERS: dict[str, str | None] = {
+    ".json": None,
+    ".csv": "portfolio_to_csv",
+    ".xlsx": "portfolio_to_xlsx",
+    ".ods": "portfolio_to_ods",
+}
+
+
+def portfolio_bytes(portfolio: Portfolio, suffix: str) -> bytes:
+    """``portfolio`` as a file of the extension ``suffix`` (:data:`PORTFOLIO_WRITERS`)."""
+    name = PORTFOLIO_WRITERS[suffix]
+    writer = (
+        portfolio_to_json
+        if name is None
+        else getattr(importlib.import_module("..files.table", __package__), name)
+    )
+    data: str | bytes = writer(portfolio)
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
 def write(
     result: Any,
     path: str | os.PathLike[str],
@@ -119,8 +153,21 @@ def write(
 ) -> None:
     """Write ``result`` to the file ``path`` all at once, in ``format`` or the format of
     its extension (``.txt``, ``.json``, ``.csv``, ``.xlsx``, ``.md``, ``.html``); the file
-    is either its old self or the whole new one (docs: *Command line*, "Output files")."""
+    is either its old self or the whole new one (docs: *Command line*, "Output files").
+
+    A :class:`~cluster_excellence.Portfolio` (or a :class:`~cluster_excellence.Cluster`,
+    as a portfolio of one) is written as a portfolio file or workbook by its extension
+    (``.json``, ``.csv``, ``.xlsx``, ``.ods``), what ``convert`` writes."""
     name = os.fspath(path)
+    if isinstance(result, Cluster):
+        result = Portfolio([result])
+    if isinstance(result, Portfolio):
+        suffix = Path(name).suffix.lower()
+        if suffix not in PORTFOLIO_WRITERS:
+            known = ", ".join(PORTFOLIO_WRITERS)
+            raise failure("path", f"{printable(name)}: a portfolio is written as {known}")
+        write_file(name, portfolio_bytes(result, suffix))
+        return
     chosen = format or SUFFIXES.get(Path(name).suffix.lower())
     if chosen is None:
         known = ", ".join(SUFFIXES)
