@@ -27,7 +27,7 @@ COMMANDS = {
         "2026-11-20",
         "--programme",
         "de-go-cluster",
-    ],  # fmt: skip
+    ],
     "cluster-excellence.check/1": ["check"],
     "cluster-excellence.gold-score/1": ["gold-score", "--on", "2026-11-20"],
     "cluster-excellence.scorecard/1": ["scorecard", "--on", "2026-11-20"],
