@@ -372,3 +372,28 @@ def test_main_leaves_the_garbage_collector_as_it_found_it(
     finally:
         gc.enable() if was else gc.disable()
     capsys.readouterr()
+
+
+class TestSeveralFilesTogether:
+    """Several files written together (a folder of CSV files): none takes its name until
+    every one is written."""
+
+    def test_a_failure_leaves_every_file_as_it_was(self, tmp_path: Path) -> None:
+        from cluster_excellence._output import OutputError, write_files
+
+        first = tmp_path / "first.csv"
+        first.write_text("old", encoding="utf-8")
+        with pytest.raises(OutputError, match=r"missing/second\.csv: cannot write the file"):
+            write_files([(str(first), b"new"), (str(tmp_path / "missing" / "second.csv"), b"new")])
+        assert first.read_text(encoding="utf-8") == "old"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["first.csv"]
+
+    def test_an_input_among_them_is_refused_before_any_is_written(self, tmp_path: Path) -> None:
+        from cluster_excellence._output import OutputError, write_files
+
+        first, second = tmp_path / "a", tmp_path / "b"
+        second.write_text("input", encoding="utf-8")
+        with pytest.raises(OutputError, match="is an input of this run"):
+            write_files([(str(first), b"x"), (str(second), b"x")], protect=[str(second)])
+        assert not first.exists()
+        assert second.read_text(encoding="utf-8") == "input"

@@ -38,14 +38,15 @@ SAMPLES = ["sample-portfolio.json", "sample-region.json", "sample-reference.json
 
 
 def convert(tmp_path: Path, source: Path, suffix: str) -> Path:
+    """``source`` converted to ``suffix`` (``/``: a folder of CSV files)."""
     out = tmp_path / (source.stem + suffix)
-    assert main(["convert", str(source), "-o", str(out)]) == 0
+    assert main(["convert", str(source), "-o", str(out) + ("/" if suffix == "/" else "")]) == 0
     return out
 
 
 class TestTheWholePortfolio:
     @pytest.mark.parametrize("name", SAMPLES)
-    @pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+    @pytest.mark.parametrize("suffix", [".xlsx", ".ods", "/"])
     def test_json_to_workbook_to_json_is_the_same_document(
         self, tmp_path: Path, name: str, suffix: str
     ) -> None:
@@ -87,13 +88,14 @@ class TestTheWholePortfolio:
         capsys.readouterr()
         outputs = []
         for path in (DATA / name, convert(tmp_path, DATA / name, ".xlsx"),
-                     convert(tmp_path, DATA / name, ".ods")):  # fmt: skip
+                     convert(tmp_path, DATA / name, ".ods"), convert(tmp_path, DATA / name, "/")):  # fmt: skip
             capsys.readouterr()
             status = main([command[0], str(path), *command[1:], "--format", "json"])
             outputs.append((status, capsys.readouterr().out))
         assert outputs[0][1]
         assert outputs[1] == outputs[0]
         assert outputs[2] == outputs[0]
+        assert outputs[3] == outputs[0]
 
     def test_the_sheets_of_the_sample(self, tmp_path: Path) -> None:
         book = openpyxl.load_workbook(io.BytesIO(portfolio_to_xlsx(sample_portfolio())))
@@ -344,3 +346,100 @@ def test_csv_says_what_it_cannot_hold(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_a_workbook_reads_like_the_json_file() -> None:
     sample = read_portfolio(DATA / "sample-portfolio.json")
     assert json.loads(json.dumps(len(sample))) == len(sample_portfolio())
+
+
+class TestAFolderOfCsvFiles:
+    """docs: *Portfolio tables*, "A folder of CSV files": the tables of a workbook as CSV
+    files of one folder, given together."""
+
+    def test_convert_writes_every_table_and_again_leaves_nothing_stale(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        folder = convert(tmp_path, DATA / "sample-portfolio.json", "/")
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "Clusters.csv", "Improvement areas.csv", "Indicators.csv", "Portfolio.csv",
+            "Stated labels.csv",
+        ]  # fmt: skip
+        assert read_portfolio_table(folder) == sample_portfolio()
+        # Written again from a portfolio without stated labels: their file holds none.
+        small = tmp_path / "small.json"
+        small.write_text(
+            '{"format": "cluster-excellence.portfolio/1", "clusters": [{"id": "x", '
+            '"name": "X", "assessments": []}]}', encoding="utf-8")  # fmt: skip
+        assert main(["convert", str(small), "-o", f"{folder}/"]) == 0
+        assert (folder / "Stated labels.csv").read_bytes() == (b"id,tier,valid_until\r\n")
+        assert [c.id for c in read_portfolio_table(folder)] == ["x"]
+
+    def test_every_command_reads_a_folder_and_write_makes_one(self, tmp_path: Path) -> None:
+        from cluster_excellence import write
+
+        write(sample_portfolio(), f"{tmp_path / 'out'}/")
+        assert read_portfolio_table(tmp_path / "out") == sample_portfolio()
+        write(sample_portfolio(), tmp_path / "out")  # an existing folder
+        with pytest.raises(ValueError, match=r"\.ods, or as CSV files into a folder \(a path"):
+            write(sample_portfolio(), tmp_path / "new")
+        assert read_portfolio_table(tmp_path / "out") == sample_portfolio()
+
+    def test_the_one_table_of_assessments(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        folder = convert(tmp_path, DATA / "sample-portfolio.json", "/")
+        (folder / "notes.txt").write_text("not read", encoding="utf-8")
+        shutil.copy(folder / "Portfolio.csv", folder / "copy.csv")
+        assert main(["status", str(folder)]) == 2
+        assert capsys.readouterr().err == (
+            f"cluster-excellence status: {folder}: holds several files that are not one of "
+            "Clusters.csv, Indicators.csv, Improvement areas.csv, Stated labels.csv: "
+            "'Portfolio.csv', 'copy.csv'; keep the assessments in one (or name it: --sheet, "
+            "Python: sheet=)\n"
+        )
+        assert main(["status", str(folder), "--sheet", "copy.csv", "--on", "2026-11-20"]) == 0
+        assert read_portfolio_table(folder, sheet="copy") == sample_portfolio()
+        with pytest.raises(PortfolioError, match=r"has no file \"nope\" \(it has 'Portfolio.csv'"):
+            read_portfolio_table(folder, sheet="nope")
+
+    def test_a_misspelt_table_and_an_empty_folder(self, tmp_path: Path) -> None:
+        folder = convert(tmp_path, DATA / "sample-portfolio.json", "/")
+        (folder / "Clusters.csv").rename(folder / "clusterz.csv")
+        with pytest.raises(PortfolioError) as error:
+            read_portfolio_table(folder)
+        assert str(error.value) == (
+            f'{folder}: clusterz.csv: is not read: did you mean "Clusters.csv"?'
+        )
+        empty = tmp_path / "empty"
+        empty.mkdir()
+        with pytest.raises(PortfolioError, match=r"holds no \.csv file"):
+            read_portfolio_table(empty)
+
+    def test_each_file_has_its_own_separator_and_places_its_problems(self, tmp_path: Path) -> None:
+        folder = tmp_path / "t"
+        folder.mkdir()
+        (folder / "assessments.csv").write_text(
+            "id;name;type;date;score\nx;X;Gold audit;2021-09-14;83,5 %\n", encoding="utf-8"
+        )
+        (folder / "clusters.csv").write_text("id,name,note\nx,X,first\n", encoding="utf-8")
+        portfolio = read_portfolio_table(folder)
+        assert portfolio["x"].assessments[0].score == 83.5  # type: ignore[union-attr]
+        assert portfolio["x"].note == "first"
+        (folder / "stated labels.csv").write_text(
+            'id,tier,valid_until\nx,silver,"2026-01-01\n', encoding="utf-8"
+        )
+        with pytest.raises(PortfolioError) as error:
+            read_portfolio_table(folder)
+        assert str(error.value) == (
+            f"{folder}: stated labels.csv, row 2: is not CSV: unexpected end of data"
+        )
+        (folder / "stated labels.csv").write_text(
+            "id,tier,valid_until\nx,platinum,2026-01-01\n", encoding="utf-8"
+        )
+        with pytest.raises(PortfolioError, match=r"stated labels\.csv, row 2, column tier: "):
+            read_portfolio_table(folder)
+
+    def test_convert_never_writes_onto_the_folder_it_reads(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        folder = convert(tmp_path, DATA / "sample-portfolio.json", "/")
+        before = {p.name: p.read_bytes() for p in folder.iterdir()}
+        assert main(["convert", str(folder), "-o", f"{folder}/"]) == 2
+        assert "Portfolio.csv: is an input of this run" in capsys.readouterr().err
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

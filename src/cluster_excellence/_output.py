@@ -17,6 +17,10 @@
 - Every failure (no space left, a read-only disk, no permission) is an
   :class:`OutputError` naming the file, and the temporary file is removed,
   also when the run is interrupted.
+
+:func:`write_files` writes several files by the same rules, together: every
+file is checked and written to its temporary file before any takes its name,
+so that a failure leaves all of them as they were.
 """
 
 from __future__ import annotations
@@ -26,11 +30,11 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ._text import printable
 
-__all__ = ["OutputError", "write_file", "write_stdout"]
+__all__ = ["OutputError", "write_file", "write_files", "write_stdout"]
 
 
 class OutputError(Exception):
@@ -62,6 +66,40 @@ def write_file(path: str, data: bytes, *, protect: Iterable[str] = ()) -> None:
     ``protect`` names the inputs of the run (paths, or ``-`` for standard
     input); writing onto any of them is refused.
     """
+    write_files([(path, data)], protect=protect)
+
+
+def write_files(files: Sequence[tuple[str, bytes]], *, protect: Iterable[str] = ()) -> None:
+    """Write each ``(path, data)`` of ``files`` by the rules of this module, together:
+    nothing takes its name until every file is written."""
+    inputs = _inputs(protect)
+    targets = [(path, data, _target(path, inputs)) for path, data in files]
+    written: list[tuple[str, str, str]] = []
+    try:
+        for path, data, target in targets:
+            if target is not None:
+                real, status = target
+                written.append((_temporary(real, printable(path), data, status), real, path))
+        while written:
+            temporary, real, path = written[0]
+            try:
+                os.replace(temporary, real)
+            except OSError as error:
+                shown = printable(path)
+                raise OutputError(f"{shown}: cannot write the file: {_reason(error)}") from None
+            written.pop(0)
+    finally:
+        for temporary, _, _ in written:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    for path, data, target in targets:
+        if target is None:
+            _write_through(path, printable(path), data)
+
+
+def _target(path: str, inputs: set[tuple[int, int]]) -> tuple[str, os.stat_result | None] | None:
+    """Where ``path`` is written: the real path of a file to replace and its status (None
+    for a file that does not exist yet), or None for a device or named pipe."""
     shown = printable(path)
     try:
         status: os.stat_result | None = os.stat(path)
@@ -75,16 +113,15 @@ def write_file(path: str, data: bytes, *, protect: Iterable[str] = ()) -> None:
     except OSError as error:
         raise OutputError(f"{shown}: cannot write the file: {_reason(error)}") from None
     if status is not None:
-        if _identity(status) in _inputs(protect):
+        if _identity(status) in inputs:
             raise OutputError(f"{shown}: is an input of this run; refusing to write over it")
         if stat.S_ISDIR(status.st_mode):
             raise OutputError(f"{shown}: is a directory")
         if not stat.S_ISREG(status.st_mode):
-            _write_through(path, shown, data)
-            return
+            return None
         if not os.access(path, os.W_OK):
             raise OutputError(f"{shown}: cannot write the file: Permission denied")
-    _replace(os.path.realpath(path), shown, data, status)
+    return os.path.realpath(path), status
 
 
 def _write_through(path: str, shown: str, data: bytes) -> None:
@@ -96,8 +133,8 @@ def _write_through(path: str, shown: str, data: bytes) -> None:
         raise OutputError(f"{shown}: cannot write: {_reason(error)}") from None
 
 
-def _replace(real: str, shown: str, data: bytes, status: os.stat_result | None) -> None:
-    """Write a temporary file beside ``real`` and give it ``real``'s name."""
+def _temporary(real: str, shown: str, data: bytes, status: os.stat_result | None) -> str:
+    """Write ``data`` to a new temporary file beside ``real``, which is to take its name."""
     directory, name = os.path.split(real)
     temporary = os.path.join(directory, f".{name}.{os.urandom(6).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
@@ -113,13 +150,13 @@ def _replace(real: str, shown: str, data: bytes, status: os.stat_result | None) 
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(temporary, real)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
             raise OutputError(f"{shown}: cannot write the file: {_reason(error)}") from None
         raise
+    return temporary
 
 
 def _keep_mode_and_owner(descriptor: int, status: os.stat_result) -> None:

@@ -34,6 +34,7 @@ from cluster_excellence.files.table import (
     DateOrder,
     parse_portfolio_csv,
     portfolio_to_csv,
+    portfolio_to_csv_files,
     portfolio_to_ods,
     portfolio_to_xlsx,
 )
@@ -156,10 +157,17 @@ class TestWrittenDates:
 
 
 def _workbook(portfolio: Portfolio, suffix: str) -> Portfolio:
+    """``portfolio`` read back from a workbook (``.xlsx``, ``.ods``) or a folder of CSV
+    files (``/``)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"p{suffix}"
-        data = portfolio_to_xlsx(portfolio) if suffix == ".xlsx" else portfolio_to_ods(portfolio)
-        path.write_bytes(data)
+        if suffix == "/":
+            path.mkdir()
+            for name, text in portfolio_to_csv_files(portfolio).items():
+                (path / name).write_text(text, encoding="utf-8", newline="")
+        else:
+            write = portfolio_to_xlsx if suffix == ".xlsx" else portfolio_to_ods
+            path.write_bytes(write(portfolio))
         return read_portfolio_table(path)
 
 
@@ -184,7 +192,7 @@ class TestWorkbooksHoldEverything:
     improvement areas, stated labels and notes included) survives a workbook."""
 
     @settings(max_examples=25, deadline=None)
-    @given(portfolios(), st.sampled_from([".xlsx", ".ods"]))
+    @given(portfolios(), st.sampled_from([".xlsx", ".ods", "/"]))
     def test_every_portfolio_reads_back_equal_and_as_the_same_document(
         self, portfolio: Portfolio, suffix: str
     ) -> None:
@@ -211,6 +219,10 @@ def test_every_command_gives_the_same_json_on_the_workbook(portfolio: Portfolio)
         source.write_text(portfolio_to_json(portfolio), encoding="utf-8")
         book = Path(folder) / "p.xlsx"
         book.write_bytes(portfolio_to_xlsx(portfolio))
+        tables = Path(folder) / "tables"
+        tables.mkdir()
+        for name, text in portfolio_to_csv_files(portfolio).items():
+            (tables / name).write_text(text, encoding="utf-8", newline="")
         for command in (
             ["status", "--on", "2026-11-20"],
             ["eligibility", "--tier", "silver", "--on", "2026-11-20"],
@@ -218,9 +230,9 @@ def test_every_command_gives_the_same_json_on_the_workbook(portfolio: Portfolio)
             ["check"],
         ):
             outputs = []
-            for path in (source, book):
+            for path in (source, book, tables):
                 out = io.StringIO()
                 with contextlib.redirect_stdout(out):
                     status = main([command[0], str(path), *command[1:], "--format", "json"])
                 outputs.append((status, out.getvalue()))
-            assert outputs[0] == outputs[1]
+            assert outputs[0] == outputs[1] == outputs[2]

@@ -9,6 +9,7 @@ through it (standard output, or ``--output`` written safely, in the
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
 import os
@@ -188,9 +189,9 @@ PORTFOLIO = Option(
     {
         "nargs": "?",
         "metavar": "PORTFOLIO",
-        "help": "a portfolio: a cluster-excellence.portfolio/1 JSON file, a .csv or .xlsx "
-        "table with one row per assessment, or - for JSON on standard input (default: a "
-        "sample shipped with the package)",
+        "help": "a portfolio: a cluster-excellence.portfolio/1 JSON file, an .xlsx or .ods "
+        "workbook, a .csv table with one row per assessment, a folder of CSV files, or - "
+        "for JSON on standard input (default: a sample shipped with the package)",
     },
 )
 DATE_ORDER = Option(
@@ -203,7 +204,11 @@ DATE_ORDER = Option(
 )
 SHEET = Option(
     ("--sheet",),
-    {"metavar": "NAME", "help": "the sheet of an .xlsx portfolio (default: the first)"},
+    {
+        "metavar": "NAME",
+        "help": "the sheet of assessments in a workbook, or the file in a folder of CSV "
+        "files (default: the first sheet; the one file that is not another table)",
+    },
 )
 DECIMAL = Option(
     ("--decimal",),
@@ -401,7 +406,11 @@ class Run:
                 self.stdin(DEFAULT_MAX_BYTES, PortfolioError), "<stdin>", catalogues
             )
         self.inputs.append(path)
-        if Path(path).suffix.lower() in TABLE_SUFFIXES:
+        folder = os.path.isdir(path)
+        if folder:
+            with contextlib.suppress(OSError):
+                self.inputs.extend(entry.path for entry in os.scandir(path))
+        if folder or Path(path).suffix.lower() in TABLE_SUFFIXES:
             try:
                 found: Portfolio = files("table").read_portfolio_table(
                     path,

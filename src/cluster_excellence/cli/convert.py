@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .._text import printable
 from ..errors import PortfolioError
-from ..renderers.formats import PORTFOLIO_WRITERS, portfolio_bytes
+from ..renderers.formats import PORTFOLIO_WRITERS, is_folder, portfolio_bytes, write_folder
 from ._common import OK, Command, Option, Run, UsageError
 
 
@@ -14,11 +14,16 @@ def run(run: Run) -> int:
     """Read the portfolio and write it in the format of the output's extension."""
     output: str = run.args.output
     suffix = Path(output).suffix.lower()
-    if suffix not in PORTFOLIO_WRITERS:
+    folder = is_folder(output)
+    if suffix not in PORTFOLIO_WRITERS and not folder:
         raise UsageError(
-            f"{printable(output)}: the output must be a .json, .csv, .xlsx or .ods file"
+            f"{printable(output)}: the output must be a .json, .csv, .xlsx or .ods file, or a "
+            "folder for CSV files (ending with /)"
         )
     portfolio = run.read(run.args.input)
+    if folder:
+        write_folder(portfolio, output, protect=run.inputs)
+        return OK
     try:
         data = portfolio_bytes(portfolio, suffix)
     except PortfolioError as error:
@@ -30,11 +35,13 @@ def run(run: Run) -> int:
 
 
 COMMAND = Command(
-    "Read a portfolio (.json, .csv or .xlsx; - for JSON on standard input) and write it "
-    "in the format of the output's extension. A table holds one row per assessment; what "
-    "it has no column for (organisation profiles, stated labels, indicator values, "
-    "improvement areas, a cluster's note) is refused, never dropped. XLSX needs the excel "
-    "extra: pip install 'cluster_excellence[excel]'.",
+    "Read a portfolio (.json, .csv, .xlsx, .ods, a folder of CSV files; - for JSON on "
+    "standard input) and write it in the format of the output's extension, or as a folder "
+    "of CSV files (an output ending with /). A workbook and a folder hold the whole "
+    "portfolio; one CSV file holds one row per assessment, and what it has no column for "
+    "(organisation profiles, stated labels, indicator values, improvement areas, a "
+    "cluster's note) is refused, never dropped. Reading XLSX needs the excel extra: pip "
+    "install 'cluster_excellence[excel]'.",
     (
         Option(("input",), {"metavar": "IN", "help": "the portfolio to read"}),
         Option(
@@ -42,7 +49,8 @@ COMMAND = Command(
             {
                 "metavar": "OUT",
                 "required": True,
-                "help": "the portfolio to write: OUT.json, OUT.csv or OUT.xlsx",
+                "help": "the portfolio to write: OUT.json, OUT.csv, OUT.xlsx, OUT.ods or "
+                "a folder OUT/ of CSV files",
             },
         ),
     ),
@@ -50,5 +58,6 @@ COMMAND = Command(
     (
         "cluster-excellence convert assessments.xlsx --output portfolio.json",
         "cluster-excellence convert records.csv --date-order dmy -o assessments.xlsx",
+        "cluster-excellence convert portfolio.json -o tables/",
     ),
 )

@@ -78,7 +78,7 @@ from ._fields import key_path
 from ._json import read_bytes
 from ._ods import ods_workbook
 from ._spelling import canonical_word, word_key, word_problem
-from ._workbook import Limits, Unreadable, Workbook, open_workbook
+from ._workbook import Limits, Row, Unreadable, Workbook, open_workbook
 from .portfolio import DEFAULT_MAX_BYTES, check_document, portfolio_to_json
 
 __all__ = [
@@ -93,6 +93,7 @@ __all__ = [
     "parse_portfolio_csv",
     "portfolio_table",
     "portfolio_to_csv",
+    "portfolio_to_csv_files",
     "portfolio_to_ods",
     "portfolio_to_xlsx",
     "read_day",
@@ -462,15 +463,22 @@ def _indicator_value(value: Any, decimal: Decimal) -> bool | int | float:
 
 
 class _Sheet:
-    """One table being read: its title in messages, its place among the sheets, and the
-    position of each of its columns."""
+    """One table being read: its title in messages (``prefix``: how a place in it begins),
+    its place among the sheets, the decimal mark of its numbers written as text (None:
+    the table's) and the position of each of its columns."""
 
-    __slots__ = ("index", "positions", "prefix", "title")
+    __slots__ = ("decimal", "index", "positions", "prefix", "title")
 
-    def __init__(self, title: str | None, index: int) -> None:
+    def __init__(
+        self, title: str | None, index: int, prefix: str | None = None,
+        decimal: Decimal | None = None,
+    ) -> None:  # fmt: skip
         self.title = title
         self.index = index
-        self.prefix = "" if title is None else f"sheet {printable(title)}, "
+        if prefix is None:
+            prefix = "" if title is None else f"sheet {printable(title)}, "
+        self.prefix = prefix
+        self.decimal = decimal
         self.positions: dict[str, int] = {}
 
 
@@ -750,14 +758,14 @@ def _read_boolean(table: _Table, value: Any, row: _Row, column: str) -> Any:
 
 def _read_score(table: _Table, value: Any, row: _Row, column: str) -> Any:
     percent = "%" in row.formats.get(column, "")
-    return _score(value, percent, table.decimal, table.fractions)
+    return _score(value, percent, row.sheet.decimal or table.decimal, table.fractions)
 
 
 def _read_number(table: _Table, value: Any, row: _Row, column: str) -> Any:
     whole = _NUMBER_COLUMNS[column]
     if type(value) is int and "." in row.formats.get(column, ""):
         value = float(value)  # a float the writer marked (see _xlsx)
-    return _number(value, whole=whole, decimal=table.decimal)
+    return _number(value, whole=whole, decimal=row.sheet.decimal or table.decimal)
 
 
 def _read_kind(table: _Table, value: Any, row: _Row, column: str) -> Any:
@@ -779,7 +787,7 @@ def _read_codes(table: _Table, value: Any, row: _Row, column: str) -> Any:
 def _read_value(table: _Table, value: Any, row: _Row, column: str) -> Any:
     if type(value) is int and "." in row.formats.get(column, ""):
         value = float(value)
-    return _indicator_value(value, table.decimal)
+    return _indicator_value(value, row.sheet.decimal or table.decimal)
 
 
 def _reader(column: str) -> _Reader:
@@ -1033,16 +1041,32 @@ class _Document:
 _Cells = Iterator[tuple[str, Sequence[Any], Sequence[str]]]
 
 
-def _csv_cells(text: str, source: str, delimiter: str) -> _Cells:
+def _csv_rows(text: str, source: str, delimiter: str, prefix: str = "") -> Iterator[Row]:
+    """The rows of CSV ``text`` by number (``prefix``: how a place in it begins)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     number = 0
     try:
         for number, values in enumerate(reader, start=1):
-            yield f"row {number}", values, ()
+            yield number, values, []
     except csv.Error as error:
         raise PortfolioError(
-            source, [Problem(f"row {number + 1}", f"is not CSV: {error}")]
+            source, [Problem(f"{prefix}row {number + 1}", f"is not CSV: {error}")]
         ) from None
+
+
+def _delimiter(text: str) -> str:
+    """The separator of CSV ``text``: a comma, semicolon or tab, as its first line shows."""
+    first_line = text.split("\n", 1)[0]
+    return max(",;\t", key=first_line.count)
+
+
+def _mark(decimal: Decimal | None, delimiter: str) -> Decimal:
+    """The decimal mark of a CSV file's numbers written as text: ``decimal``, or by default
+    a comma in a semicolon-separated file and a point otherwise (docs: *Portfolio
+    tables*, "Decimal commas"; our decision, never a guess from the values)."""
+    if decimal is not None:
+        return decimal
+    return "," if delimiter == ";" else "."
 
 
 def _csv_text(text: str | bytes, source: str) -> str:
@@ -1086,12 +1110,11 @@ def parse_portfolio_csv(
     83.5
     """
     text = _csv_text(text, source)
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    mark: Decimal = decimal if decimal is not None else ("," if delimiter == ";" else ".")
-    table = _Table(source, date_order, guarded=True, decimal=mark)
+    delimiter = _delimiter(text)
+    table = _Table(source, date_order, guarded=True, decimal=_mark(decimal, delimiter))
     sheet = _Sheet(None, 0)
-    rows = table.rows(sheet, _csv_cells(text, source, delimiter), TABLE_COLUMNS, _REQUIRED)
+    cells = _numbered(_csv_rows(text, source, delimiter))
+    rows = table.rows(sheet, cells, TABLE_COLUMNS, _REQUIRED)
     table.refuse()
     document = _Document(table)
     document.main(rows)
@@ -1108,8 +1131,9 @@ _ROLE_COLUMNS: dict[str, tuple[Sequence[str] | None, Sequence[str]]] = {
 }
 
 
-def _sheet_cells(book: Workbook, title: str) -> _Cells:
-    for number, values, formats in book.rows(title):
+def _numbered(rows: Iterable[Row]) -> _Cells:
+    """Rows by number as the reader places them (``row 5``)."""
+    for number, values, formats in rows:
         yield f"row {number}", values, formats
 
 
@@ -1122,46 +1146,68 @@ def _workbook_portfolio(
     catalogues: Iterable[Catalogue],
     *,
     fractions: bool = True,
+    files: Mapping[str, tuple[str, Decimal]] | None = None,
 ) -> Portfolio:
+    """The portfolio in ``book``'s sheets; ``files``: for a folder of CSV files read as
+    sheets, each sheet's file name and decimal mark."""
     names = book.sheets
     roles: dict[str, str] = {}
-    table = _Table(source, date_order, decimal=decimal, fractions=fractions)
-    sheets = {name: _Sheet(name, index) for index, name in enumerate(names)}
+    table = _Table(source, date_order, decimal=decimal, fractions=fractions, guarded=bool(files))
+    if files is None:
+        sheets = {name: _Sheet(name, index) for index, name in enumerate(names)}
+        kind = "sheet"
+    else:
+        sheets = {
+            name: _Sheet(name, index, f"{printable(files[name][0])}, ", files[name][1])
+            for index, name in enumerate(names)
+        }
+        kind = "file"
+    named = {name: (files[name][0] if files else name) for name in names}
     for name in names:
         role = _ROLES.get(word_key(name))
         if role is None or name == sheet:
             continue
         if role in roles:
-            table.fail(None, None, f"holds {role.replace('_', ' ')} like the sheet "
-                       f"{show(roles[role])}; keep one", sheets[name])  # fmt: skip
+            table.fail(None, None, f"holds {role.replace('_', ' ')} like the {kind} "
+                       f"{show(named[roles[role]])}; keep one", sheets[name])  # fmt: skip
         roles.setdefault(role, name)
-    if sheet is None:
-        main = next((n for n in names if word_key(n) not in _ROLES), None)
-        if main is None:
-            table.fail(None, None, "has no sheet of assessments (only "
-                       + ", ".join(repr(printable(n)) for n in names) + ")",
-                       _Sheet(None, -1))  # fmt: skip
-    elif sheet not in names:
-        known = ", ".join(repr(printable(n)) for n in names)
-        table.fail(None, None, f"has no sheet {show(sheet)} (it has {known})", _Sheet(None, -1))
-        main = None
-    else:
-        main = sheet
+    near = {}
     for name in names:
-        if name != main and name not in roles.values():
+        if word_key(name) not in _ROLES:
             close = difflib.get_close_matches(word_key(name), list(_ROLES), n=1, cutoff=0.8)
             if close:
-                title = SHEETS[_ROLES[close[0]]]
-                table.fail(None, None, f"is not read: did you mean {show(title)}?", sheets[name])
+                near[name] = SHEETS[_ROLES[close[0]]] + (".csv" if files else "")
+    # In a folder, a file named almost as a table is that table misspelt, not the assessments.
+    mains = [n for n in names if word_key(n) not in _ROLES and not (files and n in near)]
+    main: str | None = None
+    if sheet is not None and sheet not in names:
+        known = ", ".join(repr(printable(named[n])) for n in names)
+        table.fail(None, None, f"has no {kind} {show(sheet)} (it has {known})", _Sheet(None, -1))
+    elif sheet is not None:
+        main = sheet
+    elif not mains:
+        table.fail(None, None, f"has no {kind} of assessments (only "
+                   + ", ".join(repr(printable(named[n])) for n in names) + ")",
+                   _Sheet(None, -1))  # fmt: skip
+    elif files is not None and len(mains) > 1:
+        several = ", ".join(repr(printable(named[n])) for n in mains)
+        table.fail(None, None, f"holds several files that are not one of {_ROLE_FILES}: "
+                   f"{several}; keep the assessments in one (or name it: --sheet, Python: "
+                   "sheet=)", _Sheet(None, -1))  # fmt: skip
+    else:
+        main = mains[0]
+    for name, title in near.items():
+        if name != main:
+            table.fail(None, None, f"is not read: did you mean {show(title)}?", sheets[name])
     table.refuse()
     assert main is not None
     document = _Document(table)
-    document.main(table.rows(sheets[main], _sheet_cells(book, main), TABLE_COLUMNS, _REQUIRED))
+    document.main(table.rows(sheets[main], _numbered(book.rows(main)), TABLE_COLUMNS, _REQUIRED))
     for role in ("clusters", "indicators", "improvement_areas", "stated_labels"):
         found = roles.get(role)
         if found is None:
             continue
-        cells = _sheet_cells(book, found)
+        cells = _numbered(book.rows(found))
         if role == "indicators":
             rows = _indicator_rows(table, sheets[found], cells)
             if rows is not None:
@@ -1176,6 +1222,50 @@ def _workbook_portfolio(
         }
         readers[role](rows_of)
     return table.portfolio(document.document(), catalogues)
+
+
+#: The files of a folder of CSV tables beside its table of assessments, as messages name them.
+_ROLE_FILES = ", ".join(f"{title}.csv" for title in SHEETS.values())
+
+
+def _folder_workbook(
+    folder: str, max_bytes: int, decimal: Decimal | None
+) -> tuple[Workbook, dict[str, tuple[str, Decimal]]]:
+    """The CSV files of ``folder`` as the sheets of a workbook, titled by their names
+    without ``.csv``: those that are not one of the sheets beside the assessments first,
+    then those in the order of :data:`SHEETS`; and each one's file name and decimal mark.
+    Files with other extensions, and folders in it, are not read."""
+    try:
+        found = sorted(
+            entry.name
+            for entry in os.scandir(folder)
+            if entry.name.lower().endswith(".csv") and not entry.name.startswith(".")
+            and entry.is_file()
+        )  # fmt: skip
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise PortfolioError(folder, [Problem("", f"cannot read the folder: {reason}")]) from None
+    if not found:
+        raise PortfolioError(
+            folder, [Problem("", "holds no .csv file (a folder of CSV tables: docs: *Portfolio "
+                             "tables*, \"A folder of CSV files\")")]
+        )  # fmt: skip
+    order = list(_ROLES)
+    found.sort(key=lambda name: order.index(k) + 1 if (k := word_key(name[:-4])) in _ROLES else 0)
+    texts: dict[str, tuple[str, str]] = {}
+    files: dict[str, tuple[str, Decimal]] = {}
+    for name in found:
+        path = os.path.join(folder, name)
+        text = _csv_text(read_bytes(path, max_bytes, PortfolioError), path)
+        delimiter = _delimiter(text)
+        texts[name[:-4]] = (text, delimiter)
+        files[name[:-4]] = (name, _mark(decimal, delimiter))
+
+    def rows(title: str) -> Iterator[Row]:
+        text, delimiter = texts[title]
+        return _csv_rows(text, folder, delimiter, f"{printable(files[title][0])}, ")
+
+    return Workbook("CSV", list(texts), rows), files
 
 
 def _indicator_rows(table: _Table, sheet: _Sheet, cells: _Cells) -> tuple[list[_Row], bool] | None:
@@ -1240,14 +1330,19 @@ def read_portfolio_table(
     error a bad file raises.
     """
     source = os.fspath(path)
+    if decimal is not None and decimal not in DECIMALS:
+        raise InvalidValueError(f"decimal must be '.' or ',', not {decimal!r}")
+    if os.path.isdir(source):
+        if sheet is not None and sheet.lower().endswith(".csv"):
+            sheet = sheet[:-4]
+        book, files = _folder_workbook(source, max_bytes, decimal)
+        return _workbook_portfolio(book, source, sheet, date_order, ".", catalogues, files=files)
     suffix = os.path.splitext(source)[1].lower()
     if suffix not in TABLE_SUFFIXES:
         hint = " (.xls is Excel's old binary format: save it as .xlsx)" if suffix == ".xls" else ""
         raise PortfolioError(
             source, [Problem("", f"a portfolio table must be a .csv, .xlsx or .ods file{hint}")]
         )
-    if decimal is not None and decimal not in DECIMALS:
-        raise InvalidValueError(f"decimal must be '.' or ',', not {decimal!r}")
     data = read_bytes(source, max_bytes, PortfolioError)
     if suffix == ".csv":
         return parse_portfolio_csv(
@@ -1382,11 +1477,59 @@ def portfolio_to_csv(portfolio: Portfolio) -> str:
     <BLANKLINE>
     """
     columns, rows = portfolio_table(portfolio)
+    return _csv_table(columns, rows)
+
+
+def _csv_table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows([_csv_cell(c, v) for c, v in zip(columns, row, strict=True)] for row in rows)
     return out.getvalue()
+
+
+#: The key columns of each table of a folder of CSV files: what an empty one holds.
+_KEYS = {
+    "clusters": ("id",),
+    "indicators": INDICATOR_KEYS,
+    "improvement_areas": ("id", "date"),
+    "stated_labels": ("id", "tier", "valid_until"),
+}
+
+
+def portfolio_to_csv_files(portfolio: Portfolio, *, main: str = "Portfolio") -> dict[str, str]:
+    """``portfolio`` as a folder of CSV files that :func:`read_portfolio_table` reads back
+    equal: file name -> CSV text, one file per sheet of :func:`portfolio_to_xlsx`, written as
+    :func:`portfolio_to_csv` writes (docs: *Portfolio tables*, "A folder of CSV files").
+
+    Every file is given, those of tables the portfolio does not fill with their key
+    columns only, so that a folder written again holds no table of an earlier portfolio.
+
+    >>> import datetime as dt
+    >>> from cluster_excellence import Benchmark, Cluster, Portfolio
+    >>> from cluster_excellence.files.table import portfolio_to_csv_files
+    >>> files = portfolio_to_csv_files(Portfolio([
+    ...     Cluster("qoot", "Qoot", [Benchmark(dt.date(2019, 7, 25))], note="new")]))
+    >>> print(", ".join(files))
+    Portfolio.csv, Clusters.csv, Indicators.csv, Improvement areas.csv, Stated labels.csv
+    >>> print(files["Clusters.csv"])
+    id,name,note
+    qoot,Qoot,new
+    <BLANKLINE>
+    """
+    if word_key(main) in _ROLES or not main or printable(main) != main or "/" in main:
+        raise InvalidValueError(f"main must name a file that is no other table, not {main!r}")
+    tables = {
+        title: (columns, records) for title, records, columns in workbook_tables(portfolio, main)
+    }
+    files = {}
+    for title in (main, *SHEETS.values()):
+        if title in tables:
+            columns, records = tables[title]
+        else:
+            columns, records = _KEYS[_ROLES[word_key(title)]], []
+        files[f"{title}.csv"] = _csv_table(columns, ([r.get(c) for c in columns] for r in records))
+    return files
 
 
 #: The largest whole number a spreadsheet's number cell holds exactly (2**53): larger ones

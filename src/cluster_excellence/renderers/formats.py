@@ -27,15 +27,16 @@ words (JSON keys, CSV and XLSX headers, codes, enumerated values) never change.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from .._checks import failure
-from .._output import write_file
+from .._output import OutputError, write_file, write_files
 from .._results import DEFAULT_WIDTH, csv_text, html, layout_of, markdown, sheets, text
 from .._text import printable
 from .._words import Language
@@ -48,9 +49,11 @@ __all__ = [
     "PORTFOLIO_WRITERS",
     "SUFFIXES",
     "dumps",
+    "is_folder",
     "portfolio_bytes",
     "render",
     "write",
+    "write_folder",
 ]
 
 
@@ -132,6 +135,36 @@ PORTFOLIO_WRITERS: dict[str, str | None] = {
 }
 
 
+def is_folder(path: str) -> bool:
+    """Whether the output ``path`` of a portfolio names a folder of CSV files: it ends with
+    a path separator or is a folder (docs: *Portfolio tables*, "A folder of CSV files")."""
+    return path.endswith(("/", os.sep)) or os.path.isdir(path)
+
+
+def write_folder(portfolio: Portfolio, folder: str, *, protect: Iterable[str] = ()) -> None:
+    """Write ``portfolio`` as the CSV files of ``folder``, all together (each replaced all at
+    once, by the rules of files written), making the folder if it does not exist (not its
+    parents); ``protect``: the run's inputs, never written over."""
+    module = importlib.import_module("..files.table", __package__)
+    texts: dict[str, str] = module.portfolio_to_csv_files(portfolio)
+    made = False
+    if not os.path.isdir(folder):
+        try:
+            os.mkdir(folder)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise OutputError(f"{printable(folder)}: cannot make the folder: {reason}") from None
+        made = True
+    files = [(os.path.join(folder, name), text.encode("utf-8")) for name, text in texts.items()]
+    try:
+        write_files(files, protect=protect)
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                os.rmdir(folder)
+        raise
+
+
 def portfolio_bytes(portfolio: Portfolio, suffix: str) -> bytes:
     """``portfolio`` as a file of the extension ``suffix`` (:data:`PORTFOLIO_WRITERS`)."""
     name = PORTFOLIO_WRITERS[suffix]
@@ -157,15 +190,23 @@ def write(
 
     A :class:`~cluster_excellence.Portfolio` (or a :class:`~cluster_excellence.Cluster`,
     as a portfolio of one) is written as a portfolio file or workbook by its extension
-    (``.json``, ``.csv``, ``.xlsx``, ``.ods``), what ``convert`` writes."""
+    (``.json``, ``.csv``, ``.xlsx``, ``.ods``), or as a folder of CSV files when ``path``
+    ends with ``/`` or is a folder: what ``convert`` writes."""
     name = os.fspath(path)
     if isinstance(result, Cluster):
         result = Portfolio([result])
     if isinstance(result, Portfolio):
+        if is_folder(name):
+            write_folder(result, name)
+            return
         suffix = Path(name).suffix.lower()
         if suffix not in PORTFOLIO_WRITERS:
             known = ", ".join(PORTFOLIO_WRITERS)
-            raise failure("path", f"{printable(name)}: a portfolio is written as {known}")
+            raise failure(
+                "path",
+                f"{printable(name)}: a portfolio is written as {known}, or as CSV files into "
+                "a folder (a path ending with / or a folder)",
+            )
         write_file(name, portfolio_bytes(result, suffix))
         return
     chosen = format or SUFFIXES.get(Path(name).suffix.lower())
