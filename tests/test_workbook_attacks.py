@@ -509,3 +509,50 @@ class TestTypesOfFields:
         assert problems_of(tmp_path, b"not a zip", "p.ods") == [
             "is not an OpenDocument spreadsheet (not a zip package)"
         ]
+
+    def test_an_ods_file_is_read_in_one_pass_each_sheet_placing_its_problems(
+        self, tmp_path: Path
+    ) -> None:
+        def ods(*tables: tuple[str, list[list[str]]], edit: tuple[str, str] = ("", "")) -> bytes:
+            def row(cells: list[str]) -> str:
+                return "<table:table-row>" + "".join(
+                    f'<table:table-cell office:value-type="string"><text:p>{c}</text:p>'
+                    "</table:table-cell>" for c in cells) + "</table:table-row>"  # fmt: skip
+
+            body = "".join(f'<table:table table:name="{name}">' + "".join(map(row, rows))
+                           + "</table:table>" for name, rows in tables)  # fmt: skip
+            content = (
+                '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+                'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+                f"<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body>"
+                "</office:document-content>"
+            )
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w") as book:
+                book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+                book.writestr("content.xml", content.replace(*edit) if edit[0] else content)
+            return out.getvalue()
+
+        assessments = ("Portfolio", [["id", "name", "type", "date"],
+                                     ["x", "X", "benchmarking", "2024-05-02"]])  # fmt: skip
+        clusters = ("Clusters", [["id", "note"], ["x", "first"]])
+        # A sheet the reader does not use may hold anything, also a row that repeats badly.
+        notes = ("Notes", [["anything"]])
+        data = ods(assessments, clusters, notes, edit=(
+            '<table:table table:name="Notes"><table:table-row>',
+            '<table:table table:name="Notes"><table:table-row table:number-rows-repeated="x">',
+        ))  # fmt: skip
+        portfolio = read(tmp_path, data, "p.ods")
+        assert portfolio["x"].note == "first"
+        bad = ods(assessments, clusters, edit=(
+            '<table:table table:name="Clusters"><table:table-row>',
+            '<table:table table:name="Clusters"><table:table-row table:number-rows-repeated="0">',
+        ))  # fmt: skip
+        assert problems_of(tmp_path, bad, "p.ods") == [
+            'sheet Clusters, row 1: repeats "0" times, which is no count'
+        ]
+        assert problems_of(tmp_path, data, "p.ods", limits=Limits(max_cells=9)) == [
+            "holds more than 9 cells with a value (max_cells=)"
+        ]

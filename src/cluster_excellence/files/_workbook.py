@@ -852,15 +852,17 @@ def _ods(package: _Package, source: str) -> Workbook:
         if mimetype != b"application/vnd.oasis.opendocument.spreadsheet":
             kind = show(mimetype.decode("utf-8", "replace"))
             raise _Refused("", f"is not an OpenDocument spreadsheet but {kind}")
-    names: list[str] = []
-    for _, element in _elements(package, "content.xml", ("start",)):
-        if element.tag == _TABLE + "table":
-            names.append(element.get(_TABLE + "name", f"Sheet{len(names) + 1}"))
-    if not names:
+    tables = _ods_tables(package)
+    if not tables:
         raise _Refused("", "has no sheet")
+    names = [name for name, _ in tables]
 
     def read(sheet: str) -> Iterator[Row]:
-        return _guarded_rows(source, sheet, _ods_rows(package, names.index(sheet)))
+        found = tables[names.index(sheet)][1]
+        if isinstance(found, _Refused):
+            with _errors(source, f"sheet {printable(sheet)}"):
+                raise found
+        return iter(found)
 
     return Workbook("ODS", names, read)
 
@@ -940,61 +942,82 @@ def _ods_cell(cell: Element) -> tuple[Any, str]:
     return Unreadable(f"has the unknown value type {show(kind)}"), ""
 
 
-def _ods_rows(package: _Package, index: int) -> Iterator[Row]:
-    limits = package.limits
-    cells = 0
-    tables = -1
+def _ods_tables(package: _Package) -> list[tuple[str, list[Row] | _Refused]]:
+    """Every table of content.xml, read in one pass: its name and its rows, or the problem
+    met in it (raised only when the sheet is read: a sheet the reader does not use may
+    hold anything). The cells of all tables count against the limit."""
+    tables: list[tuple[str, list[Row] | _Refused]] = []
+    cells = [0]
     table: Element | None = None
+    rows: list[Row] | _Refused = []
     number = 0
     for event, element in _elements(package, "content.xml", ("start", "end")):
         tag = element.tag
         if event == "start":
             if tag == _TABLE + "table":
-                tables += 1
                 table = element
+                rows = []
+                number = 0
+                tables.append((element.get(_TABLE + "name", f"Sheet{len(tables) + 1}"), rows))
             continue
         if tag == _TABLE + "table":
-            if tables == index:
-                return
+            tables[-1] = (tables[-1][0], rows)
+            table = None
             element.clear()
             continue
         if tag != _TABLE + "table-row" or table is None:
             continue
-        if tables != index:
-            _clear(table, element)
-            continue
-        repeat = _repeat(element, "number-rows-repeated", f"row {number + 1}")
-        values: list[Any] = []
-        codes: list[str] = []
-        for cell in element:
-            if _local(cell.tag) not in ("table-cell", "covered-table-cell"):
-                continue
-            times = _repeat(cell, "number-columns-repeated", f"row {number + 1}")
-            value, code = _ods_cell(cell)
-            if value is None:
-                if len(values) < MAX_COLUMN:
-                    gap = min(times, MAX_COLUMN - len(values))
-                    values.extend([None] * gap)
-                    codes.extend([""] * gap)
-                continue
-            if len(values) + times > MAX_COLUMN:
-                raise _Refused(f"row {number + 1}", f"has more than {MAX_COLUMN:,} columns")
-            cells += times * repeat
-            if cells > limits.max_cells:
-                raise _Refused(
-                    "", f"holds more than {limits.max_cells:,} cells with a value (max_cells=)"
-                )
-            values.extend([value] * times)
-            codes.extend([code] * times)
+        if isinstance(rows, list):
+            try:
+                number = _ods_row(package.limits, element, number, cells, rows)
+            except _TooMany:
+                raise
+            except _Refused as refused:
+                rows = refused
         _clear(table, element)
-        while values and values[-1] is None:
-            values.pop()
-        if values:
-            if number + repeat > MAX_ROW:
-                raise _Refused(f"row {number + 1}", f"lies past row {MAX_ROW:,}")
-            for offset in range(repeat):
-                yield number + offset + 1, values, codes[: len(values)]
-        number += repeat
+    return tables
+
+
+class _TooMany(_Refused):
+    """More cells than the limits allow: the whole workbook is refused at once."""
+
+
+def _ods_row(
+    limits: Limits, element: Element, number: int, cells: list[int], rows: list[Row]
+) -> int:
+    """Read the row ``element`` after row ``number`` into ``rows`` (``cells``: the count of
+    cells with a value so far, in a list to be counted on); the number of the last row it
+    stands for (a row may repeat)."""
+    repeat = _repeat(element, "number-rows-repeated", f"row {number + 1}")
+    values: list[Any] = []
+    codes: list[str] = []
+    for cell in element:
+        if _local(cell.tag) not in ("table-cell", "covered-table-cell"):
+            continue
+        times = _repeat(cell, "number-columns-repeated", f"row {number + 1}")
+        value, code = _ods_cell(cell)
+        if value is None:
+            if len(values) < MAX_COLUMN:
+                gap = min(times, MAX_COLUMN - len(values))
+                values.extend([None] * gap)
+                codes.extend([""] * gap)
+            continue
+        if len(values) + times > MAX_COLUMN:
+            raise _Refused(f"row {number + 1}", f"has more than {MAX_COLUMN:,} columns")
+        cells[0] += times * repeat
+        if cells[0] > limits.max_cells:
+            raise _TooMany(
+                "", f"holds more than {limits.max_cells:,} cells with a value (max_cells=)"
+            )
+        values.extend([value] * times)
+        codes.extend([code] * times)
+    while values and values[-1] is None:
+        values.pop()
+    if values:
+        if number + repeat > MAX_ROW:
+            raise _Refused(f"row {number + 1}", f"lies past row {MAX_ROW:,}")
+        rows.extend((number + offset + 1, values, codes[: len(values)]) for offset in range(repeat))
+    return number + repeat
 
 
 def _clear(table: Element, row: Element) -> None:
