@@ -566,6 +566,11 @@ class _Table:
         path = (sheet.prefix + text).rstrip(", ")
         self.problems.append(((sheet.index, order, position), Problem(path, message)))
 
+    def blank(self, row: _Row, column: str, why: str) -> None:
+        """A required cell of ``row`` that holds no value (unless its cell was reported)."""
+        if (row.sheet.index, row.where, column) not in self.reported:
+            self.fail(row, column, f"is blank (required{why})")
+
     def at(self, place: _Row, sheet: _Sheet) -> str:
         """``place`` as a message names it from ``sheet``: ``row 4`` in the same sheet."""
         return place.where if place.sheet is sheet else place.sheet.prefix + place.where
@@ -869,10 +874,10 @@ class _Document:
             values = table.values(row, _READERS)
             cid = values.get("id")
             if cid is None:
-                if (row.sheet.index, row.where, "id") in table.reported:
-                    continue
                 if last_id is None:
-                    table.fail(row, "id", "is blank (required in a cluster's first row)")
+                    table.blank(row, "id", " in a cluster's first row")
+                    continue
+                if (row.sheet.index, row.where, "id") in table.reported:
                     continue
                 cid = last_id
             last_id = cid
@@ -899,8 +904,7 @@ class _Document:
         table = self.table
         for column in ("id", "date") if kind else ("id", "type", "date"):
             if column not in values:
-                if (row.sheet.index, row.where, column) not in table.reported:
-                    table.fail(row, column, "is blank (required: it names the assessment)")
+                table.blank(row, column, ": it names the assessment")
                 return None
         cid, day = values["id"], values["date"]
         kind = kind or values["type"]
@@ -924,8 +928,7 @@ class _Document:
             values = table.values(row, _READERS)
             cid = values.get("id")
             if cid is None:
-                if (row.sheet.index, row.where, "id") not in table.reported:
-                    table.fail(row, "id", "is blank (required: the cluster the row is about)")
+                table.blank(row, "id", ": the cluster the row is about")
                 continue
             if cid in seen:
                 table.fail(row, "id", f"{show(cid)} has a row already ({seen[cid].where})")
@@ -967,10 +970,8 @@ class _Document:
             if long:
                 if "indicator" not in values or "value" not in values:
                     for column in ("indicator", "value"):
-                        if column not in values and (row.sheet.index, row.where, column) not in (
-                            table.reported
-                        ):
-                            table.fail(row, column, "is blank (required in the long layout)")
+                        if column not in values:
+                            table.blank(row, column, " in the long layout")
                     continue
                 pairs = [(values["indicator"], values["value"], "value")]
             else:
@@ -1018,8 +1019,7 @@ class _Document:
             values = table.values(row, _READERS)
             cid = values.get("id")
             if cid is None:
-                if (row.sheet.index, row.where, "id") not in table.reported:
-                    table.fail(row, "id", "is blank (required: the cluster the label is for)")
+                table.blank(row, "id", ": the cluster the label is for")
                 continue
             if cid not in self.clusters:
                 table.fail(row, "id", f"{show(cid)} is the id of no cluster of the portfolio")
