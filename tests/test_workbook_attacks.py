@@ -537,7 +537,12 @@ class TestTypesOfFields:
 
         assessments = ("Portfolio", [["id", "name", "type", "date"],
                                      ["x", "X", "benchmarking", "2024-05-02"]])  # fmt: skip
-        clusters = ("Clusters", [["id", "note"], ["x", "first"]])
+        # A text as a spreadsheet writes it: spaces, tabs, line breaks, paragraphs, and a
+        # comment (an annotation), which is no part of the value.
+        note = ('a<text:s text:c="2"/>b<text:tab/>c<text:line-break/>d<text:span>e</text:span>'
+                "<office:annotation><text:p>a comment</text:p></office:annotation>"
+                "</text:p><text:p>second")  # fmt: skip
+        clusters = ("Clusters", [["id", "note"], ["x", note]])
         # A sheet the reader does not use may hold anything, also a row that repeats badly.
         notes = ("Notes", [["anything"]])
         data = ods(assessments, clusters, notes, edit=(
@@ -545,7 +550,7 @@ class TestTypesOfFields:
             '<table:table table:name="Notes"><table:table-row table:number-rows-repeated="x">',
         ))  # fmt: skip
         portfolio = read(tmp_path, data, "p.ods")
-        assert portfolio["x"].note == "first"
+        assert portfolio["x"].note == "a  b\tc\nde\nsecond"
         bad = ods(assessments, clusters, edit=(
             '<table:table table:name="Clusters"><table:table-row>',
             '<table:table table:name="Clusters"><table:table-row table:number-rows-repeated="0">',

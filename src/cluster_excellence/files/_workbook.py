@@ -41,7 +41,7 @@ import pyexpat
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
@@ -792,15 +792,32 @@ def _sheet_rows(
     epoch: _Dates,
 ) -> Iterator[Row]:
     """The rows of a worksheet part, in the order of their numbers."""
-    where = f"part {printable(name)}"
     sheet = _SheetParser(package, shared, formats, epoch)
+    _parse(package, name, sheet.start, sheet.end, sheet.text)
+    rows = sheet.rows
+    if not sheet.ordered:
+        rows.sort(key=lambda row: row[0])
+    yield from rows
+
+
+def _parse(
+    package: _Package,
+    name: str,
+    start: Callable[[str, dict[str, str]], None],
+    end: Callable[[str], None],
+    text: Callable[[str], None],
+) -> None:
+    """Parse the part ``name`` as it is unpacked, with expat's handlers ``start``, ``end``
+    and ``text`` (names as ``namespace}local``); a document type declaration (and so any
+    entity of its own) is refused."""
+    where = f"part {printable(name)}"
     parser = pyexpat.ParserCreate(namespace_separator="}")
     parser.buffer_text = True
     parser.StartDoctypeDeclHandler = _refuse_declarations
     parser.EntityDeclHandler = _refuse_declarations
-    parser.StartElementHandler = sheet.start
-    parser.EndElementHandler = sheet.end
-    parser.CharacterDataHandler = sheet.text
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
     first = True
     try:
         for chunk in package.chunks(name):
@@ -819,10 +836,6 @@ def _sheet_rows(
         if refused.message is _DECLARES:
             raise _Refused(where, _DECLARES) from None
         raise
-    rows = sheet.rows
-    if not sheet.ordered:
-        rows.sort(key=lambda row: row[0])
-    yield from rows
 
 
 def _iso_moment(text: str) -> dt.datetime | Unreadable:
@@ -837,9 +850,10 @@ def _iso_moment(text: str) -> dt.datetime | Unreadable:
 # -- OpenDocument ------------------------------------------------------------------------------
 
 _ODS_TYPE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_OFFICE = "{" + _ODS_TYPE + "}"
-_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+#: The namespaces of OpenDocument's tables, office values and texts, as expat joins them.
+_T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_O = _ODS_TYPE + "}"
+_X = "urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
 def _ods(package: _Package, source: str) -> Workbook:
@@ -852,7 +866,9 @@ def _ods(package: _Package, source: str) -> Workbook:
         if mimetype != b"application/vnd.oasis.opendocument.spreadsheet":
             kind = show(mimetype.decode("utf-8", "replace"))
             raise _Refused("", f"is not an OpenDocument spreadsheet but {kind}")
-    tables = _ods_tables(package)
+    reader = _OdsParser(package.limits)
+    _parse(package, "content.xml", reader.start, reader.end, reader.text)
+    tables = reader.tables
     if not tables:
         raise _Refused("", "has no sheet")
     names = [name for name, _ in tables]
@@ -867,47 +883,18 @@ def _ods(package: _Package, source: str) -> Workbook:
     return Workbook("ODS", names, read)
 
 
-def _repeat(element: Element, attribute: str, where: str) -> int:
-    text = element.get(_TABLE + attribute, "1")
+def _repeat(attrs: Mapping[str, str], attribute: str, where: str) -> int:
+    text = attrs.get(_T + attribute, "1")
     if not (text.isdigit() and len(text) <= 10 and int(text) >= 1):
         raise _Refused(where, f"repeats {show(text)} times, which is no count")
     return int(text)
 
 
-def _ods_text(element: Element) -> str:
-    """The text of a cell: its paragraphs on lines, spaces (``text:s``), tabs and line
-    breaks as they are (OpenDocument 1.3 part 3, 6.1 Text)."""
-    lines: list[str] = []
-    for paragraph in element:
-        if _local(paragraph.tag) not in ("p", "h"):
-            continue
-        parts: list[str] = []
-        _gather(paragraph, parts)
-        lines.append("".join(parts))
-    return "\n".join(lines)
-
-
-def _gather(element: Element, parts: list[str]) -> None:
-    if element.text:
-        parts.append(element.text)
-    for child in element:
-        tag = child.tag
-        if tag == _TEXT + "s":
-            count = child.get(_TEXT + "c", "1")
-            parts.append(" " * (int(count) if count.isdigit() and len(count) < 6 else 1))
-        elif tag == _TEXT + "tab":
-            parts.append("\t")
-        elif tag == _TEXT + "line-break":
-            parts.append("\n")
-        elif tag != _OFFICE + "annotation":
-            _gather(child, parts)
-        if child.tail:
-            parts.append(child.tail)
-
-
-def _ods_cell(cell: Element) -> tuple[Any, str]:
-    kind = cell.get(_OFFICE + "value-type")
-    formula = cell.get(_TABLE + "formula")
+def _ods_cell(attrs: Mapping[str, str], lines: list[str]) -> tuple[Any, str]:
+    """The value of a cell of the attributes ``attrs`` and the paragraphs ``lines``, and its
+    number format (``0%`` for a percentage)."""
+    kind = attrs.get(_O + "value-type")
+    formula = attrs.get(_T + "formula")
     if formula is not None:
         is_constant, value = constant(formula)
         if not is_constant:
@@ -916,112 +903,167 @@ def _ods_cell(cell: Element) -> tuple[Any, str]:
                 "values only (copy the column and paste it as values)"
             ), ""
         if kind == "date" and type(value) in (int, float):
-            return _iso_moment(cell.get(_OFFICE + "date-value", "")), ""
+            return _iso_moment(attrs.get(_O + "date-value", "")), ""
         return value, "0%" if kind == "percentage" else ""
     if kind is None:
         return None, ""
     if kind in ("float", "percentage", "currency"):
-        raw = cell.get(_OFFICE + "value", "")
+        raw = attrs.get(_O + "value", "")
         number = _number(raw, False)
         if number is None:
             return Unreadable(f"is a number cell holding {show(raw)}, which is no finite "
                               "number"), ""  # fmt: skip
         return number, "0%" if kind == "percentage" else ""
     if kind == "boolean":
-        raw = cell.get(_OFFICE + "boolean-value", "")
+        raw = attrs.get(_O + "boolean-value", "")
         if raw not in ("true", "false"):
             return Unreadable(f"is a true/false cell holding {show(raw)}"), ""
         return raw == "true", ""
     if kind == "date":
-        return _iso_moment(cell.get(_OFFICE + "date-value", "")), ""
+        return _iso_moment(attrs.get(_O + "date-value", "")), ""
     if kind == "string":
-        value = cell.get(_OFFICE + "string-value")
-        return (value if value is not None else _ods_text(cell)), ""
+        value = attrs.get(_O + "string-value")
+        return (value if value is not None else "\n".join(lines)), ""
     if kind == "time":
-        return Unreadable(f"holds the time {show(cell.get(_OFFICE + 'time-value', ''))}"), ""
+        return Unreadable(f"holds the time {show(attrs.get(_O + 'time-value', ''))}"), ""
     return Unreadable(f"has the unknown value type {show(kind)}"), ""
-
-
-def _ods_tables(package: _Package) -> list[tuple[str, list[Row] | _Refused]]:
-    """Every table of content.xml, read in one pass: its name and its rows, or the problem
-    met in it (raised only when the sheet is read: a sheet the reader does not use may
-    hold anything). The cells of all tables count against the limit."""
-    tables: list[tuple[str, list[Row] | _Refused]] = []
-    cells = [0]
-    table: Element | None = None
-    rows: list[Row] | _Refused = []
-    number = 0
-    for event, element in _elements(package, "content.xml", ("start", "end")):
-        tag = element.tag
-        if event == "start":
-            if tag == _TABLE + "table":
-                table = element
-                rows = []
-                number = 0
-                tables.append((element.get(_TABLE + "name", f"Sheet{len(tables) + 1}"), rows))
-            continue
-        if tag == _TABLE + "table":
-            tables[-1] = (tables[-1][0], rows)
-            table = None
-            element.clear()
-            continue
-        if tag != _TABLE + "table-row" or table is None:
-            continue
-        if isinstance(rows, list):
-            try:
-                number = _ods_row(package.limits, element, number, cells, rows)
-            except _TooMany:
-                raise
-            except _Refused as refused:
-                rows = refused
-        _clear(table, element)
-    return tables
 
 
 class _TooMany(_Refused):
     """More cells than the limits allow: the whole workbook is refused at once."""
 
 
-def _ods_row(
-    limits: Limits, element: Element, number: int, cells: list[int], rows: list[Row]
-) -> int:
-    """Read the row ``element`` after row ``number`` into ``rows`` (``cells``: the count of
-    cells with a value so far, in a list to be counted on); the number of the last row it
-    stands for (a row may repeat)."""
-    repeat = _repeat(element, "number-rows-repeated", f"row {number + 1}")
-    values: list[Any] = []
-    codes: list[str] = []
-    for cell in element:
-        if _local(cell.tag) not in ("table-cell", "covered-table-cell"):
-            continue
-        times = _repeat(cell, "number-columns-repeated", f"row {number + 1}")
-        value, code = _ods_cell(cell)
+class _OdsParser:
+    """expat's handlers for content.xml: every table in one pass, its name and its rows, or
+    the problem met in it (raised only when the sheet is read: a sheet the reader does not
+    use may hold anything). The cells of all tables count against the limit.
+
+    A cell's text is its paragraphs (``text:p``, ``text:h``) on lines, with spaces
+    (``text:s``), tabs and line breaks as they are, and without its annotations
+    (OpenDocument 1.3 part 3, 6.1 Text)."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.tables: list[tuple[str, list[Row] | _Refused]] = []
+        self.cells = 0
+        self.depth = 0
+        #: The rows of the table being read (None: outside a table), or its problem.
+        self.rows: list[Row] | _Refused | None = None
+        self.number = 0
+        self.in_row = False
+        self.repeat = 1
+        self.values: list[Any] = []
+        self.codes: list[str] = []
+        #: The cell being read: its attributes and depth, its lines, the line being read,
+        #: and how deep in annotations the text is.
+        self.cell: dict[str, str] | None = None
+        self.cell_depth = 0
+        self.lines: list[str] = []
+        self.line: list[str] | None = None
+        self.notes = 0
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        self.depth += 1
+        if name == _T + "table":
+            self.rows, self.number = [], 0
+            self.tables.append((attrs.get(_T + "name", f"Sheet{len(self.tables) + 1}"),
+                                self.rows))  # fmt: skip
+        elif not isinstance(self.rows, list):
+            return
+        elif self.cell is not None:
+            self.cell_start(name, attrs)
+        elif name == _T + "table-row":
+            self.guarded(self.begin_row, attrs)
+        elif self.in_row and name in (_T + "table-cell", _T + "covered-table-cell"):
+            self.cell, self.cell_depth, self.lines = attrs, self.depth, []
+
+    def cell_start(self, name: str, attrs: dict[str, str]) -> None:
+        if name == _O + "annotation":
+            self.notes += 1
+        elif self.notes:
+            return
+        elif self.depth == self.cell_depth + 1 and name in (_X + "p", _X + "h"):
+            self.line = []
+        elif self.line is None:
+            return
+        elif name == _X + "s":
+            count = attrs.get(_X + "c", "1")
+            self.line.append(" " * (int(count) if count.isdigit() and len(count) < 6 else 1))
+        elif name == _X + "tab":
+            self.line.append("\t")
+        elif name == _X + "line-break":
+            self.line.append("\n")
+
+    def text(self, data: str) -> None:
+        if self.line is not None and not self.notes:
+            self.line.append(data)
+
+    def end(self, name: str) -> None:
+        depth = self.depth
+        self.depth -= 1
+        if name == _T + "table":
+            if self.rows is not None:
+                self.tables[-1] = (self.tables[-1][0], self.rows)
+            self.rows = None
+        elif not isinstance(self.rows, list):
+            return
+        elif self.cell is not None:
+            if name == _O + "annotation":
+                self.notes -= 1
+            elif depth == self.cell_depth + 1 and self.line is not None and not self.notes:
+                self.lines.append("".join(self.line))
+                self.line = None
+            elif depth == self.cell_depth:
+                cell, self.cell = self.cell, None
+                self.guarded(self.end_cell, cell)
+        elif name == _T + "table-row" and self.in_row:
+            self.guarded(self.end_row, None)
+
+    def guarded(self, step: Callable[[Any], None], argument: Any) -> None:
+        """Take ``step``; a problem it meets is the table's (too many cells: the workbook's)."""
+        try:
+            step(argument)
+        except _TooMany:
+            raise
+        except _Refused as refused:
+            self.rows = refused
+            self.in_row = False
+
+    def begin_row(self, attrs: dict[str, str]) -> None:
+        self.repeat = _repeat(attrs, "number-rows-repeated", f"row {self.number + 1}")
+        self.values, self.codes = [], []
+        self.in_row = True
+
+    def end_cell(self, attrs: dict[str, str]) -> None:
+        where = f"row {self.number + 1}"
+        times = _repeat(attrs, "number-columns-repeated", where)
+        value, code = _ods_cell(attrs, self.lines)
+        values = self.values
         if value is None:
             if len(values) < MAX_COLUMN:
                 gap = min(times, MAX_COLUMN - len(values))
                 values.extend([None] * gap)
-                codes.extend([""] * gap)
-            continue
+                self.codes.extend([""] * gap)
+            return
         if len(values) + times > MAX_COLUMN:
-            raise _Refused(f"row {number + 1}", f"has more than {MAX_COLUMN:,} columns")
-        cells[0] += times * repeat
-        if cells[0] > limits.max_cells:
+            raise _Refused(where, f"has more than {MAX_COLUMN:,} columns")
+        self.cells += times * self.repeat
+        if self.cells > self.limits.max_cells:
             raise _TooMany(
-                "", f"holds more than {limits.max_cells:,} cells with a value (max_cells=)"
+                "", f"holds more than {self.limits.max_cells:,} cells with a value (max_cells=)"
             )
         values.extend([value] * times)
-        codes.extend([code] * times)
-    while values and values[-1] is None:
-        values.pop()
-    if values:
-        if number + repeat > MAX_ROW:
-            raise _Refused(f"row {number + 1}", f"lies past row {MAX_ROW:,}")
-        rows.extend((number + offset + 1, values, codes[: len(values)]) for offset in range(repeat))
-    return number + repeat
+        self.codes.extend([code] * times)
 
-
-def _clear(table: Element, row: Element) -> None:
-    """Forget a read row (rows may sit inside row groups of the table)."""
-    row.clear()
-    if len(table) > 64:
-        table.clear()
+    def end_row(self, _: None) -> None:
+        self.in_row = False
+        values, number, repeat = self.values, self.number, self.repeat
+        while values and values[-1] is None:
+            values.pop()
+        if values:
+            if number + repeat > MAX_ROW:
+                raise _Refused(f"row {number + 1}", f"lies past row {MAX_ROW:,}")
+            codes = self.codes[: len(values)]
+            assert isinstance(self.rows, list)
+            self.rows.extend((number + offset + 1, values, codes) for offset in range(repeat))
+        self.number = number + repeat
