@@ -20,7 +20,7 @@ import statistics
 import sys
 
 from _measure import peak_rss, run
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 from cluster_excellence.files.table import portfolio_to_xlsx
 from status_benchmark import WORK, generate
 
@@ -68,7 +68,9 @@ def main() -> None:
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     path = WORK / f"engines-{args.clusters}.xlsx"
-    path.write_bytes(portfolio_to_xlsx(parse_portfolio(json.dumps(generate(args.clusters, 2019)))))
+    path.write_bytes(
+        portfolio_to_xlsx(PORTFOLIO_FILES.parse(json.dumps(generate(args.clusters, 2019))))
+    )
     commands = {}
     for name, program in PROGRAMS.items():
         if importlib.util.find_spec(MODULES[name]) is None:

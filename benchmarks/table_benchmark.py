@@ -19,7 +19,7 @@ import sys
 
 from _measure import peak_rss, run
 from cluster_excellence import portfolio_to_json
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 from cluster_excellence.files.table import portfolio_to_csv, portfolio_to_ods, portfolio_to_xlsx
 from status_benchmark import WORK, generate
 
@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
-    portfolio = parse_portfolio(json.dumps(generate(args.clusters, 2019)))
+    portfolio = PORTFOLIO_FILES.parse(json.dumps(generate(args.clusters, 2019)))
     kinds = ("json", "csv", "xlsx", "ods")
     paths = {kind: WORK / f"table-{args.clusters}.{kind}" for kind in kinds}
     paths["json"].write_text(portfolio_to_json(portfolio), encoding="utf-8")

@@ -44,10 +44,21 @@ html_title = f"cluster_excellence {release}"
 html_static_path: list[str] = []
 
 #: Names that are no documented objects: standard-library and third-party types
-#: whose inventories name them otherwise, and type variables.
+#: whose inventories name them otherwise, type variables, and the private parts of the
+#: readers that the arguments of :class:`~cluster_excellence.files.formats.Format` name.
 nitpick_ignore = [
     ("py:class", "cluster_excellence.errors.T"),
-    ("py:class", "cluster_excellence._checks.T"),
+    ("py:class", "cluster_excellence.files.formats.T"),
+    ("py:obj", "cluster_excellence.files.formats.T"),
+    ("py:class", "cluster_excellence.files.presets.T"),
+    ("py:class", "T"),
+    ("py:class", "cluster_excellence.files._fields.Checker"),
+    ("py:class", "Field"),
+    ("py:class", "_Build"),
+    ("py:class", "cluster_excellence.files._fields.Make"),
+    ("py:class", "cluster_excellence.files._fields.A"),
+    ("py:class", "Schema"),
+    ("py:class", "Nested"),
     ("py:class", "cluster_excellence.rules.gold_points.M"),
     ("py:class", "matplotlib.figure.Figure"),
     ("py:class", "Figure"),

@@ -25,7 +25,7 @@ from cluster_excellence import (
     cluster_status,
     portfolio_to_json,
 )
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 from cluster_excellence.rules.labels import label_history
 
 from .property.strategies import clusters
@@ -117,14 +117,14 @@ def test_award_days_in_files(fields: dict[str, object], problem: str) -> None:
         }
     )
     with pytest.raises(PortfolioError) as caught:
-        parse_portfolio(text)
+        PORTFOLIO_FILES.parse(text)
     assert [str(p) for p in caught.value.problems] == ["clusters[0].assessments[0]" + problem]
 
 
 def test_award_days_round_trip() -> None:
     text = portfolio_to_json(MINERALKLYNGE_PORTFOLIO)
     assert '"awarded_on": "2017-06-15"' in text
-    assert parse_portfolio(text) == MINERALKLYNGE_PORTFOLIO
+    assert PORTFOLIO_FILES.parse(text) == MINERALKLYNGE_PORTFOLIO
 
 
 def test_the_constructor_says_what_is_wrong() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from cluster_excellence import Indicator, benchmarking_catalogue, gold_catalogue, read_catalogue
 from cluster_excellence.errors import CatalogueError
-from cluster_excellence.files.catalogue import catalogue_to_json, parse_catalogue
+from cluster_excellence.files.catalogue import CATALOGUE_FILES
 from cluster_excellence.model.catalogues import Direction, Provenance, ValueKind, value_problem
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
@@ -60,22 +60,22 @@ class TestShipped:
     @pytest.mark.parametrize("name", ["benchmarking-reference.json", "gold-reference.json"])
     def test_the_shipped_files_are_what_the_writer_writes(self, name: str) -> None:
         text = (DATA / name).read_text(encoding="utf-8")
-        assert catalogue_to_json(parse_catalogue(text)) == text
+        assert CATALOGUE_FILES.to_json(CATALOGUE_FILES.parse(text)) == text
 
     def test_reading_a_file(self, tmp_path: Path) -> None:
         path = tmp_path / "c.json"
-        path.write_text(catalogue_to_json(gold_catalogue()), encoding="utf-8")
+        path.write_text(CATALOGUE_FILES.to_json(gold_catalogue()), encoding="utf-8")
         assert read_catalogue(path) == gold_catalogue()
 
 
 def _document() -> dict[str, Any]:
-    document: dict[str, Any] = json.loads(catalogue_to_json(gold_catalogue()))
+    document: dict[str, Any] = json.loads(CATALOGUE_FILES.to_json(gold_catalogue()))
     return document
 
 
 def problems(document: Any) -> list[str]:
     with pytest.raises(CatalogueError) as caught:
-        parse_catalogue(json.dumps(document), source="c.json")
+        CATALOGUE_FILES.parse(json.dumps(document), source="c.json")
     assert caught.value.source == "c.json"
     return [str(problem) for problem in caught.value.problems]
 
@@ -141,7 +141,7 @@ class TestReaderProblems:
             "indicators[14].minimum: 0.5 is stricter than the gold_threshold 0.7"
         ]
         fin04["minimum"] = 0.9
-        assert parse_catalogue(json.dumps(document)).indicator("G-FIN-04").minimum == 0.9
+        assert CATALOGUE_FILES.parse(json.dumps(document)).indicator("G-FIN-04").minimum == 0.9
 
     def test_a_share_threshold_outside_0_to_1(self) -> None:
         document = _document()
@@ -193,7 +193,7 @@ class TestReaderProblems:
 
     def test_unusable_text(self) -> None:
         with pytest.raises(CatalogueError, match=r"c\.json: not valid JSON"):
-            parse_catalogue("{", source="c.json")
+            CATALOGUE_FILES.parse("{", source="c.json")
 
 
 class TestValues:

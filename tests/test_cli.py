@@ -291,8 +291,14 @@ class TestBadInput:
             (["status", "--on", "2021-02-30"], '"2021-02-30": February 2021 has no day 30'),
             (["status", "--on", "2026-13-01"], '"2026-13-01": there is no month 13'),
             (["status", "--on", "2021-08-01T00:00"], "is not a date in YYYY-MM-DD form"),
-            (["status", "--format", "xml"], "invalid choice: 'xml'"),
-            (["status", "--anchor", "first-day"], "invalid choice: 'first-day'"),
+            (
+                ["status", "--format", "xml"],
+                'argument --format: "xml" is not one of table, json, csv, xlsx, md, html',
+            ),
+            (
+                ["status", "--anchor", "first-day"],
+                'argument --anchor: "first-day" is not one of month-end, exact-day',
+            ),
             ([], "the following arguments are required: COMMAND"),
         ],
     )

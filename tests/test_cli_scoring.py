@@ -12,7 +12,7 @@ import pytest
 
 from cluster_excellence import gold_catalogue, portfolio_to_json, sample_portfolio
 from cluster_excellence.cli import main
-from cluster_excellence.files.catalogue import catalogue_to_json
+from cluster_excellence.files.catalogue import CATALOGUE_FILES
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -80,7 +80,7 @@ class TestScorecard:
 
     def test_a_bad_catalogue(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "catalogue.json"
-        document: dict[str, Any] = json.loads(catalogue_to_json(gold_catalogue()))
+        document: dict[str, Any] = json.loads(CATALOGUE_FILES.to_json(gold_catalogue()))
         document["indicators"][0]["minimum"] = 100
         path.write_text(json.dumps(document), encoding="utf-8")
         code, out, err = run(capsys, "gold-score", "--catalogue", str(path))
@@ -91,7 +91,7 @@ class TestScorecard:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         path = tmp_path / "gold.json"
-        path.write_text(catalogue_to_json(gold_catalogue()), encoding="utf-8")
+        path.write_text(CATALOGUE_FILES.to_json(gold_catalogue()), encoding="utf-8")
         code, out, err = run(capsys, "scorecard", "--catalogue", str(path))
         assert (code, out) == (2, "")
         assert "a gold catalogue, but this needs a benchmarking one" in err

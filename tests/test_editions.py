@@ -23,12 +23,12 @@ from cluster_excellence import (
     Rulebook,
     SilverAudit,
     cluster_status,
+    get_rulebook,
     portfolio_check,
 )
 from cluster_excellence.cli import main
 from cluster_excellence.model.assessments import ImprovementArea
 from cluster_excellence.model.rulebooks import (
-    ECEI_2010,
     IntervalCounting,
     IntervalLimit,
     Unrecorded,
@@ -45,6 +45,7 @@ from cluster_excellence.rules.eligibility import (
 from .examples import PROFILE, load_tool
 from .property.strategies import clusters
 
+ECEI_2010 = get_rulebook("ecei-2010")
 D = dt.date
 DAY = dt.timedelta(days=1)
 BOUNDARY = D(2019, 11, 15)

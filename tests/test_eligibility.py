@@ -17,7 +17,7 @@ from cluster_excellence import (
     portfolio_to_json,
     render,
 )
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 from cluster_excellence.rules.decisions import Outcome
 from cluster_excellence.rules.eligibility import bronze_eligibility, eligibility_criteria
 
@@ -247,12 +247,12 @@ class TestProfileInFiles:
             "member_types": ["business", "research"], "public_cooperation": True,
             "english_website": True, "programme_recognition": "go-cluster",
         }  # fmt: skip
-        portfolio = parse_portfolio(self._document(profile))
+        portfolio = PORTFOLIO_FILES.parse(self._document(profile))
         assert portfolio.clusters[0].organisation == Organisation(
             **{**profile, "member_types": ("business", "research")}
         )
-        assert parse_portfolio(portfolio_to_json(portfolio)) == portfolio
-        assert parse_portfolio(self._document({})).clusters[0].organisation == Organisation()
+        assert PORTFOLIO_FILES.parse(portfolio_to_json(portfolio)) == portfolio
+        assert PORTFOLIO_FILES.parse(self._document({})).clusters[0].organisation == Organisation()
 
     @pytest.mark.parametrize(
         ("profile", "expected"),
@@ -275,5 +275,5 @@ class TestProfileInFiles:
     )
     def test_problems(self, profile: dict[str, Any], expected: str) -> None:
         with pytest.raises(PortfolioError) as caught:
-            parse_portfolio(self._document(profile))
+            PORTFOLIO_FILES.parse(self._document(profile))
         assert [str(p) for p in caught.value.problems] == ["clusters[0].organisation." + expected]

@@ -20,7 +20,7 @@ from cluster_excellence import (
     portfolio_to_json,
     sample_portfolio,
 )
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 from cluster_excellence.model.assessments import IndicatorValues
 
 CATALOGUES = (benchmarking_catalogue(), gold_catalogue())
@@ -38,14 +38,14 @@ def document(values: Any, kind: str = "benchmarking") -> str:
     )
 
 
-def problems(text: str, **options: Any) -> list[str]:
+def problems(text: str, catalogues: Any = ()) -> list[str]:
     with pytest.raises(PortfolioError) as caught:
-        parse_portfolio(text, **options)
+        PORTFOLIO_FILES.against(catalogues).parse(text)
     return [str(problem) for problem in caught.value.problems]
 
 
 def test_values_are_read_in_to_the_assessment() -> None:
-    portfolio = parse_portfolio(document({"B-STR-01": 40, "B-MAN-01": 1.5, "B-INT-01": True}))
+    portfolio = PORTFOLIO_FILES.parse(document({"B-STR-01": 40, "B-MAN-01": 1.5, "B-INT-01": True}))
     (benchmarking,) = portfolio.clusters[0].assessments
     assert isinstance(benchmarking, Benchmark)
     assert dict(benchmarking.indicators) == {"B-INT-01": True, "B-MAN-01": 1.5, "B-STR-01": 40}
@@ -138,7 +138,9 @@ class TestWithCatalogues:
         assert problems(document({"B-STR-01": 20}, "gold_audit"), catalogues=CATALOGUES) == [
             'clusters[0].assessments[0].indicators["B-STR-01"]: ecei-gold-reference@2026.1 has no indicator "B-STR-01"'
         ]
-        portfolio = parse_portfolio(document({"G-STR-01": 20}, "gold_audit"), catalogues=CATALOGUES)
+        portfolio = PORTFOLIO_FILES.against(CATALOGUES).parse(
+            document({"G-STR-01": 20}, "gold_audit")
+        )
         audit = portfolio.clusters[0].assessments[0]
         assert isinstance(audit, GoldAudit)
         assert audit.indicators["G-STR-01"] == 20
@@ -164,14 +166,14 @@ class TestWithCatalogues:
             '"passed": true, "improvement_areas": [{"indicators": ' + json.dumps(codes) + "}]",
         )
         if expected is None:
-            (audit,) = parse_portfolio(text, catalogues=CATALOGUES).clusters[0].assessments
+            (audit,) = PORTFOLIO_FILES.against(CATALOGUES).parse(text).clusters[0].assessments
             assert isinstance(audit, SilverAudit)
             assert audit.improvement_areas is not None
             assert audit.improvement_areas[0].indicators == tuple(codes)
         else:
             assert problems(text, catalogues=CATALOGUES) == [expected]
-        parse_portfolio(text)  # without catalogues only the shape is checked
-        parse_portfolio(text, catalogues=[gold_catalogue()])  # a B- code could be right
+        PORTFOLIO_FILES.parse(text)  # without catalogues only the shape is checked
+        PORTFOLIO_FILES.against([gold_catalogue()]).parse(text)  # a B- code could be right
 
     def test_the_command_reports_bad_values_with_their_path(
         self, tmp_path: Any, capsys: pytest.CaptureFixture[str]
@@ -223,5 +225,5 @@ class TestIndicatorValues:
 def test_portfolios_round_trip_through_their_file_format(name: str) -> None:
     portfolio = sample_portfolio(name)
     text = portfolio_to_json(portfolio)
-    assert parse_portfolio(text, catalogues=CATALOGUES) == portfolio
-    assert portfolio_to_json(parse_portfolio(text)) == text
+    assert PORTFOLIO_FILES.against(CATALOGUES).parse(text) == portfolio
+    assert portfolio_to_json(PORTFOLIO_FILES.parse(text)) == text

@@ -24,7 +24,7 @@ from cluster_excellence import (
 from cluster_excellence.cli import main
 from cluster_excellence.errors import ListingError
 from cluster_excellence.files.listing import merge_stated_labels, parse_label_listing
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 
 D = dt.date
 # The listing's own example row (its website is elided in the source; the
@@ -267,7 +267,7 @@ class TestFileFormat:
             ],
         }  # fmt: skip
         with pytest.raises(PortfolioError) as caught:
-            parse_portfolio(json.dumps(document))
+            PORTFOLIO_FILES.parse(json.dumps(document))
         at = "clusters[0].stated_labels"
         assert [str(p) for p in caught.value.problems] == [
             "clusters[0].website: must not be blank",
@@ -313,7 +313,7 @@ class TestCommand:
         argv = ["import-listing", str(listing), "--tier", "gold", "--source", "gold list"]
         assert main([*argv, "--output", str(out)]) == 0
         assert capsys.readouterr() == ("", "")
-        portfolio = parse_portfolio(out.read_bytes())
+        portfolio = PORTFOLIO_FILES.parse(out.read_bytes())
         assert portfolio.clusters[0].stated_labels[0].source == "gold list"
         assert main(argv) == 0
         assert capsys.readouterr().out == out.read_text(encoding="utf-8")
@@ -332,7 +332,7 @@ class TestCommand:
             encoding="utf-8",
         )  # fmt: skip
         assert main(["import-listing", str(listing), "--tier", "bronze", "--into", str(mine)]) == 0
-        (qoot,) = parse_portfolio(capsys.readouterr().out)
+        (qoot,) = PORTFOLIO_FILES.parse(capsys.readouterr().out)
         assert qoot.stated_labels == (
             StatedLabel(Tier.BRONZE, D(2021, 7, 20), source="label listing"),
         )
@@ -345,7 +345,7 @@ class TestCommand:
         stdin = io.TextIOWrapper(io.BytesIO(f"{HEADER}\n{AVIATION}\n".encode()))
         monkeypatch.setattr("sys.stdin", stdin)
         assert main(["import-listing", "-", "--tier", "silver"]) == 0
-        (cluster,) = parse_portfolio(capsys.readouterr().out)
+        (cluster,) = PORTFOLIO_FILES.parse(capsys.readouterr().out)
         assert cluster.stated_labels[0].tier is Tier.SILVER
 
     def test_bad_input_writes_nothing(

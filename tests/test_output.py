@@ -87,9 +87,11 @@ class TestInputsAreNeverOverwritten:
         self, files: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         from cluster_excellence import gold_catalogue
-        from cluster_excellence.files.catalogue import catalogue_to_json
+        from cluster_excellence.files.catalogue import CATALOGUE_FILES
 
-        (files / "gold.json").write_text(catalogue_to_json(gold_catalogue()), encoding="utf-8")
+        (files / "gold.json").write_text(
+            CATALOGUE_FILES.to_json(gold_catalogue()), encoding="utf-8"
+        )
         code, _, err = run(capsys, "plan", "p.json", "--catalogue", "gold.json", "-o", "gold.json")
         assert code == 2
         assert "gold.json: is an input of this run" in err

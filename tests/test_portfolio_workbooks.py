@@ -277,12 +277,12 @@ class TestWords:
         )
 
     def test_json_stays_strict(self) -> None:
-        from cluster_excellence.files.portfolio import parse_portfolio
+        from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 
         with pytest.raises(PortfolioError, match=r'"Silver audit" is not one of'):
-            parse_portfolio('{"format": "cluster-excellence.portfolio/1", "clusters": [{"id": '
-                            '"x", "name": "X", "assessments": [{"type": "Silver audit", '
-                            '"date": "2020-01-10", "passed": true}]}]}')  # fmt: skip
+            PORTFOLIO_FILES.parse('{"format": "cluster-excellence.portfolio/1", "clusters": '
+                                  '[{"id": "x", "name": "X", "assessments": [{"type": '
+                                  '"Silver audit", "date": "2020-01-10", "passed": true}]}]}')  # fmt: skip
 
 
 class TestDecimals:

@@ -34,8 +34,8 @@ from cluster_excellence import (
 from cluster_excellence._calendar import EARLIEST_DAY, LATEST_DAY
 from cluster_excellence.cli import main
 from cluster_excellence.errors import ProgrammeError
-from cluster_excellence.files.programme import parse_programme, programme_schema, programme_to_json
-from cluster_excellence.model.programmes import PROGRAMMES
+from cluster_excellence.files.presets import PROGRAMME_IDS
+from cluster_excellence.files.programme import PROGRAMME_FILES
 from cluster_excellence.rules.compliance import cluster_compliance
 from cluster_excellence.rules.labels import Status, known_on
 
@@ -45,8 +45,9 @@ from .property.strategies import clusters
 D = dt.date
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "regional-programme.json"
-SCHEMA = jsonschema.Draft202012Validator(programme_schema())
+SCHEMA = jsonschema.Draft202012Validator(PROGRAMME_FILES.schema())
 FORMAT = "cluster-excellence.programme/1"
+PRESETS = [get_programme(name) for name in PROGRAMME_IDS]
 GCE = get_programme("no-gce")
 GO = get_programme("de-go-cluster")
 #: Gold from 2021-09-22: valid until 2023-09-30, renewable until 2024-09-30.
@@ -55,11 +56,11 @@ OCEAN = Cluster("ocean", "Ocean", [GoldAudit(D(2021, 9, 22), score=99.0)])
 
 class TestProgramme:
     def test_the_presets(self) -> None:
-        assert sorted(PROGRAMMES) == ["de-go-cluster", "dk-innovationskraft", "no-gce"]
+        assert list(PROGRAMME_IDS) == ["de-go-cluster", "dk-innovationskraft", "no-gce"]
         assert get_programme("dk-innovationskraft").tiers == (Tier.GOLD,)
         assert GCE.tiers == (Tier.GOLD,)
         assert GO.tiers == (Tier.SILVER, Tier.GOLD)
-        for programme in PROGRAMMES.values():
+        for programme in PRESETS:
             assert not programme.renewal_window_counts  # the presets count valid labels only
             assert programme.become_by is None  # no source gives a deadline
             assert any(source.startswith("https://") for source in programme.sources)
@@ -195,7 +196,7 @@ class TestCompliance:
 @given(
     clusters(),
     st.dates(D(2009, 1, 1), D(2040, 12, 31)),
-    st.sampled_from([*PROGRAMMES.values(), attrs.evolve(GO, renewal_window_counts=True)]),
+    st.sampled_from([*PRESETS, attrs.evolve(GO, renewal_window_counts=True)]),
 )
 @example(OCEAN, D(2023, 9, 30), GCE)
 @example(OCEAN, D(2022, 1, 1), attrs.evolve(GCE, renewal_window_counts=True))
@@ -245,13 +246,13 @@ class TestFiles:
         )
     )
     def test_every_programme_reads_back_equal(self, programme: Programme) -> None:
-        text = programme_to_json(programme)
-        assert parse_programme(text) == programme
+        text = PROGRAMME_FILES.to_json(programme)
+        assert PROGRAMME_FILES.parse(text) == programme
         SCHEMA.validate(json.loads(text))
 
-    @pytest.mark.parametrize("programme", list(PROGRAMMES.values()), ids=lambda p: p.id)
+    @pytest.mark.parametrize("programme", PRESETS, ids=lambda p: p.id)
     def test_the_presets_read_back_equal(self, programme: Programme) -> None:
-        assert parse_programme(programme_to_json(programme)) == programme
+        assert PROGRAMME_FILES.parse(PROGRAMME_FILES.to_json(programme)) == programme
 
     @pytest.mark.parametrize(
         ("fields", "expected"),
@@ -281,13 +282,13 @@ class TestFiles:
     ) -> None:
         document = {"format": FORMAT, "id": "p", "name": "P", "tiers": ["gold"], **fields}
         with pytest.raises(ProgrammeError) as caught:
-            parse_programme(json.dumps(document))
+            PROGRAMME_FILES.parse(json.dumps(document))
         assert [str(p) for p in caught.value.problems] == expected
 
     def test_the_shipped_schema_is_the_schema(self) -> None:
-        jsonschema.Draft202012Validator.check_schema(programme_schema())
+        jsonschema.Draft202012Validator.check_schema(PROGRAMME_FILES.schema())
         data = ROOT / "src" / "cluster_excellence" / "data" / "programme.schema.json"
-        assert json.loads(data.read_text(encoding="utf-8")) == programme_schema()
+        assert json.loads(data.read_text(encoding="utf-8")) == PROGRAMME_FILES.schema()
 
 
 class TestCommand:

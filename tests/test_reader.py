@@ -21,7 +21,7 @@ from cluster_excellence import (
     read_portfolio,
 )
 from cluster_excellence.errors import Problem
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 
 GOOD: dict[str, Any] = {
     "format": "cluster-excellence.portfolio/1",
@@ -50,7 +50,7 @@ GOOD: dict[str, Any] = {
 def problems(document: Any, source: str = "p.json") -> list[str]:
     text = document if isinstance(document, str) else json.dumps(document)
     with pytest.raises(PortfolioError) as caught:
-        parse_portfolio(text, source=source)
+        PORTFOLIO_FILES.parse(text, source=source)
     assert caught.value.source == source
     return [str(problem) for problem in caught.value.problems]
 
@@ -68,7 +68,7 @@ def with_cluster(**changes: Any) -> dict[str, Any]:
 
 
 def test_the_contract_example_reads_into_values_in_date_order() -> None:
-    portfolio = parse_portfolio(json.dumps(GOOD))
+    portfolio = PORTFOLIO_FILES.parse(json.dumps(GOOD))
     (cluster,) = portfolio.clusters
     assert cluster == Cluster(
         "qoot",
@@ -90,12 +90,12 @@ def test_optional_fields_may_be_left_out() -> None:
         "format": "cluster-excellence.portfolio/1",
         "clusters": [{"id": "a", "name": "A", "assessments": []}],
     }
-    (cluster,) = parse_portfolio(json.dumps(document)).clusters
+    (cluster,) = PORTFOLIO_FILES.parse(json.dumps(document)).clusters
     assert (cluster.country, cluster.comparative_portfolio, cluster.note) == (None, None, None)
 
 
 def test_a_byte_order_mark_is_accepted() -> None:
-    assert len(parse_portfolio(b"\xef\xbb\xbf" + json.dumps(GOOD).encode())) == 1
+    assert len(PORTFOLIO_FILES.parse(b"\xef\xbb\xbf" + json.dumps(GOOD).encode())) == 1
 
 
 class TestDocument:
@@ -121,7 +121,7 @@ class TestDocument:
         with pytest.raises(
             PortfolioError, match=r"p.json: the file is not UTF-8 text \(byte 0xff at offset 1\)"
         ):
-            parse_portfolio(b"{\xff}", source="p.json")
+            PORTFOLIO_FILES.parse(b"{\xff}", source="p.json")
 
     def test_format_and_clusters(self) -> None:
         assert problems({}) == ["format: is missing (required)", "clusters: is missing (required)"]
@@ -329,7 +329,7 @@ class TestAssessments:
 
     def test_two_types_on_one_day_are_fine(self) -> None:
         document = with_assessment(type="silver_audit", date="2021-05-10", passed=False)
-        assert len(parse_portfolio(json.dumps(document)).clusters[0].assessments) == 4
+        assert len(PORTFOLIO_FILES.parse(json.dumps(document)).clusters[0].assessments) == 4
 
     def test_the_published_pass_score_judges_the_contradiction(self) -> None:
         """A record is a fact, the same under every rulebook: the published 80 % judges it."""
@@ -337,7 +337,7 @@ class TestAssessments:
             with_assessment(type="gold_audit", date="2019-07-25", passed=True, score=82)
         )
         audits = [
-            a for a in parse_portfolio(text).clusters[0].assessments if a.kind == "gold_audit"
+            a for a in PORTFOLIO_FILES.parse(text).clusters[0].assessments if a.kind == "gold_audit"
         ]
         assert [(a.date, a.passed) for a in audits if isinstance(a, GoldAudit)][-1:] == [
             (dt.date(2019, 7, 25), True)
@@ -346,7 +346,7 @@ class TestAssessments:
             with_assessment(type="gold_audit", date="2019-07-25", passed=True, score=79.5)
         )
         with pytest.raises(PortfolioError, match="below the pass score 80"):
-            parse_portfolio(below)
+            PORTFOLIO_FILES.parse(below)
 
     def test_every_problem_is_reported_at_once(self) -> None:
         document = copy.deepcopy(GOOD)
@@ -366,7 +366,7 @@ class TestFiles:
     def test_reads_a_file(self, tmp_path: Path) -> None:
         path = tmp_path / "portfolio.json"
         path.write_text(json.dumps(GOOD), encoding="utf-8")
-        assert read_portfolio(path) == parse_portfolio(json.dumps(GOOD))
+        assert read_portfolio(path) == PORTFOLIO_FILES.parse(json.dumps(GOOD))
 
     def test_a_missing_file(self, tmp_path: Path) -> None:
         path = tmp_path / "nope.json"
@@ -408,7 +408,7 @@ def test_errors_and_values_pickle() -> None:
         error.problems,
         str(error),
     )
-    portfolio = parse_portfolio(json.dumps(GOOD))
+    portfolio = PORTFOLIO_FILES.parse(json.dumps(GOOD))
     assert pickle.loads(pickle.dumps(portfolio)) == portfolio
 
 

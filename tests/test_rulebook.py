@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import pydoc
 from typing import Any
 
 import attrs
 import pytest
 
-import cluster_excellence
-import cluster_excellence.model.rulebooks
-from cluster_excellence import DEFAULT_RULEBOOK, Rulebook, Tier, get_rulebook
+from cluster_excellence import DEFAULT_RULEBOOK, Rulebook, Tier, cluster_status, get_rulebook
 from cluster_excellence.model.rulebooks import (
-    ECEI_2010,
     Anchor,
     Criteria,
     ExtensionBase,
@@ -21,6 +19,8 @@ from cluster_excellence.model.rulebooks import (
     SilverRules,
     TierMonths,
 )
+
+ECEI_2010 = get_rulebook("ecei-2010")
 
 
 def test_ecei_2019_holds_the_published_terms_and_our_default_decisions() -> None:
@@ -117,16 +117,21 @@ def test_rulebooks_are_hashable_values() -> None:
     assert copy != attrs.evolve(copy, previous=None)
 
 
-def test_a_single_edition_repr_evaluates_back() -> None:
-    """The repr leaves out the earlier editions and the sources, which are long."""
-    alone = attrs.evolve(DEFAULT_RULEBOOK, previous=None, parameter_sources=())
-    names = {
-        name: getattr(cluster_excellence.model.rulebooks, name)
-        for name in ("Rulebook", "Anchor", "TierMonths", "ExtensionBase", "Criteria", "SilverRules",
-                     "GoldRules", "ScoringRules", "IntervalLimit", "IntervalCounting",
-                     "GoldRenewal", "Unrecorded")
-    }  # fmt: skip
-    assert eval(repr(alone), {"datetime": dt, **names}) == alone
+def test_the_repr_is_the_id_so_that_signatures_stay_short() -> None:
+    """The repr leaves out the parameters, the earlier editions and the sources, which are
+    long: a signature with the default rulebook as a default fits on a line or two."""
+    assert repr(DEFAULT_RULEBOOK) == "Rulebook('ecei-2019')"
+    assert repr(DEFAULT_RULEBOOK.pinned()) == "Rulebook('ecei-2019[pinned]')"
+    assert repr(ECEI_2010) == "Rulebook('ecei-2010')"
+    signature = pydoc.plain(pydoc.render_doc(cluster_status)).splitlines()[2]
+    assert "rulebook: 'Rulebook | str' = Rulebook('ecei-2019')" in signature
+    assert len(signature) < 200
+
+
+def test_the_short_repr_leaves_equality_alone() -> None:
+    changed = attrs.evolve(DEFAULT_RULEBOOK, first_term_months=36)
+    assert repr(changed) == repr(DEFAULT_RULEBOOK)
+    assert changed != DEFAULT_RULEBOOK  # equality still compares every field
     assert "previous" not in repr(DEFAULT_RULEBOOK)
 
 

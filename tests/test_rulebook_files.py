@@ -20,14 +20,14 @@ from cluster_excellence import (
     Rulebook,
     Tier,
     cluster_status,
+    get_rulebook,
     read_rulebook,
 )
 from cluster_excellence._calendar import EARLIEST_DAY, LATEST_DAY
 from cluster_excellence.cli import main
 from cluster_excellence.errors import RulebookError
-from cluster_excellence.files.rulebook import parse_rulebook, rulebook_schema, rulebook_to_json
+from cluster_excellence.files.rulebook import RULEBOOK_FILES
 from cluster_excellence.model.rulebooks import (
-    ECEI_2010,
     Anchor,
     Criteria,
     ExtensionBase,
@@ -41,10 +41,11 @@ from cluster_excellence.model.rulebooks import (
     Unrecorded,
 )
 
+ECEI_2010 = get_rulebook("ecei-2010")
 FORMAT = "cluster-excellence.rulebook/1"
 ROOT = Path(__file__).resolve().parents[1]
 BW = ROOT / "docs" / "examples" / "bw-style-rulebook.json"
-SCHEMA = jsonschema.Draft202012Validator(rulebook_schema())
+SCHEMA = jsonschema.Draft202012Validator(RULEBOOK_FILES.schema())
 DATA = ROOT / "src" / "cluster_excellence" / "data"
 
 
@@ -58,7 +59,7 @@ def edition(edition_id: str = "a", day: str = "2020-01-01", **more: Any) -> dict
 
 def problems(text: str | bytes) -> list[str]:
     with pytest.raises(RulebookError) as caught:
-        parse_rulebook(text)
+        RULEBOOK_FILES.parse(text)
     return [str(problem) for problem in caught.value.problems]
 
 
@@ -66,7 +67,7 @@ def problems(text: str | bytes) -> list[str]:
 
 
 def test_a_parameter_left_out_is_inherited_with_its_source() -> None:
-    book = parse_rulebook(
+    book = RULEBOOK_FILES.parse(
         document(
             edition("old", "2010-01-01", silver={"min_interval_months": 12}),
             edition("new", "2020-01-01", criteria={"min_committed_members": 20}),
@@ -120,9 +121,9 @@ def test_the_example_in_the_docs_needs_no_code(capsys: pytest.CaptureFixture[str
     ids=lambda book: book.id,
 )
 def test_presets_and_variants_read_back_equal(book: Rulebook) -> None:
-    text = rulebook_to_json(book)
-    assert parse_rulebook(text) == book
-    assert rulebook_to_json(parse_rulebook(text)) == text
+    text = RULEBOOK_FILES.to_json(book)
+    assert RULEBOOK_FILES.parse(text) == book
+    assert RULEBOOK_FILES.to_json(RULEBOOK_FILES.parse(text)) == text
     SCHEMA.validate(json.loads(text))
 
 
@@ -208,9 +209,9 @@ def rulebooks(draw: st.DrawFn) -> Rulebook:
 
 @given(rulebooks())
 def test_every_rulebook_reads_back_equal(book: Rulebook) -> None:
-    text = rulebook_to_json(book)
-    assert parse_rulebook(text) == book
-    assert [e.id for e in parse_rulebook(text).editions()] == [e.id for e in book.editions()]
+    text = RULEBOOK_FILES.to_json(book)
+    assert RULEBOOK_FILES.parse(text) == book
+    assert [e.id for e in RULEBOOK_FILES.parse(text).editions()] == [e.id for e in book.editions()]
     SCHEMA.validate(json.loads(text))
 
 
@@ -306,9 +307,9 @@ def test_more_editions_than_a_rulebook_holds() -> None:
     assert problems(document(*many)) == [
         "editions: holds 101 editions; a rulebook holds at most 100"
     ]
-    book = parse_rulebook(document(*many[:100]))
+    book = RULEBOOK_FILES.parse(document(*many[:100]))
     assert len(book.editions()) == 100
-    assert hash(book) == hash(parse_rulebook(rulebook_to_json(book)))
+    assert hash(book) == hash(RULEBOOK_FILES.parse(RULEBOOK_FILES.to_json(book)))
 
 
 @pytest.mark.parametrize(
@@ -323,19 +324,19 @@ def test_more_editions_than_a_rulebook_holds() -> None:
 )
 def test_unusable_documents(data: bytes, expected: str) -> None:
     with pytest.raises(RulebookError) as caught:
-        parse_rulebook(data)
+        RULEBOOK_FILES.parse(data)
     assert expected in str(caught.value)
 
 
 def test_the_shipped_schema_is_the_schema() -> None:
-    jsonschema.Draft202012Validator.check_schema(rulebook_schema())
+    jsonschema.Draft202012Validator.check_schema(RULEBOOK_FILES.schema())
     shipped = json.loads((DATA / "rulebook.schema.json").read_text(encoding="utf-8"))
-    assert shipped == rulebook_schema(), "run `python tools/make_schemas.py`"
+    assert shipped == RULEBOOK_FILES.schema(), "run `python tools/make_schemas.py`"
 
 
 @given(st.data())
 def test_broken_documents_are_refused_by_schema_and_reader(data: st.DataObject) -> None:
-    document = json.loads(rulebook_to_json(DEFAULT_RULEBOOK))
+    document = json.loads(RULEBOOK_FILES.to_json(DEFAULT_RULEBOOK))
     target = data.draw(
         st.sampled_from(
             [document, *document["editions"]]
@@ -352,7 +353,7 @@ def test_broken_documents_are_refused_by_schema_and_reader(data: st.DataObject) 
     text = json.dumps(document)
     assert not SCHEMA.is_valid(json.loads(text))
     with pytest.raises(RulebookError):
-        parse_rulebook(text)
+        RULEBOOK_FILES.parse(text)
 
 
 # -- on the command line ---------------------------------------------------------------------

@@ -20,27 +20,27 @@ from cluster_excellence import (
     sample_portfolio,
 )
 from cluster_excellence.errors import CatalogueError
-from cluster_excellence.files.catalogue import catalogue_schema, catalogue_to_json, parse_catalogue
-from cluster_excellence.files.portfolio import parse_portfolio, portfolio_schema
+from cluster_excellence.files.catalogue import CATALOGUE_FILES
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 
 from .property.strategies import clusters_with_stated
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
-PORTFOLIO = jsonschema.Draft202012Validator(portfolio_schema())
-CATALOGUE = jsonschema.Draft202012Validator(catalogue_schema())
+PORTFOLIO = jsonschema.Draft202012Validator(PORTFOLIO_FILES.schema())
+CATALOGUE = jsonschema.Draft202012Validator(CATALOGUE_FILES.schema())
 
 
 def test_the_schemas_are_valid_draft_2020_12() -> None:
-    jsonschema.Draft202012Validator.check_schema(portfolio_schema())
-    jsonschema.Draft202012Validator.check_schema(catalogue_schema())
+    jsonschema.Draft202012Validator.check_schema(PORTFOLIO_FILES.schema())
+    jsonschema.Draft202012Validator.check_schema(CATALOGUE_FILES.schema())
 
 
 @pytest.mark.parametrize(
-    ("name", "schema"), [("portfolio", portfolio_schema), ("catalogue", catalogue_schema)]
+    ("name", "files"), [("portfolio", PORTFOLIO_FILES), ("catalogue", CATALOGUE_FILES)]
 )
-def test_the_shipped_files_are_the_schemas(name: str, schema: Any) -> None:
+def test_the_shipped_files_are_the_schemas(name: str, files: Any) -> None:
     shipped = json.loads((DATA / f"{name}.schema.json").read_text(encoding="utf-8"))
-    assert shipped == schema(), "run `python tools/make_schemas.py`"
+    assert shipped == files.schema(), "run `python tools/make_schemas.py`"
 
 
 @pytest.mark.parametrize("name", ["labels", "region", "reference"])
@@ -53,7 +53,7 @@ def test_the_shipped_samples_are_valid(name: str) -> None:
 
 @pytest.mark.parametrize("catalogue", [benchmarking_catalogue(), gold_catalogue()])
 def test_the_shipped_catalogues_are_valid(catalogue: Any) -> None:
-    CATALOGUE.validate(json.loads(catalogue_to_json(catalogue)))
+    CATALOGUE.validate(json.loads(CATALOGUE_FILES.to_json(catalogue)))
 
 
 @given(
@@ -63,7 +63,7 @@ def test_the_shipped_catalogues_are_valid(catalogue: Any) -> None:
 )
 def test_documents_the_reader_accepts_are_valid(generated: list[Any]) -> None:
     text = portfolio_to_json(Portfolio(generated))
-    parse_portfolio(text)
+    PORTFOLIO_FILES.parse(text)
     PORTFOLIO.validate(json.loads(text))
 
 
@@ -130,12 +130,12 @@ def test_broken_portfolios_are_rejected_by_both(data: st.DataObject) -> None:
     text = json.dumps(document)
     assert not PORTFOLIO.is_valid(json.loads(text)), how
     with pytest.raises(PortfolioError):
-        parse_portfolio(text)
+        PORTFOLIO_FILES.parse(text)
 
 
 @given(st.data())
 def test_broken_catalogues_are_rejected_by_both(data: st.DataObject) -> None:
-    document = json.loads(catalogue_to_json(gold_catalogue()))
+    document = json.loads(CATALOGUE_FILES.to_json(gold_catalogue()))
     target = data.draw(st.sampled_from(_objects(document)))
     how = data.draw(st.sampled_from(["unknown key", "drop required", "bad enum"]))
     if how == "unknown key":
@@ -167,4 +167,4 @@ def test_broken_catalogues_are_rejected_by_both(data: st.DataObject) -> None:
     text = json.dumps(document)
     assert not CATALOGUE.is_valid(json.loads(text))
     with pytest.raises(CatalogueError):
-        parse_catalogue(text)
+        CATALOGUE_FILES.parse(text)

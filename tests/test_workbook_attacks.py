@@ -31,7 +31,7 @@ from cluster_excellence import (
 )
 from cluster_excellence.cli import main
 from cluster_excellence.files._workbook import Limits
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 from cluster_excellence.files.table import portfolio_to_ods
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -487,7 +487,7 @@ class TestTypesOfFields:
             {"id": "x", "name": "X", "country": ["DE"], "assessments": []},
             {"id": "y", "name": "Y", "country": {"code": "DE"}, "assessments": []}]})  # fmt: skip
         with pytest.raises(PortfolioError) as caught:
-            parse_portfolio(document, source="p.json")
+            PORTFOLIO_FILES.parse(document, source="p.json")
         assert [str(p) for p in caught.value.problems] == [
             "clusters[0].country: must be a string (an ISO 3166-1 alpha-2 country code), not a "
             "list",

@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cluster_excellence.files.catalogue import catalogue_schema
-from cluster_excellence.files.portfolio import portfolio_schema
-from cluster_excellence.files.programme import programme_schema
-from cluster_excellence.files.rulebook import rulebook_schema
+from cluster_excellence.files.catalogue import CATALOGUE_FILES
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
+from cluster_excellence.files.programme import PROGRAMME_FILES
+from cluster_excellence.files.rulebook import RULEBOOK_FILES
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cluster_excellence" / "data"
 
@@ -23,10 +23,10 @@ def render(schema: dict[str, object]) -> str:
 
 if __name__ == "__main__":
     schemas = {
-        "portfolio": portfolio_schema(),
-        "catalogue": catalogue_schema(),
-        "rulebook": rulebook_schema(),
-        "programme": programme_schema(),
+        "portfolio": PORTFOLIO_FILES.schema(),
+        "catalogue": CATALOGUE_FILES.schema(),
+        "rulebook": RULEBOOK_FILES.schema(),
+        "programme": PROGRAMME_FILES.schema(),
     }
     for name, schema in schemas.items():
         path = DATA / f"{name}.schema.json"

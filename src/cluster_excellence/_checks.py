@@ -21,10 +21,7 @@ import datetime as dt
 import math
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
-
-import attrs
-from attrs import AttrsInstance
+from typing import Any
 
 from ._calendar import EARLIEST_DAY, LATEST_DAY
 from ._text import printable, show
@@ -44,11 +41,9 @@ __all__ = [
     "optional_instance_of",
     "text_problem",
     "texts_problem",
-    "trusted",
     "validator",
 ]
 
-T = TypeVar("T", bound=AttrsInstance)
 
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -312,24 +307,3 @@ def as_day(value: Any, name: str) -> dt.date:
     raise InvalidTypeError(
         f"{name}: must be a day (a date, YYYY-MM-DD, or a midnight datetime), not {show(value)}"
     )
-
-
-def trusted(cls: type[T]) -> Callable[..., T]:
-    """Return a positional constructor of attrs class ``cls`` that skips its checks.
-
-    Only for values built from values already checked by the same rules (a
-    reader that applied them, or a rule computing results from valid values):
-    on large portfolios the validators would cost several times the work
-    itself. The constructor is generated the way attrs generates
-    ``__init__``; arguments are the fields in declaration order.
-    """
-    names = [field.name for field in attrs.fields(cls)]
-    namespace: dict[str, Any] = {"_new": object.__new__, "cls": cls}
-    for name in names:  # the slots' own setters: faster than object.__setattr__
-        namespace[f"_set_{name}"] = cls.__dict__[name].__set__
-    body = "".join(f"    _set_{name}(obj, {name})\n" for name in names)
-    source = f"def make({', '.join(names)}):\n    obj = _new(cls)\n{body}    return obj\n"
-    exec(source, namespace)
-    make: Callable[..., T] = namespace["make"]
-    make.__qualname__ = f"trusted({cls.__name__})"
-    return make

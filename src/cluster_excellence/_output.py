@@ -136,6 +136,7 @@ def _write_through(path: str, shown: str, data: bytes) -> None:
 def _temporary(real: str, shown: str, data: bytes, status: os.stat_result | None) -> str:
     """Write ``data`` to a new temporary file beside ``real``, which is to take its name."""
     directory, name = os.path.split(real)
+    # os.urandom as secrets.token_hex uses it (secrets and hashlib cost much to import)
     temporary = os.path.join(directory, f".{name}.{os.urandom(6).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cluster_excellence import Tier, portfolio_to_json
 from cluster_excellence.files.listing import parse_label_listing
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 
 from .strategies import any_days
 
@@ -51,7 +51,7 @@ def test_csv_listings_read_back(
     ] == [(" ".join(name.split()), p, day) for name, p, day in listed]
     assert all(c.stated_labels[0].tier is tier for c in portfolio)
     assert len({c.id for c in portfolio}) == len(listed)
-    assert parse_portfolio(portfolio_to_json(portfolio)) == portfolio
+    assert PORTFOLIO_FILES.parse(portfolio_to_json(portfolio)) == portfolio
 
 
 @given(

@@ -30,7 +30,7 @@ from cluster_excellence import (
     portfolio_to_json,
 )
 from cluster_excellence._calendar import EARLIEST_DAY, LATEST_DAY
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 from cluster_excellence.model.assessments import Assessment, ImprovementArea
 from cluster_excellence.model.clusters import MEMBER_TYPES
 
@@ -172,7 +172,7 @@ def test_every_portfolio_a_user_can_build_is_written_read_back_equal_and_stable(
     portfolio: Portfolio,
 ) -> None:
     written = portfolio_to_json(portfolio)
-    read = parse_portfolio(written)
+    read = PORTFOLIO_FILES.parse(written)
     assert read == portfolio
     assert portfolio_to_json(read) == written
 
@@ -182,7 +182,7 @@ def test_integer_and_float_scores_are_written_alike(score: float, written: str) 
     cluster = Cluster("c", "C", [GoldAudit(dt.date(2020, 1, 1), score=score)])
     text = portfolio_to_json(Portfolio([cluster]))
     assert f'"score": {written}' in text
-    assert portfolio_to_json(parse_portfolio(text)) == text
+    assert portfolio_to_json(PORTFOLIO_FILES.parse(text)) == text
 
 
 # -- the reader refuses exactly what the constructors refuse ---------------------------
@@ -198,7 +198,7 @@ def _document(cluster: dict[str, Any]) -> str:
 
 def _read(text: str) -> bool:
     try:
-        parse_portfolio(text)
+        PORTFOLIO_FILES.parse(text)
     except PortfolioError:
         return True
     return False
@@ -309,7 +309,7 @@ def test_assessments_in_any_order_read_as_the_constructor_builds_them(
     except ValueError:
         built = None
     try:
-        read: Cluster | None = parse_portfolio(_document({"assessments": raw})).clusters[0]
+        read: Cluster | None = PORTFOLIO_FILES.parse(_document({"assessments": raw})).clusters[0]
     except PortfolioError:
         read = None
     assert read == built

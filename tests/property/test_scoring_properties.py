@@ -20,8 +20,8 @@ from cluster_excellence import (
     portfolio_scorecard,
     portfolio_to_json,
 )
-from cluster_excellence.files.catalogue import catalogue_to_json, parse_catalogue
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.catalogue import CATALOGUE_FILES
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 from cluster_excellence.model.catalogues import Direction, meets
 from cluster_excellence.rules.gold_points import gold_score
 from cluster_excellence.rules.lights import Light, quality_light
@@ -137,9 +137,9 @@ class TestRoundTrip:
             catalogue.areas,
             indicators,
         )
-        text = catalogue_to_json(shuffled)
-        assert parse_catalogue(text) == shuffled
-        assert catalogue_to_json(parse_catalogue(text)) == text
+        text = CATALOGUE_FILES.to_json(shuffled)
+        assert CATALOGUE_FILES.parse(text) == shuffled
+        assert CATALOGUE_FILES.to_json(CATALOGUE_FILES.parse(text)) == text
 
 
 def _values(indicator: Indicator) -> st.SearchStrategy[Any]:
@@ -178,5 +178,5 @@ def test_benchmarks_round_trip_through_the_portfolio_format(clusters: list[Clust
     """Indicator values survive ``portfolio_to_json`` and the strict reader unchanged."""
     portfolio = Portfolio(clusters)
     text = portfolio_to_json(portfolio)
-    assert parse_portfolio(text, catalogues=[BENCHMARKING, GOLD]) == portfolio
-    assert portfolio_to_json(parse_portfolio(text)) == text
+    assert PORTFOLIO_FILES.against([BENCHMARKING, GOLD]).parse(text) == portfolio
+    assert portfolio_to_json(PORTFOLIO_FILES.parse(text)) == text

@@ -18,7 +18,7 @@ from cluster_excellence import (
     portfolio_to_json,
 )
 from cluster_excellence._calendar import add_months
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 from cluster_excellence.model.rulebooks import Anchor
 from cluster_excellence.rules.labels import stated_label_status, term_ends
 from cluster_excellence.rules.status import stated_disagreements
@@ -132,5 +132,5 @@ def test_stated_labels_survive_the_file_format(generated: list[Cluster]) -> None
         for i, c in enumerate(generated)
     )
     text = portfolio_to_json(portfolio)
-    assert parse_portfolio(text) == portfolio
-    assert portfolio_to_json(parse_portfolio(text)) == text
+    assert PORTFOLIO_FILES.parse(text) == portfolio
+    assert portfolio_to_json(PORTFOLIO_FILES.parse(text)) == text

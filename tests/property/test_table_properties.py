@@ -29,7 +29,7 @@ from cluster_excellence import (
     read_portfolio_table,
 )
 from cluster_excellence.cli import main
-from cluster_excellence.files.portfolio import parse_portfolio
+from cluster_excellence.files.portfolio import PORTFOLIO_FILES
 from cluster_excellence.files.table import (
     DateOrder,
     parse_portfolio_csv,
@@ -90,7 +90,7 @@ class TestTablesHoldWhatTheyCan:
         document = portfolio_to_json(portfolio)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "p.xlsx"
-            path.write_bytes(portfolio_to_xlsx(parse_portfolio(document)))
+            path.write_bytes(portfolio_to_xlsx(PORTFOLIO_FILES.parse(document)))
             back = read_portfolio_table(path)
         assert back == portfolio
         assert portfolio_to_json(back) == document

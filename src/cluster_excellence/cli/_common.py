@@ -16,7 +16,7 @@ import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -24,10 +24,16 @@ from .._checks import text_problem
 from .._output import write_file, write_stdout
 from .._text import printable, show
 from .._words import MONTHS
-from ..errors import DocumentError, PortfolioError, ProgrammeError, RulebookError
+from ..errors import DocumentError, PortfolioError
 from ..files._json import read_stdin
-from ..files.portfolio import DEFAULT_MAX_BYTES, read_document, read_portfolio
-from ..files.presets import PROGRAMME_IDS, RULEBOOK_IDS, get_programme, get_rulebook
+from ..files.portfolio import DEFAULT_MAX_BYTES, PORTFOLIO_FILES, read_portfolio
+from ..files.presets import (
+    PROGRAMME_IDS,
+    PROGRAMME_PRESETS,
+    RULEBOOK_IDS,
+    RULEBOOK_PRESETS,
+    Presets,
+)
 from ..model.catalogues import Catalogue
 from ..model.clusters import Portfolio
 from ..model.programmes import Programme
@@ -311,6 +317,9 @@ def terminal_width() -> int:
     return max(columns, 40)
 
 
+T = TypeVar("T")
+
+
 class Run:
     """What a command needs: its arguments, its inputs, and where its output goes."""
 
@@ -332,32 +341,26 @@ class Run:
         self.inputs.append("-")
         return read_stdin(max_bytes, error)
 
-    def _preset_or_file(
-        self, option: str, name: str, presets: tuple[str, ...], get: Callable[[str], Any], kind: str
-    ) -> Any:
-        """The preset ``name`` (one of ``presets``, given by ``get``), or the document in
-        the file ``name`` (``-``: standard input) of ``kind`` (``rulebook``,
-        ``programme``)."""
+    def _preset_or_file(self, option: str, name: str, presets: Presets[T]) -> T:
+        """The preset ``name`` of ``presets``, or the document in the file ``name`` (``-``:
+        standard input) read by the presets' format."""
         if name in presets:
-            return get(name)
-        module = files(kind)
-        error: type[DocumentError] = RulebookError if kind == "rulebook" else ProgrammeError
+            return presets.get(name)
+        found = presets.files
         if name == "-":
-            reader = getattr(module, f"read_{kind}_document")
-            return reader(self.stdin(module.DEFAULT_MAX_BYTES, error), "<stdin>")
+            return found.parse(self.stdin(found.max_bytes, found.error), source="<stdin>")
         if Path(name).suffix or os.sep in name or Path(name).exists():
             self.inputs.append(name)
-            return getattr(module, f"read_{kind}")(name)
+            return found.read(name)
+        known = ", ".join(presets.ids)
         raise UsageError(
-            f"{option}: {show(name)} is neither a preset ({', '.join(presets)}) nor a {kind} file"
+            f"{option}: {show(name)} is neither a preset ({known}) nor a {found.what} file"
         )
 
     def rulebook(self) -> Rulebook:
         """The rulebook of ``--rulebook`` (a preset id or a file), ``--pinned``,
         ``--anchor`` and ``--extension-base``; the variant applies to every edition."""
-        rulebook: Rulebook = self._preset_or_file(
-            "--rulebook", self.args.rulebook, RULEBOOK_IDS, get_rulebook, "rulebook"
-        )
+        rulebook = self._preset_or_file("--rulebook", self.args.rulebook, RULEBOOK_PRESETS)
         if self.args.pinned:
             rulebook = rulebook.pinned()
         changes: dict[str, Any] = {}
@@ -369,10 +372,7 @@ class Run:
 
     def programme(self, name: str) -> Programme:
         """The programme ``name`` of ``--programme``: a preset id or a programme file."""
-        programme: Programme = self._preset_or_file(
-            "--programme", name, PROGRAMME_IDS, get_programme, "programme"
-        )
-        return programme
+        return self._preset_or_file("--programme", name, PROGRAMME_PRESETS)
 
     def programmes(self) -> list[Programme]:
         """The programmes of a repeated ``--programme``, each once, in the order given."""
@@ -402,9 +402,8 @@ class Run:
         """The portfolio in the file ``path`` (JSON, or a .csv or .xlsx table by its
         extension), or JSON on standard input for ``-``."""
         if path == "-":
-            return read_document(
-                self.stdin(DEFAULT_MAX_BYTES, PortfolioError), "<stdin>", catalogues
-            )
+            data = self.stdin(DEFAULT_MAX_BYTES, PortfolioError)
+            return PORTFOLIO_FILES.against(catalogues).parse(data, source="<stdin>")
         self.inputs.append(path)
         folder = os.path.isdir(path)
         if folder:

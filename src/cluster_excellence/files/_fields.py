@@ -9,24 +9,27 @@ constructors accept, and the writers write nothing the readers refuse.
 
 A :class:`Checker` walks a parsed document with the specs, collecting
 every problem with its JSON path, at most :data:`~cluster_excellence.errors.MAX_PROBLEMS`
-of them kept.
+of them kept, and gives each object's values by key: the keys are the names
+of the value types' fields, so that values reach their constructors by name.
+
+The classes are plain ones with slots (not attrs classes): they are made
+on every import of the rules, which read the default rulebook.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import attrs
+from attrs import AttrsInstance
 
 from .._checks import day_problem, free_text_problem, text_problem
 from .._text import show
 from ..errors import MAX_PROBLEMS, DocumentError, Problem
-from ._json import RepeatedKeys, load_json
+from ._json import RepeatedKeys
 
 __all__ = [
     "MISSING",
@@ -36,14 +39,20 @@ __all__ = [
     "Kind",
     "ObjectSpec",
     "key_path",
+    "unchecked",
 ]
 
+A = TypeVar("A", bound=AttrsInstance)
+
 MISSING: Any = object()
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: Keys longer than this are shortened in paths, and get no "did you mean" search.
 KEY_WIDTH = 40
 _FLOAT_MAX = sys.float_info.max
+
+#: A JSON Schema, or a function giving it (a nested object's, made when asked for).
+Schema = Mapping[str, Any] | Callable[[], Mapping[str, Any]]
+#: Reads a nested value: (checker, the JSON value, its path) -> the value.
+Nested = Callable[["Checker", Any, str], Any]
 
 
 class Invalid(Exception):
@@ -56,42 +65,70 @@ class Invalid(Exception):
 
 def key_path(path: str, key: str) -> str:
     """The JSON path of ``key`` inside the object at ``path``: escaped, and shortened."""
-    if _IDENTIFIER.fullmatch(key) and len(key) <= KEY_WIDTH:
+    if key.isascii() and key.isidentifier() and len(key) <= KEY_WIDTH:  # [A-Za-z_][A-Za-z0-9_]*
         return f"{path}.{key}" if path else key
     step = "[" + show(key, KEY_WIDTH) + "]"
     return f"{path}{step}"
+
+
+def _step(key: str) -> str:
+    """What ``key`` adds to the path of the object that holds it (see :func:`key_path`)."""
+    return key_path("_", key)[1:]
 
 
 def _same(value: Any) -> Any:
     return value
 
 
-@attrs.frozen
 class Kind:
     """How one JSON value is read (``read`` raises :class:`Invalid`), written, described."""
 
-    read: Callable[[Any], Any]
-    schema: Mapping[str, Any]
-    write: Callable[[Any], Any] = _same
+    __slots__ = ("read", "schema", "write")
+
+    def __init__(
+        self,
+        read: Callable[[Any], Any],
+        schema: Mapping[str, Any],
+        write: Callable[[Any], Any] = _same,
+    ) -> None:
+        self.read = read
+        self.schema = schema
+        self.write = write
 
 
-@attrs.frozen
 class Field:
     """One key of a JSON object.
 
-    A leaf field has a :class:`Kind`; a nested field (a list of objects, an
-    object, a map) reads with ``nested(checker, value, path)`` instead, and
-    writes with ``write``.
+    A leaf field reads with ``read`` (see :meth:`of`); a nested field (a list
+    of objects, an object, a map) reads with ``nested(checker, value, path)``
+    instead. The writer takes the value from the object written with ``get``
+    (by default, the attribute named as the key) and writes it with ``write``.
     """
 
-    key: str
-    schema: Mapping[str, Any]
-    read: Callable[[Any], Any] | None = None
-    nested: Callable[[Checker, Any, str], Any] | None = None
-    write: Callable[[Any], Any] = _same
-    required: bool = False
-    #: The value when the key is absent; the writer leaves out a value equal to it.
-    default: Any = None
+    __slots__ = ("default", "get", "key", "nested", "read", "required", "schema", "write")
+
+    def __init__(
+        self,
+        key: str,
+        schema: Schema,
+        *,
+        read: Callable[[Any], Any] | None = None,
+        nested: Nested | None = None,
+        write: Callable[[Any], Any] = _same,
+        required: bool = False,
+        default: Any = None,
+        get: Callable[[Any], Any] | None = None,
+    ) -> None:
+        self.key = key
+        self.schema = schema
+        self.read = read
+        self.nested = nested
+        self.write = write
+        self.required = required
+        #: The value when the key is absent; the writer leaves out a value equal to it
+        #: (MISSING: the key may be absent, and is always written).
+        self.default = default
+        self.get = get
 
     @classmethod
     def of(cls, key: str, kind: Kind, *, required: bool = False, default: Any = None) -> Field:
@@ -100,53 +137,50 @@ class Field:
             key, kind.schema, read=kind.read, write=kind.write, required=required, default=default
         )
 
+    def described(self) -> dict[str, Any]:
+        """The JSON Schema of the value."""
+        schema = self.schema
+        return dict(schema() if callable(schema) else schema)
+
     def omitted(self, value: Any) -> bool:
         """Whether the writer leaves ``value`` out (it equals the default)."""
-        return not self.required and (value is None or value == self.default)
+        if self.required or self.default is MISSING:
+            return False
+        return value is None or value == self.default
 
 
-def _allowed(spec: ObjectSpec) -> frozenset[str]:
-    return frozenset([*spec.extra, *(field.key for field in spec.fields)])
-
-
-def _steps(spec: ObjectSpec) -> dict[str, tuple[int, Any, Any]]:
-    return {f.key: (i, f.read, f.nested) for i, f in enumerate(spec.fields)}
-
-
-def _defaults(spec: ObjectSpec) -> list[Any]:
-    return [field.default for field in spec.fields]
-
-
-def _required(spec: ObjectSpec) -> frozenset[str]:
-    return frozenset(field.key for field in spec.fields if field.required)
-
-
-@attrs.frozen
 class ObjectSpec:
-    """The keys of one kind of JSON object, in the order the writer writes them."""
+    """The keys of one kind of JSON object, in the order the writer writes them.
 
-    title: str
-    fields: tuple[Field, ...]
-    #: Keys handled outside the fields (e.g. an assessment's ``type``).
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-    #: More of the JSON Schema (e.g. ``anyOf``).
-    schema_more: Mapping[str, Any] = attrs.field(factory=dict)
-    #: Every key the object may hold.
-    allowed: frozenset[str] = attrs.field(
-        init=False, default=attrs.Factory(_allowed, takes_self=True)
-    )
-    #: What the reader does per key: (position, read, nested).
-    steps: dict[str, tuple[int, Any, Any]] = attrs.field(
-        init=False, default=attrs.Factory(_steps, takes_self=True), repr=False
-    )
-    #: The values of absent keys, in field order.
-    defaults: list[Any] = attrs.field(
-        init=False, default=attrs.Factory(_defaults, takes_self=True), repr=False
-    )
-    #: The keys that must be present.
-    required: frozenset[str] = attrs.field(
-        init=False, default=attrs.Factory(_required, takes_self=True), repr=False
-    )
+    ``extra`` holds the keys handled outside the fields (an assessment's
+    ``type``) with their schemas, ``schema_more`` more of the JSON Schema
+    (an ``anyOf``, say).
+    """
+
+    __slots__ = ("allowed", "defaults", "extra", "fields", "required", "schema_more", "steps")
+
+    def __init__(
+        self,
+        fields: Sequence[Field],
+        *,
+        extra: Mapping[str, Any] | None = None,
+        schema_more: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.fields = tuple(fields)
+        self.extra: Mapping[str, Any] = extra or {}
+        self.schema_more: Mapping[str, Any] = schema_more or {}
+        #: Every key the object may hold.
+        self.allowed = frozenset([*self.extra, *(field.key for field in self.fields)])
+        #: What the reader does per key: (read, nested, the key's path at the top, what
+        #: the key adds to a path below it), so that paths need no work per object.
+        self.steps: dict[str, tuple[Any, Any, str, str]] = {
+            field.key: (field.read, field.nested, key_path("", field.key), _step(field.key))
+            for field in self.fields
+        }
+        #: The values of absent keys, by key.
+        self.defaults = {field.key: field.default for field in self.fields}
+        #: The keys that must be present.
+        self.required = frozenset(field.key for field in self.fields if field.required)
 
     def schema(self) -> dict[str, Any]:
         """The JSON Schema of the object."""
@@ -154,28 +188,68 @@ class ObjectSpec:
             "type": "object",
             "additionalProperties": False,
             "required": [*self.extra, *(f.key for f in self.fields if f.required)],
-            "properties": {**self.extra, **{f.key: dict(f.schema) for f in self.fields}},
+            "properties": {**self.extra, **{f.key: f.described() for f in self.fields}},
             **self.schema_more,
         }
 
     def write(self, value: Any) -> dict[str, Any]:
-        """The JSON object of ``value`` (a value with an attribute per key)."""
+        """The JSON object of ``value`` (a value with an attribute per key, or a ``get``)."""
         out: dict[str, Any] = {}
         for field in self.fields:
-            item = getattr(value, field.key)
+            item = getattr(value, field.key) if field.get is None else field.get(value)
             if not field.omitted(item):
                 out[field.key] = field.write(item)
         return out
 
+    def writes(self, values: Sequence[Any]) -> list[dict[str, Any]]:
+        """The JSON objects of ``values``, in order (a list's writer)."""
+        return [self.write(value) for value in values]
+
+
+#: The slots' own setters of each value type :func:`unchecked` has built, by field.
+_SETTERS: dict[type, tuple[tuple[str, Callable[[Any, Any], None]], ...]] = {}
+
+
+def unchecked(cls: type[A], values: Mapping[str, Any]) -> A:
+    """The value of the attrs class ``cls`` with ``values`` (by field name), built without
+    its validators and converters.
+
+    Only for values the reader has checked by the constructor's own rules and converted
+    as its converters would (tuples, scores as floats, assessments in their canonical
+    order): on a large portfolio the constructors would check every value a second
+    time, which costs more than a tenth of the ``status`` command (docs: *Performance*).
+    A property test holds it equal to the constructor over generated documents.
+    """
+    try:
+        setters = _SETTERS[cls]
+    except KeyError:
+        fields = attrs.fields(cls)
+        setters = _SETTERS[cls] = tuple((f.name, getattr(cls, f.name).__set__) for f in fields)
+    made = object.__new__(cls)
+    for name, set_value in setters:
+        set_value(made, values[name])
+    return made
+
+
+class Make(Protocol):
+    """Makes a value of the value type ``cls`` from values by field name."""
+
+    def __call__(self, cls: type[A], values: dict[str, Any], /) -> A: ...
+
 
 class Checker:
-    """Collects the problems of one document, each with its JSON path."""
+    """Collects the problems of one document, each with its JSON path, and makes its
+    values."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.problems: list[Problem] = []
         #: Every problem found, also those beyond the kept ones.
         self.count = 0
+        #: How a reader makes a value of a value type from values it has checked, by
+        #: field name: :func:`unchecked` (a property test gives the constructors instead,
+        #: and compares).
+        self.make: Make = unchecked
 
     @property
     def full(self) -> bool:
@@ -191,17 +265,6 @@ class Checker:
     def error(self, error: type[DocumentError]) -> DocumentError:
         """The error of ``error``'s class holding the problems found."""
         return error(self.source, self.problems, more=self.count - len(self.problems))
-
-    def document(self, data: bytes, spec: ObjectSpec, error: type[DocumentError]) -> list[Any]:
-        """The values of ``spec``'s fields in the JSON document ``data``, which must be an
-        object (else ``error`` is raised). Compare :attr:`count` after, as for :meth:`fields`."""
-        document = load_json(data, self.source, error)
-        if not isinstance(document, dict):
-            self.fail("", f"the document must be a JSON object, not {show(document)}")
-            raise self.error(error)
-        values = self.fields(document, "", spec)
-        assert values is not None  # the document is an object
-        return values
 
     def texts(self, raw: Any, path: str) -> tuple[str, ...]:
         """The JSON list ``raw`` of single-line texts (a nested reader; see :func:`texts`)."""
@@ -220,6 +283,8 @@ class Checker:
                 self.fail(key_path(path, key), "appears more than once in the object")
         if allowed.issuperset(obj):
             return
+        import difflib  # only for a mistake: costly to import with every reader
+
         for key in obj:
             if key in allowed:
                 continue
@@ -236,10 +301,10 @@ class Checker:
             )
             self.fail(key_path(path, key), f"unknown key ({hint})")
 
-    def fields(self, value: Any, path: str, spec: ObjectSpec) -> list[Any] | None:
-        """The values of ``spec``'s fields in the object ``value`` (None for a field with a
-        problem), or None when ``value`` is not an object. Compare :attr:`count` before and
-        after to know whether all went well."""
+    def fields(self, value: Any, path: str, spec: ObjectSpec) -> dict[str, Any] | None:
+        """The values of ``spec``'s fields in the object ``value`` by key (None for a field
+        with a problem), or None when ``value`` is not an object. Compare :attr:`count`
+        before and after to know whether all went well."""
         if type(value) is not dict:
             if not isinstance(value, dict):
                 self.fail(path, f"must be an object, not {show(value)}")
@@ -254,20 +319,26 @@ class Checker:
             step = steps.get(key)
             if step is None:
                 continue  # a key handled outside the fields, or unknown (reported)
-            position, read, nested = step
+            read, nested, top, below = step
             if read is not None:
                 try:
-                    values[position] = read(raw)
+                    values[key] = read(raw)
                 except Invalid as bad:
-                    self.fail(key_path(path, key), bad.message)
-                    values[position] = None
+                    self.fail(path + below if path else top, bad.message)
+                    values[key] = None
             else:
-                values[position] = nested(self, raw, key_path(path, key))
+                values[key] = nested(self, raw, path + below if path else top)
         if not spec.required.issubset(value):
             for field in spec.fields:
                 if field.required and field.key not in value:
                     self.fail(key_path(path, field.key), "is missing (required)")
         return values
+
+    def sound(self, value: Any, path: str, spec: ObjectSpec) -> dict[str, Any] | None:
+        """The values of the object ``value`` by key, or None when it has a problem."""
+        before = self.count
+        values = self.fields(value, path, spec)
+        return values if self.count == before else None
 
     def objects(
         self, value: Any, path: str, spec: ObjectSpec, build: Callable[..., Any]
@@ -277,10 +348,8 @@ class Checker:
         list's indices stay those of the document."""
         made: list[Any] = []
         for _, at, item in self.items(value, path):
-            before = self.count
-            values = self.fields(item, at, spec)
-            sound = values is not None and self.count == before
-            made.append(build(self, values, at) if sound else None)
+            values = self.sound(item, at, spec)
+            made.append(None if values is None else build(self, values, at))
         return made
 
     def items(self, value: Any, path: str) -> Iterator[tuple[int, str, Any]]:
@@ -338,13 +407,21 @@ BOOLEAN = Kind(_read_bool, {"type": "boolean"})
 _DAYS: dict[str, dt.date] = {}
 
 
+def _date_shape(value: str) -> bool:
+    """Whether ``value`` is ``[0-9]{4}-[0-9]{2}-[0-9]{2}`` (ASCII digits only)."""
+    if len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return False
+    digits = value[:4] + value[5:7] + value[8:]
+    return digits.isascii() and digits.isdigit()
+
+
 def _read_day(value: Any) -> dt.date:
     if type(value) is not str:
         raise Invalid(f"must be a date string YYYY-MM-DD, not {show(value)}")
     day = _DAYS.get(value)
     if day is not None:
         return day
-    if not _DATE_SHAPE.fullmatch(value):
+    if not _date_shape(value):
         raise Invalid(f"{show(value)} is not a date in YYYY-MM-DD form")
     try:
         day = dt.date.fromisoformat(value)
@@ -420,11 +497,6 @@ def choice(values: Sequence[str], convert: Callable[[str], Any] = _same) -> Kind
         return getattr(value, "value", value)
 
     return Kind(read, {"enum": list(options)}, write)
-
-
-def schema_of(items: Sequence[ObjectSpec]) -> list[dict[str, Any]]:
-    """The schemas of several specs (for ``oneOf``)."""
-    return [spec.schema() for spec in items]
 
 
 def texts(key: str) -> Field:

@@ -1,4 +1,5 @@
-"""Reading documents: bytes from a file or standard input, within a size limit, and strict JSON.
+"""Reading documents: bytes from a file, standard input or the package's data, within a
+size limit, and strict JSON.
 
 Every way a document can be unusable as a whole (unreadable, too large,
 not UTF-8, empty, not JSON, nested too deeply, a number too long) becomes a
@@ -8,12 +9,24 @@ not UTF-8, empty, not JSON, nested too deeply, a number too long) becomes a
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
 from ..errors import DocumentError, Problem
 
-__all__ = ["NonFinite", "RepeatedKeys", "as_bytes", "load_json", "read_bytes", "read_stdin"]
+__all__ = [
+    "NonFinite",
+    "RepeatedKeys",
+    "as_bytes",
+    "load_json",
+    "package_data",
+    "read_bytes",
+    "read_stdin",
+]
+
+#: The package's data folder (``cluster_excellence/data``).
+_DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
 
 
 class NonFinite:
@@ -68,6 +81,18 @@ def read_bytes(source: str, max_bytes: int, error: type[DocumentError]) -> bytes
         raise _fail(error, source, f"cannot read the file: {problem.strerror or problem}") from None
     if len(data) > max_bytes:
         raise _fail(error, source, f"the file is larger than {max_bytes} bytes (max_bytes)")
+    return data
+
+
+def package_data(name: str) -> bytes:
+    """The bytes of the file ``name`` (``/``-separated) in the package's ``data`` folder.
+
+    Read through the package's own loader, as :mod:`importlib.resources` would, without
+    importing it (it costs more than the reading): the default rulebook is read on every
+    import of the rules.
+    """
+    loader: Any = __spec__.loader
+    data: bytes = loader.get_data(os.path.join(_DATA, *name.split("/")))
     return data
 
 

@@ -1,17 +1,17 @@
 """Portfolio files: the format ``cluster-excellence.portfolio/1``, read, written and described.
 
-The format is described once, below, key by key; the reader, the writer
-and the JSON Schema (:func:`portfolio_schema`) come from that description,
-and its checks are the value types' own rules. So every portfolio you can
-build is written into a file the reader accepts and reads back equal
-(docs: *File formats*).
+The format is described once, below, key by key; :data:`PORTFOLIO_FILES`
+reads, writes and describes it (its JSON Schema) from that description, and
+its checks are the value types' own rules. So every portfolio you can build
+is written into a file the reader accepts and reads back equal (docs: *File
+formats*).
 
 The reader reports every problem of a file at once, each with its JSON
 path, in one :class:`~cluster_excellence.PortfolioError`:
 
 >>> from cluster_excellence import PortfolioError
->>> from cluster_excellence.files.portfolio import parse_portfolio
->>> portfolio = parse_portfolio('''
+>>> from cluster_excellence.files.portfolio import PORTFOLIO_FILES
+>>> portfolio = PORTFOLIO_FILES.parse('''
 ... {"format": "cluster-excellence.portfolio/1",
 ...  "clusters": [{"id": "qoot", "name": "Qoot Cluster", "country": "JO",
 ...                "assessments": [{"type": "benchmarking", "date": "2019-07-25"}]}]}
@@ -19,9 +19,10 @@ path, in one :class:`~cluster_excellence.PortfolioError`:
 >>> portfolio.clusters[0].assessments[0]
 Benchmark(date=datetime.date(2019, 7, 25), awarded=True, note=None, indicators=...)
 >>> try:
-...     parse_portfolio('{"format": "cluster-excellence.portfolio/1", "clusters": '
-...                     '[{"id": "x", "name": "X", "assessments": '
-...                     '[{"type": "benchmarking", "date": "2019-02-30"}]}]}', source="x.json")
+...     PORTFOLIO_FILES.parse('{"format": "cluster-excellence.portfolio/1", "clusters": '
+...                           '[{"id": "x", "name": "X", "assessments": '
+...                           '[{"type": "benchmarking", "date": "2019-02-30"}]}]}',
+...                           source="x.json")
 ... except PortfolioError as error:
 ...     print(error)
 x.json: clusters[0].assessments[0].date: 2019-02-30 is not a valid date
@@ -30,13 +31,12 @@ x.json: clusters[0].assessments[0].date: 2019-02-30 is not a valid date
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, cast
 
 from .._calendar import LAST_MONTH, MAX_TERM_MONTHS, month_index
-from .._checks import text_problem, trusted
+from .._checks import text_problem
 from .._countries import ALPHA_2
 from .._text import show
 from ..errors import PortfolioError
@@ -85,18 +85,17 @@ from ._fields import (
     ObjectSpec,
     checked,
     choice,
-    constant,
     key_path,
     number_schema,
-    schema_of,
 )
-from ._json import RepeatedKeys, as_bytes, read_bytes
+from ._json import RepeatedKeys
+from .formats import Format
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMAT",
-    "parse_portfolio",
-    "portfolio_schema",
+    "PORTFOLIO_FILES",
+    "PortfolioFormat",
     "portfolio_to_json",
     "read_portfolio",
 ]
@@ -142,9 +141,6 @@ def _amount(value: Any) -> str | None:
 
 def _count(value: Any) -> str | None:
     return amount_problem(value, whole=True)
-
-
-_FORMAT = constant(FORMAT)
 
 
 def _plain_score(value: Any) -> bool:
@@ -222,18 +218,16 @@ def _indicators(purpose: str) -> Field:
 
 
 _AREA = ObjectSpec(
-    "improvement area",
     (
         Field.of("indicators", _CODES, required=True),
         Field.of("description", FREE_TEXT),
         Field.of("effect", FREE_TEXT),
         Field.of("validated", BOOLEAN),
-    ),
+    )
 )
-_area = trusted(ImprovementArea)
 
 
-def _build_area(checker: Checker, values: list[Any], path: str) -> ImprovementArea:
+def _build_area(checker: Checker, values: dict[str, Any], path: str) -> ImprovementArea:
     """An improvement area. The areas are chosen by comparing two benchmarking reports and
     validated against the Gold criteria of those areas
     (https://www.cluster-analysis.org/silver-label), so a code names an indicator of the
@@ -241,23 +235,18 @@ def _build_area(checker: Checker, values: list[Any], path: str) -> ImprovementAr
     (with one, a code of the other could not be told from a typo)."""
     assert isinstance(checker, _PortfolioChecker)
     if "benchmarking" in checker.catalogues and "gold" in checker.catalogues:
-        for code in values[0]:
+        for code in values["indicators"]:
             if code not in checker.codes["benchmarking"] and code not in checker.codes["gold"]:
                 names = " or ".join(checker.catalogues[p].label for p in ("benchmarking", "gold"))
                 checker.fail(key_path(path, "indicators"), f"{names} has no indicator {show(code)}")
-    return _area(*values)
+    return checker.make(ImprovementArea, values)
 
 
 def _read_areas(checker: Checker, raw: Any, path: str) -> tuple[ImprovementArea, ...]:
     return tuple(a for a in checker.objects(raw, path, _AREA, _build_area) if a is not None)
 
 
-def _write_areas(areas: tuple[ImprovementArea, ...]) -> list[dict[str, Any]]:
-    return [_AREA.write(area) for area in areas]
-
-
 _BENCHMARKING = ObjectSpec(
-    "benchmarking",
     (
         Field.of("date", DAY, required=True),
         Field.of("awarded", BOOLEAN, default=True),
@@ -268,16 +257,15 @@ _BENCHMARKING = ObjectSpec(
     extra={"type": {"const": "benchmarking"}},
 )
 _SILVER = ObjectSpec(
-    "silver_audit",
     (
         Field.of("date", DAY, required=True),
         Field.of("passed", BOOLEAN, required=True),
         Field.of("note", FREE_TEXT),
         Field(
             "improvement_areas",
-            {"type": "array", "items": _AREA.schema()},
+            lambda: {"type": "array", "items": _AREA.schema()},
             nested=_read_areas,
-            write=_write_areas,
+            write=_AREA.writes,
         ),
         Field.of("minimum_requirements_met", BOOLEAN),
         Field.of("awarded_on", DAY),
@@ -285,7 +273,6 @@ _SILVER = ObjectSpec(
     extra={"type": {"const": "silver_audit"}},
 )
 _GOLD = ObjectSpec(
-    "gold_audit",
     (
         Field.of("date", DAY, required=True),
         Field.of("passed", BOOLEAN),
@@ -301,16 +288,13 @@ _GOLD = ObjectSpec(
     extra={"type": {"const": "gold_audit"}},
     schema_more={"anyOf": [{"required": ["passed"]}, {"required": ["score"]}]},
 )
-_benchmarking = trusted(Benchmark)
-_silver_audit = trusted(SilverAudit)
-_gold_audit = trusted(GoldAudit)
-_SPECS = {"benchmarking": _BENCHMARKING, "silver_audit": _SILVER, "gold_audit": _GOLD}
-_MAKE: dict[str, Callable[..., Assessment]] = {
-    "benchmarking": _benchmarking,
-    "silver_audit": _silver_audit,
-    "gold_audit": _gold_audit,
+#: Each type of assessment: its keys and its value type.
+_TYPES: dict[str, tuple[ObjectSpec, type[Assessment]]] = {
+    "benchmarking": (_BENCHMARKING, Benchmark),
+    "silver_audit": (_SILVER, SilverAudit),
+    "gold_audit": (_GOLD, GoldAudit),
 }
-_KINDS = ", ".join(_SPECS)
+_KINDS = ", ".join(_TYPES)
 
 
 def _assessment(checker: Checker, item: Any, path: str) -> Assessment | None:
@@ -322,32 +306,36 @@ def _assessment(checker: Checker, item: Any, path: str) -> Assessment | None:
     if kind is MISSING:
         checker.fail(key_path(path, "type"), f"is missing (required: one of {_KINDS})")
         return None
-    spec = _SPECS.get(kind) if type(kind) is str else None
-    if spec is None:
+    found = _TYPES.get(kind) if type(kind) is str else None
+    if found is None:
         checker.fail(key_path(path, "type"), f"{show(kind)} is not one of {_KINDS}")
         return None
+    spec, cls = found
     before = checker.count
     values = checker.fields(item, path, spec)
     if values is None or checker.count != before:
         return None
-    if spec is _GOLD:
-        found = gold_audit_problem(values[1], values[2], values[3])
-        if found is not None:
-            field, message = found
+    if cls is GoldAudit:
+        gold = gold_audit_problem(
+            values["passed"], values["score"], values["minimum_requirements_met"]
+        )
+        if gold is not None:
+            field, message = gold
             checker.fail(key_path(path, field) if field else path, message)
             return None
-    elif spec is _SILVER:
-        problem = silver_audit_problem(values[1], values[4])
+    elif cls is SilverAudit:
+        problem = silver_audit_problem(values["passed"], values["minimum_requirements_met"])
         if problem is not None:
             checker.fail(key_path(path, "passed"), problem)
             return None
-    awarded_on = values[-1]
+    awarded_on = values["awarded_on"]
     if awarded_on is not None:
-        problem = award_day_problem(values[0], awarded_on, values[1])
+        awards = values["awarded"] if cls is Benchmark else values["passed"]
+        problem = award_day_problem(values["date"], awarded_on, awards)
         if problem is not None:
             checker.fail(key_path(path, "awarded_on"), problem)
             return None
-    return _MAKE[kind](*values)
+    return checker.make(cls, values)
 
 
 def _read_assessments(checker: Checker, raw: Any, path: str) -> tuple[Assessment, ...]:
@@ -375,22 +363,20 @@ def _read_assessments(checker: Checker, raw: Any, path: str) -> tuple[Assessment
 
 
 def _write_assessments(assessments: tuple[Assessment, ...]) -> list[dict[str, Any]]:
-    return [{"type": a.kind, **_SPECS[a.kind].write(a)} for a in assessments]
+    return [{"type": a.kind, **_TYPES[a.kind][0].write(a)} for a in assessments]
 
 
 _STATED = ObjectSpec(
-    "stated label",
     (
         Field.of("tier", _TIER, required=True),
         Field.of("valid_until", DAY, required=True),
         Field.of("source", TEXT),
-    ),
+    )
 )
-_stated_label = trusted(StatedLabel)
 
 
-def _build_stated(checker: Checker, values: list[Any], path: str) -> StatedLabel:
-    return _stated_label(*values)
+def _build_stated(checker: Checker, values: dict[str, Any], path: str) -> StatedLabel:
+    return checker.make(StatedLabel, values)
 
 
 def _read_stated(checker: Checker, raw: Any, path: str) -> tuple[StatedLabel, ...]:
@@ -400,12 +386,7 @@ def _read_stated(checker: Checker, raw: Any, path: str) -> tuple[StatedLabel, ..
     return stated_order(item for item in items if item is not None)
 
 
-def _write_stated(stated: tuple[StatedLabel, ...]) -> list[dict[str, Any]]:
-    return [_STATED.write(item) for item in stated]
-
-
 _ORGANISATION = ObjectSpec(
-    "organisation",
     (
         Field.of("eccp_listed", BOOLEAN),
         Field.of("management_fte", _AMOUNT),
@@ -414,21 +395,16 @@ _ORGANISATION = ObjectSpec(
         Field.of("public_cooperation", BOOLEAN),
         Field.of("english_website", BOOLEAN),
         Field.of("programme_recognition", TEXT),
-    ),
+    )
 )
-_organisation = trusted(Organisation)
 
 
 def _read_organisation(checker: Checker, raw: Any, path: str) -> Organisation | None:
-    before = checker.count
-    values = checker.fields(raw, path, _ORGANISATION)
-    if values is None or checker.count != before:
-        return None
-    return _organisation(*values)
+    values = checker.sound(raw, path, _ORGANISATION)
+    return None if values is None else checker.make(Organisation, values)
 
 
 _CLUSTER = ObjectSpec(
-    "cluster",
     (
         Field.of("id", TEXT, required=True),
         Field.of("name", TEXT, required=True),
@@ -438,89 +414,101 @@ _CLUSTER = ObjectSpec(
         Field.of("note", FREE_TEXT),
         Field(
             "organisation",
-            _ORGANISATION.schema(),
+            _ORGANISATION.schema,
             nested=_read_organisation,
             write=_ORGANISATION.write,
         ),
         Field(
             "stated_labels",
-            {"type": "array", "items": _STATED.schema()},
+            lambda: {"type": "array", "items": _STATED.schema()},
             nested=_read_stated,
-            write=_write_stated,
+            write=_STATED.writes,
             default=(),
         ),
         Field(
             "assessments",
-            {"type": "array", "items": {"oneOf": schema_of([_BENCHMARKING, _SILVER, _GOLD])}},
+            lambda: {
+                "type": "array",
+                "items": {"oneOf": [spec.schema() for spec, _ in _TYPES.values()]},
+            },
             nested=_read_assessments,
             write=_write_assessments,
             required=True,
         ),
-    ),
+    )
 )
-_cluster = trusted(Cluster)
 
 
 def _read_clusters(checker: Checker, raw: Any, path: str) -> tuple[Cluster, ...]:
+    if type(raw) is not list:
+        checker.fail(path, f"must be a list, not {show(raw)}")
+        return ()
     clusters: list[Cluster] = []
     ids: list[str | None] = []
-    for _, at, item in checker.items(raw, path):
+    for index, item in enumerate(raw):
         before = checker.count
-        values = checker.fields(item, at, _CLUSTER)
+        values = checker.fields(item, f"{path}[{index}]", _CLUSTER)
         if values is None:
             ids.append(None)
             continue
-        ids.append(values[0])
+        ids.append(values["id"])
         if checker.count == before:
-            cid, name, country, field, website, note, organisation, stated, assessments = values
-            clusters.append(
-                _cluster(
-                    cid, name, assessments, country, field, note, organisation, stated, website
-                )
-            )
+            clusters.append(checker.make(Cluster, values))
     for index, message in cluster_id_problems(ids, path):
         checker.fail(key_path(f"{path}[{index}]", "id"), message)
     return tuple(clusters)
 
 
-def _write_clusters(clusters: tuple[Cluster, ...]) -> list[dict[str, Any]]:
-    return [_CLUSTER.write(cluster) for cluster in clusters]
+def _build_portfolio(checker: Checker, values: dict[str, Any]) -> Portfolio | None:
+    return None if checker.count else checker.make(Portfolio, values)
 
 
-_PORTFOLIO = ObjectSpec(
-    "portfolio",
-    (
-        Field.of("format", _FORMAT, required=True),
-        Field(
-            "clusters",
-            {"type": "array", "items": _CLUSTER.schema()},
-            nested=_read_clusters,
-            write=_write_clusters,
-            required=True,
-        ),
-    ),
-)
-_portfolio = trusted(Portfolio)
+class PortfolioFormat(Format[Portfolio]):
+    """The portfolio format; :meth:`against` gives the one that also checks indicator
+    values against catalogues."""
+
+    __slots__ = ("catalogues",)
+
+    def __init__(self, catalogues: Iterable[Catalogue] = ()) -> None:
+        super().__init__(
+            "portfolio",
+            FORMAT,
+            title="cluster_excellence portfolio file",
+            fields=(
+                Field(
+                    "clusters",
+                    lambda: {"type": "array", "items": _CLUSTER.schema()},
+                    nested=_read_clusters,
+                    write=_CLUSTER.writes,
+                    required=True,
+                ),
+            ),
+            build=_build_portfolio,
+            error=PortfolioError,
+            max_bytes=DEFAULT_MAX_BYTES,
+        )
+        #: The catalogues indicator values are checked against (a benchmarking and/or a
+        #: Gold catalogue).
+        self.catalogues = tuple(catalogues)
+
+    def against(self, catalogues: Iterable[Catalogue]) -> PortfolioFormat:
+        """This format, checking each indicator value against its indicator in
+        ``catalogues``: a benchmarking's against the benchmarking catalogue, a Gold
+        audit's against the Gold catalogue (an unknown code, a value of the wrong kind, a
+        negative count, a share outside 0..1, a step off an ordinal scale)."""
+        return PortfolioFormat(catalogues)
+
+    def _checker(self, source: str) -> Checker:
+        """A checker that knows the catalogues."""
+        return _PortfolioChecker(source, self.catalogues)
 
 
-def read_document(data: bytes, source: str, catalogues: Iterable[Catalogue] = ()) -> Portfolio:
-    """Decode, parse and check a portfolio document (the bytes of a file)."""
-    checker = _PortfolioChecker(source, catalogues)
-    values = checker.document(data, _PORTFOLIO, PortfolioError)
-    if checker.count:
-        raise checker.error(PortfolioError)
-    return _portfolio(values[1])
-
-
-def check_document(
-    document: dict[str, Any], source: str, catalogues: Iterable[Catalogue] = ()
-) -> Portfolio:
-    """Check a parsed portfolio document (the JSON values, e.g. read from a table)."""
-    checker = _PortfolioChecker(source, catalogues)
-    values = checker.fields(document, "", _PORTFOLIO)
-    if checker.count or values is None:
-        raise checker.error(PortfolioError)
-    return _portfolio(values[1])
+#: Portfolio files: read, parsed, checked, written and described (see
+#: :class:`~cluster_excellence.files.formats.Format`). The reader is strict: every
+#: problem is collected and raised together in one
+#: :class:`~cluster_excellence.PortfolioError` naming the file and each problem's JSON
+#: path (docs: *File formats*, "What is an error").
+PORTFOLIO_FILES = PortfolioFormat()
 
 
 def read_portfolio(
@@ -529,7 +517,7 @@ def read_portfolio(
     catalogues: Iterable[Catalogue] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Portfolio:
-    """Read a portfolio file, strictly.
+    """Read a portfolio file, strictly (:data:`PORTFOLIO_FILES`).
 
     Every problem is collected and raised together in one
     :class:`~cluster_excellence.PortfolioError` naming the file and each
@@ -547,20 +535,12 @@ def read_portfolio(
     unknown code, a value of the wrong kind, a negative count, a share
     outside 0..1, a step off an ordinal scale.
     """
-    source = os.fspath(path)
-    return read_document(read_bytes(source, max_bytes, PortfolioError), source, catalogues)
-
-
-def parse_portfolio(
-    text: str | bytes, *, source: str = "<string>", catalogues: Iterable[Catalogue] = ()
-) -> Portfolio:
-    """Parse a portfolio from JSON text, with the checks of :func:`read_portfolio`."""
-    data = as_bytes(text)
-    return read_document(data, source, catalogues)
+    return PORTFOLIO_FILES.against(catalogues).read(path, max_bytes=max_bytes)
 
 
 def portfolio_to_json(portfolio: Portfolio) -> str:
-    """Write ``portfolio`` in the ``cluster-excellence.portfolio/1`` format.
+    """Write ``portfolio`` in the ``cluster-excellence.portfolio/1`` format
+    (:data:`PORTFOLIO_FILES`).
 
     Optional fields are written only when set (``awarded`` only when false,
     a Gold audit's ``minimum_requirements_met`` only when false);
@@ -568,41 +548,18 @@ def portfolio_to_json(portfolio: Portfolio) -> str:
     an equal portfolio.
 
     >>> from cluster_excellence import portfolio_to_json, sample_portfolio
-    >>> from cluster_excellence.files.portfolio import parse_portfolio
+    >>> from cluster_excellence.files.portfolio import PORTFOLIO_FILES
     >>> sample = sample_portfolio()
-    >>> parse_portfolio(portfolio_to_json(sample)) == sample
+    >>> PORTFOLIO_FILES.parse(portfolio_to_json(sample)) == sample
     True
-    """
-    document = _PORTFOLIO.write(_Document(portfolio.clusters))
-    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
+    Its JSON Schema says what a schema can: the keys, their types and ranges.
+    The reader checks more: that dates exist and lie within the calendar's
+    bounds, that cluster ids are unique, that no assessment type repeats on a
+    day, that a Gold audit's ``passed`` agrees with its score, and that
+    indicator values fit their catalogue.
 
-class _Document:
-    """The top of a portfolio document, as the writer sees it."""
-
-    __slots__ = ("clusters", "format")
-
-    def __init__(self, clusters: tuple[Cluster, ...]) -> None:
-        self.format = FORMAT
-        self.clusters = clusters
-
-
-def portfolio_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``cluster-excellence.portfolio/1`` files.
-
-    It says what a schema can: the keys, their types and ranges. The reader
-    checks more: that dates exist and lie within the calendar's bounds, that
-    cluster ids are unique, that no assessment type repeats on a day, that a
-    Gold audit's ``passed`` agrees with its score, and that indicator values
-    fit their catalogue.
-
-    >>> from cluster_excellence.files.portfolio import portfolio_schema
-    >>> portfolio_schema()["properties"]["format"]
+    >>> PORTFOLIO_FILES.schema()["properties"]["format"]
     {'const': 'cluster-excellence.portfolio/1'}
     """
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": FORMAT,
-        "title": "cluster_excellence portfolio file",
-        **_PORTFOLIO.schema(),
-    }
+    return PORTFOLIO_FILES.to_json(portfolio)

@@ -1,8 +1,15 @@
 """The rulebooks and programmes that ship with the package, by id.
 
+The presets are files in the package's ``data/presets`` folder, in their own
+formats, read by the same readers as every other rulebook and programme
+file (:data:`~cluster_excellence.files.rulebook.RULEBOOK_FILES`,
+:data:`~cluster_excellence.files.programme.PROGRAMME_FILES`): the rulebook
+``ecei-2019`` with ``ecei-2010`` as its previous edition, and one file per
+programme.
+
 >>> from cluster_excellence import DEFAULT_RULEBOOK, get_programme, get_rulebook
->>> DEFAULT_RULEBOOK.id
-'ecei-2019'
+>>> DEFAULT_RULEBOOK
+Rulebook('ecei-2019')
 >>> get_rulebook("ecei-2010").silver.min_interval_months
 12
 >>> get_programme("no-gce").tiers
@@ -11,32 +18,81 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
 
 from .._text import show
 from ..errors import InvalidTypeError, InvalidValueError, preset
-from ..model.programmes import PROGRAMMES, Programme
-from ..model.rulebooks import ECEI_2019, RULEBOOKS, Rulebook
+from ..model.programmes import Programme
+from ..model.rulebooks import Rulebook
+from ._json import package_data
+from .formats import Format
+from .programme import PROGRAMME_FILES
+from .rulebook import RULEBOOK_FILES, shipped_rulebook
 
 __all__ = [
     "DEFAULT_RULEBOOK",
     "PROGRAMME_IDS",
+    "PROGRAMME_PRESETS",
     "RULEBOOK_IDS",
+    "RULEBOOK_PRESETS",
+    "Presets",
     "get_programme",
     "get_rulebook",
     "programme_of",
     "rulebook_of",
 ]
 
+T = TypeVar("T")
+
+
+class Presets(Generic[T]):
+    """The presets of one kind of document, by id, with the format that reads the others
+    (what a command line needs to take a preset id or a file)."""
+
+    __slots__ = ("files", "ids", "presets")
+
+    def __init__(self, files: Format[T], presets: Mapping[str, T]) -> None:
+        #: How a document of this kind is read from a file or standard input.
+        self.files = files
+        #: The presets by id.
+        self.presets: Mapping[str, T] = MappingProxyType(dict(presets))
+        #: Their ids, sorted.
+        self.ids = tuple(sorted(self.presets))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.presets
+
+    def get(self, name: str) -> T:
+        """The preset ``name``, or a :class:`KeyError` that lists the known ids."""
+        return preset(self.presets, name, self.files.what)
+
+
 #: The default rulebook: the published ECEI rules as in force since the Eligibility
 #: Criteria of 15 Nov 2019 (``ecei-2019``), with the edition before them
 #: (``ecei-2010``) for earlier assessments (docs: *Rules in force*).
-DEFAULT_RULEBOOK: Rulebook = ECEI_2019
+DEFAULT_RULEBOOK: Rulebook = shipped_rulebook()
+
+#: The ids of the programme files that ship with the package (``<id>.programme.json``).
+_PROGRAMME_FILES = ("de-go-cluster", "dk-innovationskraft", "no-gce")
+
+
+def _programme(name: str) -> Programme:
+    source = f"presets/{name}.programme.json"
+    return PROGRAMME_FILES.parse(package_data(source), source=source)
+
+
+#: The preset rulebooks: every edition of the default rulebook, by id.
+RULEBOOK_PRESETS = Presets(
+    RULEBOOK_FILES, {edition.id: edition for edition in DEFAULT_RULEBOOK.editions()}
+)
+#: The preset programmes, by id.
+PROGRAMME_PRESETS = Presets(PROGRAMME_FILES, {name: _programme(name) for name in _PROGRAMME_FILES})
 
 #: The ids of the preset rulebooks and programmes, sorted.
-RULEBOOK_IDS = tuple(sorted(RULEBOOKS))
-PROGRAMME_IDS = tuple(sorted(PROGRAMMES))
+RULEBOOK_IDS = RULEBOOK_PRESETS.ids
+PROGRAMME_IDS = PROGRAMME_PRESETS.ids
 
 
 def get_rulebook(rulebook_id: str) -> Rulebook:
@@ -45,12 +101,14 @@ def get_rulebook(rulebook_id: str) -> Rulebook:
     >>> from cluster_excellence import DEFAULT_RULEBOOK, get_rulebook
     >>> get_rulebook("ecei-2019") is DEFAULT_RULEBOOK
     True
+    >>> get_rulebook("ecei-2010") is DEFAULT_RULEBOOK.previous
+    True
     >>> get_rulebook("ecei-2009")
     Traceback (most recent call last):
     ...
     KeyError: "unknown rulebook 'ecei-2009' (known: ecei-2010, ecei-2019)"
     """
-    return preset(RULEBOOKS, rulebook_id, "rulebook")
+    return RULEBOOK_PRESETS.get(rulebook_id)
 
 
 def get_programme(programme_id: str) -> Programme:
@@ -64,7 +122,7 @@ def get_programme(programme_id: str) -> Programme:
     ...
     KeyError: "unknown programme 'dk' (known: de-go-cluster, dk-innovationskraft, no-gce)"
     """
-    return preset(PROGRAMMES, programme_id, "programme")
+    return PROGRAMME_PRESETS.get(programme_id)
 
 
 def rulebook_of(value: Rulebook | str, name: str = "rulebook") -> Rulebook:

@@ -3,36 +3,33 @@
 A programme file holds one :class:`~cluster_excellence.Programme` (docs:
 *Programmes*):
 
->>> from cluster_excellence.files.programme import parse_programme, programme_to_json
+>>> from cluster_excellence.files.programme import PROGRAMME_FILES
 >>> text = '''{"format": "cluster-excellence.programme/1", "id": "regional",
 ...   "name": "A regional cluster programme", "tiers": ["silver", "gold"],
 ...   "become_by": "2027-06-30", "sources": ["the programme's guide, 2025"]}'''
->>> programme = parse_programme(text)
+>>> programme = PROGRAMME_FILES.parse(text)
 >>> programme.tiers, programme.renewal_window_counts, programme.become_by
 ((Tier.SILVER, Tier.GOLD), False, datetime.date(2027, 6, 30))
->>> parse_programme(programme_to_json(programme)) == programme
+>>> PROGRAMME_FILES.parse(PROGRAMME_FILES.to_json(programme)) == programme
 True
 """
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any
 
-from .._checks import trusted
 from .._text import show
 from ..errors import ProgrammeError
 from ..model.programmes import Programme, programme_tiers_problem
 from ..model.tiers import Tier
-from ._fields import BOOLEAN, DAY, TEXT, Checker, Field, ObjectSpec, constant, texts
-from ._json import as_bytes, read_bytes
+from ._fields import BOOLEAN, DAY, TEXT, Checker, Field, texts
+from .formats import Format
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "PROGRAMME_FILES",
     "PROGRAMME_FORMAT",
-    "parse_programme",
-    "programme_schema",
-    "programme_to_json",
     "read_programme",
 ]
 
@@ -65,10 +62,18 @@ def _write_tiers(tiers: tuple[Tier, ...]) -> list[str]:
     return [tier.value for tier in tiers]
 
 
-_PROGRAMME = ObjectSpec(
+def _build_programme(checker: Checker, values: dict[str, Any]) -> Programme | None:
+    return None if checker.count else Programme(**values)
+
+
+#: Programme files: read, parsed, checked, written and described (see
+#: :class:`~cluster_excellence.files.formats.Format`); every problem, with its JSON
+#: path, in one :class:`~cluster_excellence.ProgrammeError`.
+PROGRAMME_FILES: Format[Programme] = Format(
     "programme",
-    (
-        Field.of("format", constant(PROGRAMME_FORMAT), required=True),
+    PROGRAMME_FORMAT,
+    title="cluster_excellence programme",
+    fields=(
         Field.of("id", TEXT, required=True),
         Field.of("name", TEXT, required=True),
         Field(
@@ -87,56 +92,15 @@ _PROGRAMME = ObjectSpec(
         Field.of("become_by", DAY),
         texts("sources"),
     ),
+    build=_build_programme,
+    error=ProgrammeError,
+    max_bytes=DEFAULT_MAX_BYTES,
 )
-_programme = trusted(Programme)
-
-
-def read_programme_document(data: bytes, source: str) -> Programme:
-    """Decode, parse and check a programme document (the bytes of a file)."""
-    checker = Checker(source)
-    values = checker.document(data, _PROGRAMME, ProgrammeError)
-    if checker.count:
-        raise checker.error(ProgrammeError)
-    return _programme(*values[1:])
 
 
 def read_programme(
     path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Programme:
-    """Read a programme file, strictly: every problem, with its JSON path, in one
-    :class:`~cluster_excellence.ProgrammeError`."""
-    source = os.fspath(path)
-    return read_programme_document(read_bytes(source, max_bytes, ProgrammeError), source)
-
-
-def parse_programme(text: str | bytes, *, source: str = "<string>") -> Programme:
-    """Parse a programme from JSON text, with the checks of :func:`read_programme`."""
-    data = as_bytes(text)
-    return read_programme_document(data, source)
-
-
-class _Document:
-    __slots__ = ("become_by", "format", "id", "name", "renewal_window_counts", "sources", "tiers")
-
-    def __init__(self, programme: Programme) -> None:
-        self.format = PROGRAMME_FORMAT
-        self.id, self.name, self.tiers = programme.id, programme.name, programme.tiers
-        self.renewal_window_counts = programme.renewal_window_counts
-        self.become_by, self.sources = programme.become_by, programme.sources
-
-
-def programme_to_json(programme: Programme) -> str:
-    """Write ``programme`` in the ``cluster-excellence.programme/1`` format; it reads back
-    equal."""
-    document = _PROGRAMME.write(_Document(programme))
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def programme_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``cluster-excellence.programme/1`` files."""
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": PROGRAMME_FORMAT,
-        "title": "cluster_excellence programme",
-        **_PROGRAMME.schema(),
-    }
+    """Read a programme file, strictly (:data:`PROGRAMME_FILES`): every problem, with its
+    JSON path, in one :class:`~cluster_excellence.ProgrammeError`."""
+    return PROGRAMME_FILES.read(path, max_bytes=max_bytes)

@@ -9,12 +9,12 @@ first edition, from the library's defaults, the values of ``ecei-2019``).
 A Baden-Wuerttemberg-style label (two years, renewed for two, 80 % of the
 points) is one edition of a few lines:
 
->>> from cluster_excellence.files.rulebook import parse_rulebook
+>>> from cluster_excellence.files.rulebook import RULEBOOK_FILES
 >>> text = '''{"format": "cluster-excellence.rulebook/1", "editions": [
 ...   {"id": "bw-example", "title": "A regional label", "effective_from": "2016-01-01",
 ...    "renewal_term_months": {"bronze": 24, "silver": 24, "gold": 24},
 ...    "parameter_sources": {"renewal_term_months": "the programme's guide (valid 2 years)"}}]}'''
->>> book = parse_rulebook(text)
+>>> book = RULEBOOK_FILES.parse(text)
 >>> book.id, book.renewal_term_months.bronze, book.gold_pass_score
 ('bw-example', 24, 80.0)
 >>> book.source_of("renewal_term_months")
@@ -26,10 +26,10 @@ reads back into an equal rulebook.
 
 from __future__ import annotations
 
-import json
+import functools
 import os
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Container, Mapping
 from typing import Any
 
 import attrs
@@ -37,7 +37,7 @@ import attrs
 from .._text import show
 from ..errors import InvalidTypeError, RulebookError
 from ..model import rulebooks as model
-from ..model.rulebooks import ECEI_2019, GROUPS, LIFECYCLE, MAX_EDITIONS, Rulebook, TierMonths
+from ..model.rulebooks import GROUPS, LIFECYCLE, MAX_EDITIONS, Rulebook
 from ._fields import (
     BOOLEAN,
     DAY,
@@ -49,19 +49,20 @@ from ._fields import (
     Kind,
     ObjectSpec,
     choice,
-    constant,
     key_path,
     number_schema,
     texts,
 )
-from ._json import as_bytes, read_bytes
+from ._json import package_data
+from .formats import Format
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "RULEBOOK_FILES",
     "RULEBOOK_FORMAT",
-    "parse_rulebook",
+    "SHIPPED_FILE",
     "read_rulebook",
-    "rulebook_schema",
-    "rulebook_to_json",
+    "shipped_rulebook",
 ]
 
 #: The ``format`` value of the rulebook files this version reads and writes.
@@ -70,8 +71,9 @@ RULEBOOK_FORMAT = "cluster-excellence.rulebook/1"
 #: Files larger than this are refused (our decision: a rulebook is a few kilobytes).
 DEFAULT_MAX_BYTES = 1024 * 1024
 
-#: Where the first edition's parameters left out come from.
-_DEFAULTS = attrs.evolve(ECEI_2019, previous=None)
+#: The package's own rulebook file (in its ``data`` folder): ``ecei-2019`` and the edition
+#: before it, every parameter with its source (docs: *Rules in force*).
+SHIPPED_FILE = "presets/ecei-2019.rulebook.json"
 
 
 def _read_whole(value: Any) -> int:
@@ -117,41 +119,39 @@ def _parameter(owner: type, field: Any) -> Field:
     return Field.of(field.name, _kind(owner, field), default=MISSING)
 
 
-#: The class of each group of parameters (criteria: Criteria, ...).
-_GROUP_CLASSES: dict[str, type] = {group: type(getattr(_DEFAULTS, group)) for group in GROUPS}
-_GROUP_SPECS = {
-    group: ObjectSpec(group, tuple(_parameter(cls, field) for field in attrs.fields(cls)))
-    for group, cls in _GROUP_CLASSES.items()
-}
-_TERMS = ObjectSpec(
-    "renewal_term_months", tuple(_parameter(TierMonths, f) for f in attrs.fields(TierMonths))
-)
 _RULEBOOK_FIELDS = attrs.fields_dict(Rulebook)
+#: The class of each group of parameters (criteria: Criteria, ...), and of the terms.
+_GROUP_CLASSES: dict[str, type] = {
+    name: getattr(model, str(_RULEBOOK_FIELDS[name].type))
+    for name in (*GROUPS, "renewal_term_months")
+}
 
 
-def _read_object(spec: ObjectSpec) -> Any:
-    def read(checker: Checker, raw: Any, path: str) -> Any:
+def _given(spec: ObjectSpec) -> Callable[[Checker, Any, str], dict[str, Any] | None]:
+    """Reads a group of parameters: the values the file gives, by name."""
+
+    def read(checker: Checker, raw: Any, path: str) -> dict[str, Any] | None:
         values = checker.fields(raw, path, spec)
         if values is None:
             return None
-        return {f.key: v for f, v in zip(spec.fields, values, strict=True) if v is not MISSING}
+        return {name: value for name, value in values.items() if value is not MISSING}
 
     return read
 
 
-def _write_object(spec: ObjectSpec) -> Any:
-    def write(value: Any) -> dict[str, Any]:
-        return {f.key: f.write(getattr(value, f.key)) for f in spec.fields}
-
-    return write
+def _group(name: str) -> Field:
+    """The field of a group of parameters (``criteria``, ..., ``renewal_term_months``)."""
+    cls = _GROUP_CLASSES[name]
+    spec = ObjectSpec(tuple(_parameter(cls, field) for field in attrs.fields(cls)))
+    return Field(name, spec.schema, nested=_given(spec), write=spec.write, default=MISSING)
 
 
 def _read_sources(checker: Checker, raw: Any, path: str) -> dict[str, str] | None:
     if type(raw) is not dict:
         checker.fail(path, f"must be an object of parameter names and sources, not {show(raw)}")
         return None
-    known = model.parameters(_DEFAULTS)
-    checker.check_keys(raw, path, frozenset(known))
+    known = _PARAMETERS
+    checker.check_keys(raw, path, known)
     found = {}
     for name, text in raw.items():
         if name not in known:
@@ -163,35 +163,31 @@ def _read_sources(checker: Checker, raw: Any, path: str) -> dict[str, str] | Non
     return found
 
 
+#: Every parameter's dotted name (``silver.min_interval_months``).
+_PARAMETERS = frozenset(
+    [
+        *LIFECYCLE,
+        *(
+            f"{group}.{field.name}"
+            for group in GROUPS
+            for field in attrs.fields(_GROUP_CLASSES[group])
+        ),
+    ]
+)
+
 _EDITION = ObjectSpec(
-    "edition",
     (
         Field.of("id", TEXT, required=True),
         Field.of("title", TEXT, required=True),
         Field.of("effective_from", DAY, required=True),
         texts("sources"),
         *(
-            Field(
-                name,
-                _TERMS.schema(),
-                nested=_read_object(_TERMS),
-                write=_write_object(_TERMS),
-                default=MISSING,
-            )
+            _group(name)
             if name == "renewal_term_months"
             else _parameter(Rulebook, _RULEBOOK_FIELDS[name])
             for name in LIFECYCLE
         ),
-        *(
-            Field(
-                group,
-                _GROUP_SPECS[group].schema(),
-                nested=_read_object(_GROUP_SPECS[group]),
-                write=_write_object(_GROUP_SPECS[group]),
-                default=MISSING,
-            )
-            for group in GROUPS
-        ),
+        *(_group(group) for group in GROUPS),
         Field(
             "parameter_sources",
             {"type": "object", "additionalProperties": TEXT.schema},
@@ -199,7 +195,7 @@ _EDITION = ObjectSpec(
             write=dict,
             default=MISSING,
         ),
-    ),
+    )
 )
 
 
@@ -212,35 +208,26 @@ def _read_editions(checker: Checker, raw: Any, path: str) -> list[Any]:
     return checker.objects(raw, path, _EDITION, _keep)
 
 
-def _keep(checker: Checker, values: list[Any], path: str) -> list[Any]:
+def _keep(checker: Checker, values: dict[str, Any], path: str) -> dict[str, Any]:
     return values
 
 
-_DOCUMENT = ObjectSpec(
-    "rulebook",
-    (
-        Field.of("format", constant(RULEBOOK_FORMAT), required=True),
-        Field(
-            "editions",
-            {"type": "array", "minItems": 1, "maxItems": MAX_EDITIONS, "items": _EDITION.schema()},
-            nested=_read_editions,
-            write=lambda editions: editions,
-            required=True,
-        ),
-    ),
-)
-
-
 def _problems(cls: type, values: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """Each (field, message) the validators of ``cls`` find in ``values`` (all its fields),
-    in the words of the value types, without the field's name in front."""
-    instance = types.SimpleNamespace(**values)
+    """Each (field, message) the validators of ``cls`` find in ``values`` (all its fields,
+    converted as the constructor converts them), in the words of the value types, without
+    the field's name in front."""
+    fields = attrs.fields(cls)
+    converted = {
+        f.name: values[f.name] if f.converter is None else f.converter(values[f.name])
+        for f in fields
+    }
+    instance = types.SimpleNamespace(**converted)
     found = []
-    for field in attrs.fields(cls):
+    for field in fields:
         if field.validator is None:
             continue
         try:
-            field.validator(instance, field, values[field.name])
+            field.validator(instance, field, converted[field.name])
         except (TypeError, ValueError) as error:
             message = str(error)
             for prefix in (f"{field.name}: ", f"{field.name} "):
@@ -251,38 +238,76 @@ def _problems(cls: type, values: Mapping[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def _merge(
-    checker: Checker,
-    cls: type,
-    given: Mapping[str, Any],
-    base: Any,
-    path: str,
+def _built(
+    checker: Checker, cls: type, values: Mapping[str, Any], given: Container[str], path: str
 ) -> Any:
-    """``base`` with the ``given`` fields changed, checked; None when a check fails."""
-    merged = {f.name: getattr(base, f.name) for f in attrs.fields(cls)}
-    merged.update(given)
-    problems = _problems(cls, merged)
+    """``cls(**values)``, or None after reporting each problem its validators find: at the
+    field's path when the file gives it (``given``), else at ``path``, naming it."""
+    try:
+        return cls(**values)
+    except (TypeError, ValueError) as error:
+        problems = _problems(cls, values) or [("", str(error))]
     for name, message in problems:
         if name in given:
             checker.fail(key_path(path, name), message)
         else:
-            checker.fail(path, f"{name} {message}")
-    return None if problems else cls(**merged)
+            checker.fail(path, f"{name} {message}".lstrip())
+    return None
+
+
+def _merge(
+    checker: Checker,
+    cls: type,
+    given: Mapping[str, Any],
+    base: Callable[[], Any],
+    path: str,
+) -> Any:
+    """The group ``base()`` with the ``given`` fields changed, checked; None when a check
+    fails. ``base`` is asked only when the file leaves a field out."""
+    names = [f.name for f in attrs.fields(cls)]
+    merged = dict(given)
+    if len(merged) < len(names):
+        inherited = base()
+        merged = {name: given.get(name, getattr(inherited, name)) for name in names}
+    return _built(checker, cls, merged, given, path)
+
+
+class _Base:
+    """What an edition leaves out comes from: the edition before it, or, for the first
+    edition, the library's defaults (the newest edition of :func:`shipped_rulebook`),
+    read only when the file leaves something out."""
+
+    __slots__ = ("_rulebook", "previous")
+
+    def __init__(self, previous: Rulebook | None) -> None:
+        self.previous = previous
+        self._rulebook = previous
+
+    def rulebook(self) -> Rulebook:
+        if self._rulebook is None:
+            self._rulebook = _library_defaults()
+        return self._rulebook
+
+    def group(self, name: str) -> Callable[[], Any]:
+        return lambda: getattr(self.rulebook(), name)
+
+    def source(self, name: str) -> str:
+        source = self.rulebook().source_of(name)
+        if self.previous is not None:
+            return source
+        return f"the library's default, as in {self.rulebook().id}: {source}"
 
 
 def _edition(
-    checker: Checker, values: list[Any], path: str, previous: Rulebook | None
+    checker: Checker, values: dict[str, Any], path: str, previous: Rulebook | None
 ) -> Rulebook | None:
     """One edition from its values, what it leaves out inherited from ``previous``."""
-    fields = dict(zip((f.key for f in _EDITION.fields), values, strict=True))
-    base = previous if previous is not None else _DEFAULTS
+    fields = dict(values)
+    base = _Base(previous)
     before = checker.count
     given_sources = fields.pop("parameter_sources")
     own: dict[str, Any] = {
-        "id": fields.pop("id"),
-        "title": fields.pop("title"),
-        "effective_from": fields.pop("effective_from"),
-        "sources": fields.pop("sources"),
+        name: fields.pop(name) for name in ("id", "title", "effective_from", "sources")
     }
     if previous is not None and own["effective_from"] <= previous.effective_from:
         checker.fail(
@@ -292,10 +317,10 @@ def _edition(
         )
     inherited: set[str] = set()
     for name, value in fields.items():
-        if name in GROUPS or name == "renewal_term_months":
-            cls = _GROUP_CLASSES.get(name, TierMonths)
+        if name in _GROUP_CLASSES:
+            cls = _GROUP_CLASSES[name]
             given = value if isinstance(value, dict) else {}
-            own[name] = _merge(checker, cls, given, getattr(base, name), key_path(path, name))
+            own[name] = _merge(checker, cls, given, base.group(name), key_path(path, name))
             if name == "renewal_term_months":
                 if not given:
                     inherited.add(name)
@@ -304,38 +329,24 @@ def _edition(
                     f"{name}.{f.name}" for f in attrs.fields(cls) if f.name not in given
                 )
         elif value is MISSING:
-            own[name] = getattr(base, name)
+            own[name] = getattr(base.rulebook(), name)
             inherited.add(name)
         else:
             own[name] = value
     if checker.count != before:
         return None
-    problems = _problems(Rulebook, {**own, "previous": previous, "parameter_sources": ()})
-    for name, message in problems:
-        if fields.get(name, MISSING) is MISSING:
-            checker.fail(path, f"{name} {message}")
-        else:
-            checker.fail(key_path(path, name), message)
-    if problems:
-        return None
     sources = dict(given_sources) if isinstance(given_sources, dict) else {}
     for name in inherited:
-        sources.setdefault(name, _inherited_source(base, previous, name))
-    return Rulebook(**own, previous=previous, parameter_sources=sources)
+        sources.setdefault(name, base.source(name))
+    stated = {name for name, value in fields.items() if value is not MISSING}
+    own.update(previous=previous, parameter_sources=sources)
+    edition: Rulebook | None = _built(checker, Rulebook, own, stated, path)
+    return edition
 
 
-def _inherited_source(base: Rulebook, previous: Rulebook | None, name: str) -> str:
-    source = base.source_of(name)
-    if previous is not None:
-        return source
-    return f"the library's default, as in {ECEI_2019.id}: {source}"
-
-
-def read_rulebook_document(data: bytes, source: str) -> Rulebook:
-    """Decode, parse and check a rulebook document (the bytes of a file)."""
-    checker = Checker(source)
-    values = checker.document(data, _DOCUMENT, RulebookError)
-    editions = values[1] if isinstance(values[1], list) else []
+def _build_rulebook(checker: Checker, values: dict[str, Any]) -> Rulebook | None:
+    """The rulebook of the editions, each built on the one before it."""
+    editions = values["editions"] if isinstance(values["editions"], list) else []
     previous: Rulebook | None = None
     seen: dict[str, int] = {}
     for index, edition_values in enumerate(editions):
@@ -343,7 +354,7 @@ def read_rulebook_document(data: bytes, source: str) -> Rulebook:
         if edition_values is None:
             previous = None
             continue
-        edition_id = edition_values[0]
+        edition_id = edition_values["id"]
         if edition_id in seen:
             checker.fail(
                 key_path(path, "id"),
@@ -353,67 +364,73 @@ def read_rulebook_document(data: bytes, source: str) -> Rulebook:
         if checker.count:
             continue  # later editions build on this one: report their own problems only
         previous = _edition(checker, edition_values, path, previous)
-    if checker.count or previous is None:
-        if not checker.count:
-            checker.fail("editions", "must hold at least one edition")
-        raise checker.error(RulebookError)
+    if previous is None and not checker.count:
+        checker.fail("editions", "must hold at least one edition")
     return previous
 
 
+#: Rulebook files: read, parsed, checked, written and described (see
+#: :class:`~cluster_excellence.files.formats.Format`). The reader is strict: every
+#: problem, with its JSON path, in one :class:`~cluster_excellence.RulebookError` (an
+#: unknown parameter, a value out of its range, an edition that does not follow the one
+#: before it, ...). The writer writes every parameter of every edition, so that a
+#: rulebook reads back equal. The JSON Schema says less than the reader checks: each
+#: parameter's range, a Silver maximum interval not below the minimum, a renewal window
+#: no longer than the shortest renewal term, editions in order of their days, and
+#: unique edition ids.
+RULEBOOK_FILES: Format[Rulebook] = Format(
+    "rulebook",
+    RULEBOOK_FORMAT,
+    title="cluster_excellence rulebook",
+    fields=(
+        Field(
+            "editions",
+            lambda: {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": MAX_EDITIONS,
+                "items": _EDITION.schema(),
+            },
+            nested=_read_editions,
+            write=_EDITION.writes,
+            required=True,
+            get=Rulebook.editions,
+        ),
+    ),
+    build=_build_rulebook,
+    error=RulebookError,
+    max_bytes=DEFAULT_MAX_BYTES,
+)
+
+
+@functools.cache
+def shipped_rulebook() -> Rulebook:
+    """The package's own rulebook, ``ecei-2019`` with ``ecei-2010`` before it, read from
+    :data:`SHIPPED_FILE` by :data:`RULEBOOK_FILES` like any rulebook file (it states every
+    parameter with its source, so it inherits nothing); the default of every rule is
+    :data:`~cluster_excellence.DEFAULT_RULEBOOK`, which is this rulebook."""
+    return RULEBOOK_FILES.parse(package_data(SHIPPED_FILE), source=SHIPPED_FILE)
+
+
+@functools.cache
+def _library_defaults() -> Rulebook:
+    """Where a file's first edition inherits what it leaves out from: the newest edition
+    of the package's own rulebook, alone."""
+    return attrs.evolve(shipped_rulebook(), previous=None)
+
+
 def read_rulebook(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Rulebook:
-    """Read a rulebook file, strictly: every problem, with its JSON path, in one
-    :class:`~cluster_excellence.RulebookError` (an unknown parameter, a value out of its
-    range, an edition that does not follow the one before it, ...)."""
-    source = os.fspath(path)
-    return read_rulebook_document(read_bytes(source, max_bytes, RulebookError), source)
+    """Read a rulebook file, strictly (:data:`RULEBOOK_FILES`): every problem, with its JSON
+    path, in one :class:`~cluster_excellence.RulebookError` (an unknown parameter, a value
+    out of its range, an edition that does not follow the one before it, ...).
 
-
-def parse_rulebook(text: str | bytes, *, source: str = "<string>") -> Rulebook:
-    """Parse a rulebook from JSON text, with the checks of :func:`read_rulebook`."""
-    data = as_bytes(text)
-    return read_rulebook_document(data, source)
-
-
-def _edition_document(edition: Rulebook) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for field in _EDITION.fields:
-        value = getattr(edition, field.key)
-        if field.key == "parameter_sources":
-            out[field.key] = dict(value)
-        elif field.key == "sources":
-            out[field.key] = list(value)
-        else:
-            out[field.key] = field.write(value)
-    return out
-
-
-def rulebook_to_json(rulebook: Rulebook) -> str:
-    """Write ``rulebook`` and its earlier editions in the ``cluster-excellence.rulebook/1``
-    format: every parameter of every edition, so that it reads back equal.
+    :meth:`RULEBOOK_FILES.to_json() <cluster_excellence.files.formats.Format.to_json>`
+    writes a rulebook and its earlier editions, every parameter of every edition, so that
+    it reads back equal:
 
     >>> from cluster_excellence import DEFAULT_RULEBOOK
-    >>> from cluster_excellence.files.rulebook import parse_rulebook, rulebook_to_json
-    >>> parse_rulebook(rulebook_to_json(DEFAULT_RULEBOOK)) == DEFAULT_RULEBOOK
+    >>> from cluster_excellence.files.rulebook import RULEBOOK_FILES
+    >>> RULEBOOK_FILES.parse(RULEBOOK_FILES.to_json(DEFAULT_RULEBOOK)) == DEFAULT_RULEBOOK
     True
     """
-    document = {
-        "format": RULEBOOK_FORMAT,
-        "editions": [_edition_document(edition) for edition in rulebook.editions()],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def rulebook_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``cluster-excellence.rulebook/1`` files.
-
-    The reader checks more than the schema says: each parameter's range, a
-    Silver maximum interval not below the minimum, a renewal window no longer
-    than the shortest renewal term, editions in order of their days, and
-    unique edition ids.
-    """
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": RULEBOOK_FORMAT,
-        "title": "cluster_excellence rulebook",
-        **_DOCUMENT.schema(),
-    }
+    return RULEBOOK_FILES.read(path, max_bytes=max_bytes)

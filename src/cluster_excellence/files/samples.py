@@ -12,12 +12,12 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from ..model.catalogues import Catalogue
 from ..model.clusters import Portfolio
-from .catalogue import read_catalogue_document
-from .portfolio import read_document
+from ._json import package_data
+from .catalogue import CATALOGUE_FILES
+from .portfolio import PORTFOLIO_FILES
 
 __all__ = ["SAMPLES", "benchmarking_catalogue", "gold_catalogue", "sample_portfolio"]
 
@@ -29,10 +29,6 @@ SAMPLES = {
 }
 
 
-def _data(name: str) -> bytes:
-    return resources.files("cluster_excellence").joinpath(f"data/{name}").read_bytes()
-
-
 @functools.cache
 def benchmarking_catalogue() -> Catalogue:
     """The shipped reference catalogue for benchmarking: six areas, 36 indicators.
@@ -41,9 +37,8 @@ def benchmarking_catalogue() -> Catalogue:
     (https://www.cluster-analysis.org/benchmarked-clusters; the ECCP listing
     rules); the other indicators are ``illustrative`` stand-ins.
     """
-    return read_catalogue_document(
-        _data("benchmarking-reference.json"), "benchmarking-reference.json"
-    )
+    name = "benchmarking-reference.json"
+    return CATALOGUE_FILES.parse(package_data(name), source=name)
 
 
 @functools.cache
@@ -54,7 +49,8 @@ def gold_catalogue() -> Catalogue:
     published (https://www.cluster-analysis.org/gold-label); thresholds,
     points per indicator and minimum requirements are ``illustrative``.
     """
-    return read_catalogue_document(_data("gold-reference.json"), "gold-reference.json")
+    name = "gold-reference.json"
+    return CATALOGUE_FILES.parse(package_data(name), source=name)
 
 
 def sample_portfolio(name: str = "labels") -> Portfolio:
@@ -73,4 +69,5 @@ def sample_portfolio(name: str = "labels") -> Portfolio:
         file = SAMPLES[name]
     except KeyError:
         raise KeyError(f"no sample {name!r} (samples: {', '.join(SAMPLES)})") from None
-    return read_document(_data(file), file, (benchmarking_catalogue(), gold_catalogue()))
+    files = PORTFOLIO_FILES.against((benchmarking_catalogue(), gold_catalogue()))
+    return files.parse(package_data(file), source=file)

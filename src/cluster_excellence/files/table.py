@@ -79,7 +79,7 @@ from ._json import read_bytes
 from ._ods import ods_workbook
 from ._spelling import canonical_word, word_key, word_problem
 from ._workbook import Limits, Row, Unreadable, Workbook, open_workbook
-from .portfolio import DEFAULT_MAX_BYTES, check_document, portfolio_to_json
+from .portfolio import DEFAULT_MAX_BYTES, PORTFOLIO_FILES, portfolio_to_json
 
 __all__ = [
     "COLUMNS",
@@ -731,7 +731,7 @@ class _Table:
     def portfolio(self, document: dict[str, Any], catalogues: Iterable[Catalogue]) -> Portfolio:
         found: list[tuple[tuple[int, int, int], Problem]] = []
         try:
-            portfolio = check_document(document, self.source, catalogues)
+            portfolio = PORTFOLIO_FILES.against(catalogues).check(document, source=self.source)
         except PortfolioError as error:
             found = [p for p in map(self.locate, error.problems) if p is not None]
             more = error.more

@@ -284,9 +284,15 @@ def _items(kind: type) -> Any:
     return validate
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Catalogue:
-    """A versioned list of areas and indicators, for benchmarking or for Gold."""
+    """A versioned list of areas and indicators, for benchmarking or for Gold; its repr
+    is its id and version.
+
+    >>> from cluster_excellence import gold_catalogue
+    >>> gold_catalogue()
+    Catalogue('ecei-gold-reference', '2026.1')
+    """
 
     id: str = attrs.field(validator=is_text)
     version: str = attrs.field(validator=is_text)
@@ -297,6 +303,9 @@ class Catalogue:
     indicators: tuple[Indicator, ...] = attrs.field(
         converter=_tuple, validator=[_items(Indicator), _consistent_catalogue]
     )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.id!r}, {self.version!r})"
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with ``code``; :class:`KeyError` if there is none."""

@@ -491,14 +491,14 @@ class Portfolio(Tables):
     def __getitem__(self, key: str | int) -> Cluster:
         """The cluster with the id ``key`` (a text), or at the position ``key`` (a number)."""
         if isinstance(key, str):
-            found = _by_id(self.clusters).get(key)
-            if found is None:
-                import difflib  # the standard library's: only a miss needs it
+            for cluster in self.clusters:
+                if cluster.id == key:
+                    return cluster
+            import difflib  # only for a mistake: costly to import with every value type
 
-                close = difflib.get_close_matches(key, [c.id for c in self.clusters], n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise KeyError(f"no cluster with id {shorten(printable(key), 60)!r}{hint}")
-            return found
+            close = difflib.get_close_matches(key, [c.id for c in self.clusters], n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise KeyError(f"no cluster with id {shorten(printable(key), 60)!r}{hint}")
         if isinstance(key, int) and not isinstance(key, bool):
             return self.clusters[key]
         raise InvalidTypeError(f"a portfolio is indexed by cluster id or position, not {show(key)}")
@@ -506,7 +506,7 @@ class Portfolio(Tables):
     def __contains__(self, key: object) -> bool:
         if isinstance(key, Cluster):
             return key in self.clusters
-        return isinstance(key, str) and key in _by_id(self.clusters)
+        return isinstance(key, str) and any(cluster.id == key for cluster in self.clusters)
 
     def __repr__(self) -> str:
         """Short: how many clusters, and the first ids."""
@@ -664,21 +664,6 @@ def _indicator_table(values: list[tuple[dict[str, Any], dict[str, Any]]]) -> Tab
         for code, value in found.items()
     ]
     return title, rows, LONG_INDICATOR_COLUMNS
-
-
-_IDS: dict[int, tuple[tuple[Cluster, ...], dict[str, Cluster]]] = {}
-
-
-def _by_id(clusters: tuple[Cluster, ...]) -> dict[str, Cluster]:
-    """The clusters by id, kept for the last few portfolios looked up."""
-    known = _IDS.get(id(clusters))
-    if known is not None and known[0] is clusters:
-        return known[1]
-    if len(_IDS) > 8:
-        _IDS.clear()
-    found = {cluster.id: cluster for cluster in clusters}
-    _IDS[id(clusters)] = (clusters, found)
-    return found
 
 
 def portfolio_of(value: Any, name: str = "portfolio") -> Portfolio:

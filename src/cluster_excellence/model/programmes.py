@@ -5,22 +5,21 @@ clusters must hold Gold, a Norwegian GCE cluster must hold Gold to stay one,
 Germany's go-cluster asks for Silver unless a valid Gold is held (docs:
 *Programmes*). A :class:`Programme` is data: the tiers that satisfy it,
 whether a label in its renewal window still counts, an optional deadline by
-which a cluster must hold one, and its sources. Three presets ship; an agency
-writes its own as a programme file (``cluster-excellence.programme/1``).
+which a cluster must hold one, and its sources. Three presets ship as
+programme files (``cluster-excellence.programme/1``,
+``cluster_excellence.files.presets``); an agency writes its own.
 
->>> from cluster_excellence import Tier
->>> from cluster_excellence.model.programmes import PROGRAMMES
->>> PROGRAMMES["de-go-cluster"].tiers
+>>> from cluster_excellence import Tier, get_programme
+>>> get_programme("de-go-cluster").tiers
 (Tier.SILVER, Tier.GOLD)
->>> PROGRAMMES["no-gce"].counts(Tier.SILVER)
+>>> get_programme("no-gce").counts(Tier.SILVER)
 False
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -30,7 +29,6 @@ from .._text import show
 from .tiers import Tier
 
 __all__ = [
-    "PROGRAMMES",
     "Programme",
     "programme_tiers_problem",
 ]
@@ -62,14 +60,14 @@ def _tiers(value: Iterable[Any]) -> Any:
 _TIER_NAMES = frozenset(t.value for t in Tier)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Programme:
-    """A cluster programme and the label tiers that satisfy it.
+    """A cluster programme and the label tiers that satisfy it; its repr is its id.
 
     >>> from cluster_excellence import Programme
     >>> silver_or_gold = Programme("go", "go-cluster", ["gold", "silver"])
-    >>> silver_or_gold.tiers
-    (Tier.SILVER, Tier.GOLD)
+    >>> silver_or_gold, silver_or_gold.tiers
+    (Programme('go'), (Tier.SILVER, Tier.GOLD))
     >>> Programme("x", "X", [])
     Traceback (most recent call last):
     ...
@@ -94,51 +92,9 @@ class Programme:
     #: Where the requirement comes from (URLs, or the docs page recording a decision).
     sources: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=are_texts)
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.id!r})"
+
     def counts(self, tier: Tier) -> bool:
         """Whether a label of ``tier`` satisfies the programme."""
         return tier in self.tiers
-
-
-_DENMARK = "https://www.clusterexcellencedenmark.dk"
-_NORWAY = "https://www.gceocean.no"
-_GERMANY = "https://www.clusterplattform.de"
-_PROGRAMMES_DOC = "cluster_excellence docs, Programmes"
-
-#: The preset programmes by id (docs: *Programmes*). None sets a ``become_by`` day:
-#: no source gives one.
-PROGRAMMES: Mapping[str, Programme] = MappingProxyType(
-    {
-        programme.id: programme
-        for programme in (
-            Programme(
-                "dk-innovationskraft",
-                "Denmark: national clusters of the Innovationskraft programme (2021-2024)",
-                (Tier.GOLD,),
-                sources=(
-                    f"{_DENMARK} (national clusters must be, or become, Gold)",
-                    f"decision ({_PROGRAMMES_DOC}: only a valid label counts)",
-                ),
-            ),
-            Programme(
-                "no-gce",
-                "Norway: Global Centres of Expertise (Norwegian Innovation Clusters)",
-                (Tier.GOLD,),
-                sources=(
-                    f"{_NORWAY} (Gold is required to stay a GCE cluster; evaluated every "
-                    "second year)",
-                    f"decision ({_PROGRAMMES_DOC}: only a valid label counts)",
-                ),
-            ),
-            Programme(
-                "de-go-cluster",
-                "Germany: go-cluster (Federal Ministry for Economic Affairs)",
-                (Tier.SILVER, Tier.GOLD),
-                sources=(
-                    f"{_GERMANY} (the Silver process is mandatory since 2016 unless a valid "
-                    "Gold label is held)",
-                    f"decision ({_PROGRAMMES_DOC}: only a valid label counts)",
-                ),
-            ),
-        )
-    }
-)

@@ -9,30 +9,34 @@ parameter names its source, or says that it is our decision
 
 Rules change over time. An edition links to the one in force before it
 (``previous``), and every assessment is judged by the edition in force on
-its date (:meth:`Rulebook.in_force_on`), as laws are. The default
-:data:`ECEI_2019` (the rules since the Eligibility Criteria of 15 Nov 2019)
-follows :data:`ECEI_2010` (the rules before them):
+its date (:meth:`Rulebook.in_force_on`), as laws are. This module holds the
+value types only; the rulebooks the package ships are files, read like any
+rulebook file (``cluster_excellence.files.presets``). The default,
+``ecei-2019`` (the rules since the Eligibility Criteria of 15 Nov 2019),
+follows ``ecei-2010`` (the rules before them):
 
 >>> import attrs
 >>> import datetime as dt
->>> from cluster_excellence import Anchor
->>> from cluster_excellence.model.rulebooks import ECEI_2010, ECEI_2019
->>> ECEI_2019.in_force_on(dt.date(2017, 3, 28)).id
+>>> from cluster_excellence import DEFAULT_RULEBOOK, Anchor
+>>> DEFAULT_RULEBOOK
+Rulebook('ecei-2019')
+>>> DEFAULT_RULEBOOK.in_force_on(dt.date(2017, 3, 28)).id
 'ecei-2010'
->>> ECEI_2019.in_force_on(dt.date(2019, 11, 15)).id
+>>> DEFAULT_RULEBOOK.in_force_on(dt.date(2019, 11, 15)).id
 'ecei-2019'
->>> ECEI_2019.silver.min_interval_months, ECEI_2010.silver.min_interval_months
-(18, 12)
->>> ECEI_2019.pinned().in_force_on(dt.date(2017, 3, 28)).id
+>>> [edition.silver.min_interval_months for edition in DEFAULT_RULEBOOK.editions()]
+[12, 18]
+>>> DEFAULT_RULEBOOK.pinned().in_force_on(dt.date(2017, 3, 28)).id
 'ecei-2019[pinned]'
 
 Variants change the rulebook as a whole, every edition alike, and name the
 change in every id:
 
->>> exact = ECEI_2019.variant(anchor=Anchor.EXACT_DAY)
+>>> exact = DEFAULT_RULEBOOK.variant(anchor=Anchor.EXACT_DAY)
 >>> exact.id, exact.in_force_on(dt.date(2017, 3, 28)).id
 ('ecei-2019[anchor=exact-day]', 'ecei-2010[anchor=exact-day]')
->>> ECEI_2019.variant(silver=attrs.evolve(ECEI_2019.silver, improvement_areas=2)).id
+>>> silver = attrs.evolve(DEFAULT_RULEBOOK.silver, improvement_areas=2)
+>>> DEFAULT_RULEBOOK.variant(silver=silver).id
 'ecei-2019[silver.improvement_areas=2]'
 """
 
@@ -40,8 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -54,11 +57,8 @@ from ..errors import InvalidTypeError, InvalidValueError
 from .tiers import Tier
 
 __all__ = [
-    "ECEI_2010",
-    "ECEI_2019",
     "MAX_EDITIONS",
     "PUBLISHED_GOLD_PASS_SCORE",
-    "RULEBOOKS",
     "Anchor",
     "Criteria",
     "ExtensionBase",
@@ -378,13 +378,16 @@ LIFECYCLE = (
 )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Rulebook:
     """One edition of the rules: every parameter, with an id, a date and sources.
 
     Build variants with :meth:`variant` rather than by hand, so that the id
     changes with the rules. Every term is at most ``MAX_TERM_MONTHS`` (120)
     months long (our decision: it keeps every computed day in the calendar).
+    A rulebook built without parameters holds those of ``ecei-2019``. Its
+    repr is its id alone (the parameters are attributes, :func:`parameters`
+    lists them), so that a signature with a rulebook as its default stays short.
     """
 
     #: Short identifier named in every result, e.g. ``"ecei-2019"``.
@@ -428,9 +431,7 @@ class Rulebook:
         factory=ScoringRules, validator=_of(ScoringRules), kw_only=True
     )
     #: The edition in force before :attr:`effective_from`, or None.
-    previous: Rulebook | None = attrs.field(
-        default=None, validator=_earlier, kw_only=True, repr=False
-    )
+    previous: Rulebook | None = attrs.field(default=None, validator=_earlier, kw_only=True)
     #: The source of each parameter (``"criteria.min_committed_members"``), or the
     #: word "decision" and why; see :meth:`source_of`.
     parameter_sources: tuple[tuple[str, str], ...] = attrs.field(
@@ -438,8 +439,11 @@ class Rulebook:
         converter=_sources_of_parameters,
         validator=_known_parameters,
         kw_only=True,
-        repr=False,
     )
+
+    def __repr__(self) -> str:
+        """Its id: ``Rulebook('ecei-2019')``."""
+        return f"{type(self).__name__}({self.id!r})"
 
     def in_force_on(self, day: dt.date) -> Rulebook:
         """The edition in force on ``day``: this one, or the newest earlier edition that
@@ -481,11 +485,10 @@ class Rulebook:
         ``title``, ``effective_from``, ``sources`` and ``previous`` change
         this edition only.
 
-        >>> from cluster_excellence import ExtensionBase
-        >>> from cluster_excellence.model.rulebooks import ECEI_2019
-        >>> ECEI_2019.variant(extension_base=ExtensionBase.ASSESSMENT).id
-        'ecei-2019[extension_base=assessment]'
-        >>> ECEI_2019.variant() == ECEI_2019
+        >>> from cluster_excellence import DEFAULT_RULEBOOK, ExtensionBase
+        >>> DEFAULT_RULEBOOK.variant(extension_base=ExtensionBase.ASSESSMENT)
+        Rulebook('ecei-2019[extension_base=assessment]')
+        >>> DEFAULT_RULEBOOK.variant() == DEFAULT_RULEBOOK
         True
         """
         unknown = sorted(set(changes) - {a.name for a in attrs.fields(Rulebook)})
@@ -557,8 +560,9 @@ def parameters(rulebook: Rulebook) -> dict[str, Any]:
     """Every parameter of ``rulebook`` by dotted name (``silver.min_interval_months``),
     in the order of the docs' table of rules.
 
-    >>> from cluster_excellence.model.rulebooks import ECEI_2019, parameters
-    >>> parameters(ECEI_2019)["criteria.min_committed_members"]
+    >>> from cluster_excellence import DEFAULT_RULEBOOK
+    >>> from cluster_excellence.model.rulebooks import parameters
+    >>> parameters(DEFAULT_RULEBOOK)["criteria.min_committed_members"]
     15
     """
     found: dict[str, Any] = {name: getattr(rulebook, name) for name in LIFECYCLE}
@@ -567,100 +571,3 @@ def parameters(rulebook: Rulebook) -> dict[str, Any]:
         for field in attrs.fields(type(value)):
             found[f"{group}.{field.name}"] = getattr(value, field.name)
     return found
-
-
-def _iter_parameters() -> Iterator[str]:
-    yield from LIFECYCLE
-    for group, kind in zip(GROUPS, (Criteria, SilverRules, GoldRules, ScoringRules), strict=True):
-        for field in attrs.fields(kind):
-            yield f"{group}.{field.name}"
-
-
-_RULES_DOC = "cluster_excellence docs, Rules in force"
-_VALIDITY = "https://www.cluster-analysis.org/benchmarked-clusters"
-_SILVER = "https://www.cluster-analysis.org/silver-label"
-_GOLD = "https://www.cluster-analysis.org/gold-label"
-_ECCP = "ECCP cluster listing rules (https://www.clustercollaboration.eu)"
-
-#: The sources of the parameters of the current rules (:data:`ECEI_2019`).
-_SOURCES_2019 = {
-    "anchor": f"decision ({_RULES_DOC}: the records show both the month's end and the day)",
-    "first_term_months": f"{_VALIDITY} (valid for two years)",
-    "renewal_term_months": f"{_VALIDITY}, {_SILVER}, {_GOLD} (three years; Gold two)",
-    "renewal_window_months": f"{_VALIDITY} (up to one year after expiry)",
-    "extension_base": f"decision ({_RULES_DOC}: extended from the previous validity period)",
-    "gold_pass_score": f"{_GOLD} (80 %; 2013: 120 of 150 points)",
-    "criteria.apply": f"{_VALIDITY} (Eligibility Criteria for all labels since 2019-11-15)",
-    "criteria.eccp_listing": f"{_VALIDITY} (listed on the ECCP)",
-    "criteria.min_management_fte": _ECCP,
-    "criteria.min_committed_members": _ECCP,
-    "criteria.min_member_types": _ECCP,
-    "criteria.public_cooperation_counts": f"decision ({_RULES_DOC}: our reading of {_ECCP})",
-    "criteria.english_website": _ECCP,
-    "criteria.programme_waiver": f"{_VALIDITY} (waived for recognised cluster programmes)",
-    "silver.min_interval_months": f"{_SILVER} (a second benchmarking after 1.5 to 2 years)",
-    "silver.max_interval_months": f"{_SILVER} (after 1.5 to 2 years)",
-    "silver.max_interval": (
-        f"decision ({_RULES_DOC}: a longer interval did not bar a real award, "
-        "Mineralklynge Norge 2017)"
-    ),
-    "silver.interval_counting": f"decision ({_RULES_DOC}: to the day, clamped at month ends)",
-    "silver.improvement_areas": f"{_SILVER} (three improvement areas)",
-    "silver.areas_described": f"{_SILVER} (each tied to indicators, with its effect)",
-    "silver.areas_validated": f"{_SILVER} (validated in the on-site audit)",
-    "silver.minimum_requirements": f"{_SILVER} (missing one minimum requirement: no Silver)",
-    "silver.unrecorded_of_passed_audit": (
-        f"decision ({_RULES_DOC}: a passed audit stands for the facts it found)"
-    ),
-    "gold.first_audit_days": f"{_GOLD} (a 2-day on-site audit)",
-    "gold.first_audit_experts": f"{_GOLD} (by 2 experts, one national, one foreign)",
-    "gold.renewal_audit_days": f"{_GOLD} (renewal within a year after expiry: 1 day)",
-    "gold.renewal_audit_experts": f"{_GOLD} (still by 2 experts)",
-    "gold.renewal": f"decision ({_RULES_DOC}: a renewal before expiry is a renewal too)",
-    "gold.unrecorded_self_test": f"decision ({_RULES_DOC}: only a recorded failure counts)",
-    "gold.unrecorded_of_passed_audit": (
-        f"decision ({_RULES_DOC}: a passed audit stands for the facts it found)"
-    ),
-    "scoring.missing_value": f"decision ({_RULES_DOC}: a missing value is not a missed one)",
-}
-_INHERITED = f"inherited: no source states otherwise ({_RULES_DOC})"
-_MINERALKLYNGE = (
-    "Mineralklynge Norge's account of its Silver (2017): benchmarkings at least 12 months apart"
-)
-
-#: The rules before the Eligibility Criteria took effect on 15 Nov 2019: no
-#: criteria, and a Silver interval of at least 12 months with no maximum (the
-#: account of a real award of 2017); everything else inherited from the
-#: current rules, as no source states otherwise. Assessments before 2010-11-01
-#: (the day ESCA began) are judged by it too.
-ECEI_2010 = Rulebook(
-    id="ecei-2010",
-    title="ECEI labels as run by ESCA before the Eligibility Criteria of 15 Nov 2019",
-    effective_from=dt.date(2010, 11, 1),
-    sources=(_VALIDITY, _SILVER, _GOLD, _MINERALKLYNGE, _RULES_DOC),
-    criteria=Criteria(apply=False),
-    silver=SilverRules(min_interval_months=12, max_interval_months=None),
-    parameter_sources={
-        **dict.fromkeys(_iter_parameters(), _INHERITED),
-        "criteria.apply": f"{_VALIDITY} (the Eligibility Criteria apply since 2019-11-15)",
-        "silver.min_interval_months": _MINERALKLYNGE,
-        "silver.max_interval_months": f"{_MINERALKLYNGE} (no maximum; awarded after 29 months)",
-    },
-)
-
-#: The default rulebook: the published ECEI rules as in force since the
-#: Eligibility Criteria of 15 Nov 2019, with the library's decisions where the
-#: sources are silent (docs: *Rules in force*); before that day, :data:`ECEI_2010`.
-ECEI_2019 = Rulebook(
-    id="ecei-2019",
-    title="ECEI labels as run by ESCA/EUCLES since the Eligibility Criteria of 15 Nov 2019",
-    effective_from=dt.date(2019, 11, 15),
-    sources=(_VALIDITY, _SILVER, _GOLD, _ECCP, _RULES_DOC),
-    previous=ECEI_2010,
-    parameter_sources=_SOURCES_2019,
-)
-
-#: The preset rulebooks by id.
-RULEBOOKS: Mapping[str, Rulebook] = MappingProxyType(
-    {ECEI_2010.id: ECEI_2010, ECEI_2019.id: ECEI_2019}
-)
