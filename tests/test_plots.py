@@ -61,7 +61,7 @@ class TestTimeline:
         qoot = Cluster("qoot", "Qoot Cluster", [Benchmark(D(2019, 7, 25))])
         figure = label_timeline([qoot], on=ON)
         labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
-        assert labels == ["Qoot Cluster · bronze"]
+        assert labels == ["Qoot Cluster · Bronze"]
         assert figure.axes[0].get_title() == (
             "Labels of 1 cluster, ecei-2019 (every assessment counted)"
         )
@@ -73,8 +73,8 @@ class TestTimeline:
         figure = label_timeline(sample_portfolio(), on=ON)
         labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
         assert len(labels) == 22
-        assert "Example Listed Cluster · gold" in labels
-        assert "Example Not Awarded Cluster · bronze" in labels
+        assert "Example Listed Cluster · Gold" in labels
+        assert "Example Not Awarded Cluster · Bronze" in labels
         # The stated Gold label: known from 2025-03-31, valid until 2027-03-31.
         assert ("#ffffff", D(2025, 3, 31), D(2027, 3, 31)) in bars(figure)
         legend = [t.get_text() for t in figure.legends[0].get_texts()]

@@ -197,4 +197,4 @@ def test_pictures_draw_names_as_plain_text() -> None:
     figure = label_timeline(Portfolio([Cluster("m", name, [Benchmark(D)])]), D)
     assert figure_bytes(figure, "png").startswith(b"\x89PNG")
     (label,) = [t.get_text() for t in figure.axes[0].get_yticklabels()]
-    assert label == r"\$\frac{1}{\$ and \$x^2\$ cluster · bronze"
+    assert label == r"\$\frac{1}{\$ and \$x^2\$ cluster · Bronze"

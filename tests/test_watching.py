@@ -369,7 +369,11 @@ class TestReport:
             "Label timeline",
         ):
             assert f"<h2>{heading}" in page
-        assert page.count("<svg") == 1
+        # the summary's picture of the tiers, then the timeline
+        assert page.count("<svg") == 2
+        assert page.index('aria-label="Clusters by highest valid label"') < page.index(
+            "<h2>Label status"
+        )
         assert "Content-Security-Policy" in page
         assert "<script" not in page
         # nothing to fetch: every reference is to the page itself
@@ -384,12 +388,13 @@ class TestReport:
         assert "<h2>Scorecard</h2>" in report_html(region, D(2026, 11, 20))
         assert "needs a benchmarking catalogue" in report_html(region, D(2026, 11, 20))
         page = report_html(region, D(2026, 11, 20), catalogue=benchmarking_catalogue())
-        assert page.count("<svg") == 2
+        assert page.count("<svg") == 3  # the tiers, the timeline, the heat map
 
     def test_too_many_rows_leave_the_picture_out_with_a_note(self) -> None:
         page = report_html(sample_portfolio(), D(2026, 11, 20), max_rows=3)
         assert "The timeline is left out: " in page
-        assert "<svg" not in page
+        assert page.count("<svg") == 1  # the summary's picture of the tiers only
+        assert "Clusters by highest valid label" in page
 
     def test_the_command(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         out = tmp_path / "report.html"

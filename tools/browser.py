@@ -46,6 +46,21 @@ class Visit:
         self.screenshot = b""
         self.pdf = b""
         self.title = ""
+        #: How wide the page is laid out (wider than the window: it scrolls sideways).
+        self.page_width = 0
+        #: Elements whose content is wider than they are and that do not scroll: each
+        #: as its tag and text's start.
+        self.clipped: list[str] = []
+
+
+#: Elements whose content overflows them sideways without a scroll bar to reach it.
+_CLIPPED = """
+[...document.querySelectorAll('body *')].filter(e => {
+  const style = getComputedStyle(e);
+  return e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0
+    && !['auto', 'scroll', 'visible'].includes(style.overflowX);
+}).map(e => e.tagName + ': ' + e.textContent.slice(0, 40))
+"""
 
 
 class _Pipe:
@@ -176,26 +191,37 @@ def visit(
             {"expression": "document.title", "returnByValue": True},
             session=session,
         )["result"]["value"]
-        height = pipe.send(
-            "Runtime.evaluate",
-            {"expression": "document.documentElement.scrollHeight", "returnByValue": True},
-            session=session,
-        )["result"]["value"]
-        pipe.send(
-            "Emulation.setDeviceMetricsOverride",
-            {
-                "width": width,
-                "height": int(height) if max_height is None else min(int(height), max_height),
-                "deviceScaleFactor": 1,
-                "mobile": False,
-            },
-            session=session,
-        )
+
+        def metrics(height: int) -> None:
+            pipe.send(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+                session=session,
+            )
+
+        def evaluate(expression: str) -> Any:
+            found = pipe.send(
+                "Runtime.evaluate",
+                {"expression": expression, "returnByValue": True},
+                session=session,
+            )
+            return found["result"].get("value")
+
+        metrics(800)  # the page laid out at the width asked for, then measured
+        height = int(evaluate("document.documentElement.scrollHeight"))
+        metrics(height if max_height is None else min(height, max_height))
+        result.page_width = int(evaluate("document.documentElement.scrollWidth"))
+        result.clipped = evaluate(_CLIPPED) or []
         shot = pipe.send("Page.captureScreenshot", {"format": "png"}, session=session)
         result.screenshot = base64.b64decode(shot["data"])
         pdf = pipe.send(
             "Page.printToPDF",
-            {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True},
+            {
+                "paperWidth": 8.27,
+                "paperHeight": 11.69,
+                "printBackground": True,
+                "preferCSSPageSize": True,
+            },
             session=session,
         )
         result.pdf = base64.b64decode(pdf["data"])

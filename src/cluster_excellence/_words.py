@@ -19,7 +19,8 @@ library's :mod:`gettext` (docs: *Languages*).
 {'date': datetime.date(2027, 5, 31)}
 
 Numbers keep their format (``{score:g}``) and take the language's decimal
-sign; days are written as the language writes them; enumerated values
+sign; days are written as the language writes them (``{day:month}``: its
+month only, as a badge writes a label's end); enumerated values
 (tiers, statuses) are shown by their words; a message may hold messages.
 Texts that come from data (ids, names) are shown as they are, with their
 control characters escaped.
@@ -114,6 +115,9 @@ def _rebuild(template: str, values: tuple[tuple[str, Any], ...]) -> Message:
 #: decision: the form of the scheme's international records, read alike everywhere);
 #: a catalogue translates it into its language's form, e.g. ``{day}. {month_name} {year}``.
 DATE_IN_TEXT = N_("{year:04d}-{month:02d}-{day:02d}")
+#: The template of a month (a label's end on its month's last day, as the badge writes it);
+#: a catalogue translates it, e.g. ``{month_name} {year}``.
+MONTH_IN_TEXT = N_("{year:04d}-{month:02d}")
 #: The names of the months, for catalogues whose days name them.
 MONTHS = (
     N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
@@ -148,9 +152,10 @@ class Language:
         words = getattr(value, "words", None)
         return self.gettext(words if isinstance(words, str) else str(value.value))
 
-    def date(self, day: dt.date) -> str:
-        """A day as this language writes it."""
-        return self.gettext(DATE_IN_TEXT).format(
+    def date(self, day: dt.date, spec: str = "") -> str:
+        """A day as this language writes it; with ``spec`` ``"month"``, its month only."""
+        template = MONTH_IN_TEXT if spec == "month" else DATE_IN_TEXT
+        return self.gettext(template).format(
             year=day.year,
             month=day.month,
             day=day.day,
@@ -173,7 +178,7 @@ class Language:
         if isinstance(value, enum.Enum):
             return self.word(value)
         if isinstance(value, dt.date):
-            return self.date(value)
+            return self.date(value, spec)
         if isinstance(value, (int, float)):
             return self.number(value, spec)
         if isinstance(value, tuple):
@@ -210,12 +215,16 @@ _LOADED: dict[str, Language] = {"en": ENGLISH}
 
 def language(code: str | Language | None = None) -> Language:
     """The language ``code`` (one of :data:`LANGUAGES`; None for English), its catalogue
-    read from the package.
+    read from the package (docs: *Languages*).
 
     >>> import datetime as dt
     >>> from cluster_excellence._words import language
     >>> language("en").date(dt.date(2027, 5, 31))
     '2027-05-31'
+    >>> language("da").date(dt.date(2027, 5, 31)), language("de").date(dt.date(2027, 5, 31))
+    ('31. maj 2027', '31. Mai 2027')
+    >>> language("nb").show(dt.date(2027, 5, 31), "month")
+    'mai 2027'
     >>> language("fr")
     Traceback (most recent call last):
     ...

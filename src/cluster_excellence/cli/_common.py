@@ -23,7 +23,7 @@ import attrs
 from .._checks import text_problem
 from .._output import write_file, write_stdout
 from .._text import printable, show
-from .._words import MONTHS
+from .._words import LANGUAGES, MONTHS
 from ..errors import DocumentError, PortfolioError
 from ..files._json import read_stdin
 from ..files.portfolio import DEFAULT_MAX_BYTES, PORTFOLIO_FILES, read_portfolio
@@ -47,6 +47,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "EXTENSION_BASE",
     "FINDINGS",
+    "LANGUAGE",
     "OK",
     "ON",
     "OUTPUT",
@@ -291,6 +292,17 @@ PROGRAMMES_FOLLOWED = Option(
         "metavar": "ID|FILE",
         "help": "a programme to follow (a preset: "
         f"{', '.join(PROGRAMME_IDS)}; or a programme file; repeat for more)",
+    },
+)
+#: ``--language``: every command whose output people read takes it.
+LANGUAGE = Option(
+    ("--language",),
+    {
+        **chosen_from(*LANGUAGES),
+        "default": "en",
+        "help": "the language of what people read: tables, report, badge, calendar, "
+        "pictures (en, da, nb, de; default: en, whatever the locale; machine words such "
+        "as JSON keys and CSV headers never change)",
     },
 )
 TABLES = formats()

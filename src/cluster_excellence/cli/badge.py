@@ -5,14 +5,26 @@ from __future__ import annotations
 from ..renderers.badge import badge
 from ..renderers.formats import dumps
 from ..rules.status import cluster_status
-from ._common import OK, ON, OUTPUT, PORTFOLIO, RULES, Command, Option, Run, chosen, chosen_from
+from ._common import (
+    LANGUAGE,
+    OK,
+    ON,
+    OUTPUT,
+    PORTFOLIO,
+    RULES,
+    Command,
+    Option,
+    Run,
+    chosen,
+    chosen_from,
+)
 
 
 def run(run: Run) -> int:
     """Print the badge as the shields.io endpoint document or as SVG."""
     rulebook = run.rulebook()
     cluster = chosen(run.portfolio(), run.args.cluster)
-    found = badge(cluster_status(cluster, run.on, rulebook))
+    found = badge(cluster_status(cluster, run.on, rulebook), language=run.args.language)
     run.emit(found.to_svg() if run.args.format == "svg" else dumps(found.to_dict()))
     return OK
 
@@ -34,6 +46,7 @@ COMMAND = Command(
                 "help": "the output format (default: %(default)s)",
             },
         ),
+        LANGUAGE,
         OUTPUT,
     ),
     run,

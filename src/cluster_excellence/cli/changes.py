@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..rules.changes import portfolio_changes
 from ._common import (
+    LANGUAGE,
     OK,
     OUTPUT,
     PORTFOLIO,
@@ -61,6 +62,7 @@ COMMAND = Command(
         *RULES,
         PROGRAMMES_FOLLOWED,
         TABLES,
+        LANGUAGE,
         OUTPUT,
     ),
     run,

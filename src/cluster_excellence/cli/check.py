@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from ..rules.consistency import portfolio_check
-from ._common import FINDINGS, GOLD_CATALOGUE, OK, OUTPUT, PORTFOLIO, RULES, TABLES, Command, Run
+from ._common import (
+    FINDINGS,
+    GOLD_CATALOGUE,
+    LANGUAGE,
+    OK,
+    OUTPUT,
+    PORTFOLIO,
+    RULES,
+    TABLES,
+    Command,
+    Run,
+)
 
 
 def run(run: Run) -> int:
@@ -19,7 +30,7 @@ def run(run: Run) -> int:
 COMMAND = Command(
     "Report recorded awards that contradict the rules and stated labels that disagree "
     "with the assessments. Exit status 0 when clean, 1 with findings, 2 for bad input.",
-    (PORTFOLIO, *RULES, GOLD_CATALOGUE, TABLES, OUTPUT),
+    (PORTFOLIO, *RULES, GOLD_CATALOGUE, TABLES, LANGUAGE, OUTPUT),
     run,
     (
         "cluster-excellence check portfolio.json",

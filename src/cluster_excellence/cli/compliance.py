@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..files.presets import PROGRAMME_IDS
 from ..rules.compliance import portfolio_compliance
-from ._common import OK, ON, OUTPUT, PORTFOLIO, RULES, TABLES, Command, Option, Run
+from ._common import LANGUAGE, OK, ON, OUTPUT, PORTFOLIO, RULES, TABLES, Command, Option, Run
 
 
 def run(run: Run) -> int:
@@ -33,6 +33,7 @@ COMMAND = Command(
         ON,
         *RULES,
         TABLES,
+        LANGUAGE,
         OUTPUT,
     ),
     run,

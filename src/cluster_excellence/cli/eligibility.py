@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from ..rules.eligibility import portfolio_eligibility
-from ._common import GOLD_CATALOGUE, OK, ON, OUTPUT, PORTFOLIO, RULES, TABLES, TIER, Command, Run
+from ._common import (
+    GOLD_CATALOGUE,
+    LANGUAGE,
+    OK,
+    ON,
+    OUTPUT,
+    PORTFOLIO,
+    RULES,
+    TABLES,
+    TIER,
+    Command,
+    Run,
+)
 
 
 def run(run: Run) -> int:
@@ -19,7 +31,7 @@ def run(run: Run) -> int:
 
 COMMAND = Command(
     "Explain, for each cluster, whether its records qualify for a tier.",
-    (PORTFOLIO, TIER, ON, *RULES, GOLD_CATALOGUE, TABLES, OUTPUT),
+    (PORTFOLIO, TIER, ON, *RULES, GOLD_CATALOGUE, TABLES, LANGUAGE, OUTPUT),
     run,
     (
         "cluster-excellence eligibility --tier silver --on 2026-11-20",

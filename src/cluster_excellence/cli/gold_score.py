@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from ..rules.gold_points import portfolio_gold_score
-from ._common import GOLD_CATALOGUE, OK, ON, OUTPUT, PORTFOLIO, RULES, TABLES, Command, Run
+from ._common import (
+    GOLD_CATALOGUE,
+    LANGUAGE,
+    OK,
+    ON,
+    OUTPUT,
+    PORTFOLIO,
+    RULES,
+    TABLES,
+    Command,
+    Run,
+)
 
 
 def run(run: Run) -> int:
@@ -17,7 +28,7 @@ def run(run: Run) -> int:
 COMMAND = Command(
     "Score each cluster's latest Gold audit with indicator values against a Gold "
     "catalogue. Without PORTFOLIO, the shipped synthetic reference of 36 clusters.",
-    (PORTFOLIO, ON, *RULES, GOLD_CATALOGUE, TABLES, OUTPUT),
+    (PORTFOLIO, ON, *RULES, GOLD_CATALOGUE, TABLES, LANGUAGE, OUTPUT),
     run,
     (
         "cluster-excellence gold-score --on 2026-11-20",

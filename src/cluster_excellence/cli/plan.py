@@ -8,6 +8,7 @@ from ..renderers.ics import plan_to_ics, reminder_days
 from ..rules.planning import portfolio_plan
 from ._common import (
     GOLD_CATALOGUE,
+    LANGUAGE,
     OK,
     ON,
     OUTPUT,
@@ -47,7 +48,7 @@ def run(run: Run) -> int:
         programmes=programmes,
     )
     if run.args.format == "ics":
-        run.emit(plan_to_ics(plans, remind=run.args.remind or ()))
+        run.emit(plan_to_ics(plans, remind=run.args.remind or (), language=run.args.language))
     else:
         run.render(plans)
     return OK
@@ -67,6 +68,7 @@ COMMAND = Command(
         GOLD_CATALOGUE,
         PROGRAMMES_FOLLOWED,
         formats("ics"),
+        LANGUAGE,
         Option(
             ("--remind",),
             {

@@ -10,6 +10,7 @@ from ..renderers import pictures
 from ..renderers.report import DEFAULT_PLAN_MONTHS, report_html
 from ._common import (
     BENCHMARKING_CATALOGUE,
+    LANGUAGE,
     OK,
     ON,
     PORTFOLIO,
@@ -19,6 +20,7 @@ from ._common import (
     Run,
     UsageError,
     months,
+    single_line,
 )
 
 
@@ -42,16 +44,20 @@ def run(run: Run) -> int:
         programmes=programmes,
         catalogue=catalogue,
         plan_months=run.args.within,
+        title=run.args.title,
+        language=run.args.language,
     )
     run.emit(page)
     return OK
 
 
 COMMAND = Command(
-    "Write one HTML page: the status table, a compliance table for each --programme, the "
-    "plan ahead, the label timeline and, when the portfolio has indicator values, the "
-    "scorecard heat map. It makes no request of any kind and prints on A4. Needs "
-    "matplotlib: pip install 'cluster_excellence[plot]'.",
+    "Write one HTML page that opens with the answer (clusters by highest valid label, each "
+    "--programme's compliance and who falls out next, the actions due in 90 days), then "
+    "the status table, a compliance table for each --programme, the plan ahead, the label "
+    "timeline and, when the portfolio has indicator values, the scorecard heat map. It "
+    "makes no request of any kind and prints on A4. Needs matplotlib: "
+    "pip install 'cluster_excellence[plot]'.",
     (
         PORTFOLIO,
         ON,
@@ -76,6 +82,16 @@ COMMAND = Command(
         ),
         BENCHMARKING_CATALOGUE,
         Option(
+            ("--title",),
+            {
+                "type": single_line,
+                "metavar": "TEXT",
+                "help": "the report's heading and title (default: 'Cluster labels on DAY', "
+                "in the report's language)",
+            },
+        ),
+        LANGUAGE,
+        Option(
             ("--output", "-o"),
             {"metavar": "FILE", "required": True, "help": "the report, FILE.html"},
         ),
@@ -84,5 +100,6 @@ COMMAND = Command(
     (
         "cluster-excellence report --on 2026-11-20 --output report.html",
         "cluster-excellence report portfolio.json --programme de-go-cluster -o report.html",
+        "cluster-excellence report --language da --programme dk-innovationskraft -o rapport.html",
     ),
 )

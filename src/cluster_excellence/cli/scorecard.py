@@ -8,6 +8,7 @@ from ..model.clusters import Portfolio
 from ..rules.scorecard import GROUP_FIELDS, group_clusters, portfolio_scorecard
 from ._common import (
     BENCHMARKING_CATALOGUE,
+    LANGUAGE,
     OK,
     ON,
     OUTPUT,
@@ -71,6 +72,7 @@ COMMAND = Command(
         ON,
         BENCHMARKING_CATALOGUE,
         TABLES,
+        LANGUAGE,
         OUTPUT,
     ),
     run,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..rules.status import portfolio_status
-from ._common import OK, ON, OUTPUT, PORTFOLIO, RULES, TABLES, Command, Option, Run, days
+from ._common import LANGUAGE, OK, ON, OUTPUT, PORTFOLIO, RULES, TABLES, Command, Option, Run, days
 
 
 def run(run: Run) -> int:
@@ -41,6 +41,7 @@ COMMAND = Command(
             },
         ),
         TABLES,
+        LANGUAGE,
         OUTPUT,
     ),
     run,

@@ -7,7 +7,7 @@ from pathlib import Path
 from .._text import printable
 from ..model.clusters import Portfolio
 from ..renderers import pictures
-from ._common import OK, ON, PORTFOLIO, RULES, Command, Option, Run, UsageError, chosen
+from ._common import LANGUAGE, OK, ON, PORTFOLIO, RULES, Command, Option, Run, UsageError, chosen
 
 
 def run(run: Run) -> int:
@@ -26,7 +26,7 @@ def run(run: Run) -> int:
         names = dict.fromkeys(run.args.cluster)
         portfolio = Portfolio([chosen(portfolio, name) for name in names])
     try:
-        figure = pictures.label_timeline(portfolio, run.on, rulebook)
+        figure = pictures.label_timeline(portfolio, run.on, rulebook, language=run.args.language)
     except ValueError as error:
         raise UsageError(str(error)) from None
     run.emit(pictures.figure_bytes(figure, fmt))
@@ -49,6 +49,7 @@ COMMAND = Command(
                 "help": "draw only this cluster (repeat for more; default: all)",
             },
         ),
+        LANGUAGE,
         Option(
             ("--output", "-o"),
             {"metavar": "FILE", "required": True, "help": "the picture, FILE.png or FILE.svg"},

@@ -7,7 +7,8 @@ expired, renewable until 2027-04``); else ``ECEI | no valid label``. An end
 on the last day of its month is written as the month, any other as the day
 (so ``2027-05`` never claims days the label does not have). The badge is
 the shields.io endpoint document (https://shields.io/badges/endpoint-badge)
-or a small SVG of the same words.
+or a small SVG of the same words, in the language asked for (the month and
+the day as that language writes them: ``ECEI Guld | gyldig til maj 2027``).
 
 >>> import datetime as dt
 >>> from cluster_excellence import Cluster, GoldAudit, badge, cluster_status
@@ -30,6 +31,8 @@ import attrs
 from .._checks import failure, is_text
 from .._results import escape
 from .._text import show
+from .._words import Language, Message
+from .._words import language as _language
 from ..model.tiers import Tier
 from ..rules.labels import Status
 from ..rules.status import ClusterStatus
@@ -100,32 +103,54 @@ def _width(text: str) -> int:
     return 7 * len(text) + 12
 
 
-def _end(day: dt.date) -> str:
-    """A month's last day as the month, any other day as itself."""
-    last = day == dt.date.max or (day + dt.timedelta(days=1)).day == 1
-    return f"{day.year:04d}-{day.month:02d}" if last else day.isoformat()
+def _month_end(day: dt.date) -> bool:
+    """Whether ``day`` is the last of its month (so that it is written as the month)."""
+    return day == dt.date.max or (day + dt.timedelta(days=1)).day == 1
 
 
-def badge(status: ClusterStatus, colours: Mapping[Tier | str, str] = COLOURS) -> Badge:
-    """The badge of a cluster's status on a day (:func:`~cluster_excellence.cluster_status`).
+def badge(
+    status: ClusterStatus,
+    colours: Mapping[Tier | str, str] = COLOURS,
+    *,
+    language: Language | str | None = None,
+) -> Badge:
+    """The badge of a cluster's status on a day (:func:`~cluster_excellence.cluster_status`),
+    its words in ``language`` (``"en"``, ``"da"``, ``"nb"``, ``"de"``; default English).
 
     Which words, from the highest valid tier, else the best tier in its
     renewal window, is our decision (docs: *Watching a portfolio*); so are the
     ``colours``, keyed as :data:`COLOURS` (each tier, ``"expired"``, ``"none"``).
+
+    >>> import datetime as dt
+    >>> from cluster_excellence import Cluster, GoldAudit, badge, cluster_status
+    >>> ocean = Cluster("ocean", "Ocean", [GoldAudit(dt.date(2021, 9, 22), score=99.0)])
+    >>> print(badge(cluster_status(ocean, dt.date(2022, 1, 1)), language="de"))
+    ECEI Gold | gültig bis September 2023
     """
+    words = _language(language)
     best = status.highest_valid_tier
     if best is not None:
         entry = status.label(best)
         assert entry is not None
-        return Badge(
-            f"ECEI {best.value.title()}", f"valid until {_end(entry.valid_until)}", colours[best]
+        until = entry.valid_until
+        message = (
+            Message("valid until {until:month}", until=until)
+            if _month_end(until)
+            else Message("valid until {until}", until=until)
         )
+        return Badge(_tier_label(best, words), message.text(words), colours[best])
     renewable = [e for e in status.labels if e.status is Status.EXPIRED_RENEWABLE]
     if renewable:
         entry = renewable[-1]  # tier order: the best last
-        return Badge(
-            f"ECEI {entry.tier.value.title()}",
-            f"expired, renewable until {_end(entry.renewable_until)}",
-            colours["expired"],
+        until = entry.renewable_until
+        message = (
+            Message("expired, renewable until {until:month}", until=until)
+            if _month_end(until)
+            else Message("expired, renewable until {until}", until=until)
         )
-    return Badge("ECEI", "no valid label", colours["none"])
+        return Badge(_tier_label(entry.tier, words), message.text(words), colours["expired"])
+    return Badge("ECEI", Message("no valid label").text(words), colours["none"])
+
+
+def _tier_label(tier: Tier, words: Language) -> str:
+    return Message("ECEI {tier}", tier=tier).text(words)

@@ -2,7 +2,9 @@
 
 Every text is escaped as RFC 5545, 3.3.11 asks, and control characters,
 which a calendar file cannot hold, are written as visible escapes; lines
-are folded at 75 octets (3.1).
+are folded at 75 octets (3.1). The calendar's name (``X-WR-CALNAME``, which
+calendar programs show for the file) and the events' words are in the
+language asked for; each text says its language (``LANGUAGE``, 3.2.10).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import hashlib
 from collections.abc import Iterable
 
 from .._text import is_unsafe, printable, show
-from .._words import Message
+from .._words import Language, Message
+from .._words import language as _language
 from ..errors import InvalidValueError
 from ..model.tiers import Tier
 from ..rules.planning import Action, ClusterPlan
@@ -63,35 +66,32 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def _events(entry: ClusterPlan) -> list[tuple[Action, str]]:
+def _events(entry: ClusterPlan, words: Language) -> list[tuple[Action, str]]:
     """The plan's steps (:meth:`~cluster_excellence.ClusterPlan.steps`) with their
-    descriptions; a step that stands for several findings lists them."""
+    descriptions in ``words``' language; a step that stands for several findings lists
+    them."""
     events = []
     for action, covered in entry.steps():
         if covered:
             tier = Tier(action.code.partition(".")[2])
-            lines = [str(Message("What the next tier, {tier}, still needs:", tier=tier))]
+            lines = [Message("What the next tier, {tier}, still needs:", tier=tier).text(words)]
             lines += [
-                str(
-                    Message(
-                        "- {finding}. Rule: {rule}. Source: {source}.",
-                        finding=f.finding,
-                        rule=f.rule,
-                        source=f.source,
-                    )
-                )
+                Message(
+                    "- {finding}. Rule: {rule}. Source: {source}.",
+                    finding=f.finding,
+                    rule=f.rule,
+                    source=f.source,
+                ).text(words)
                 for f in covered
             ]
             description = "\n".join(lines)
         else:
-            description = str(
-                Message(
-                    "{code}. Rule: {rule}. Source: {source}.",
-                    code=action.code,
-                    rule=action.rule,
-                    source=action.source,
-                )
-            )
+            description = Message(
+                "{code}. Rule: {rule}. Source: {source}.",
+                code=action.code,
+                rule=action.rule,
+                source=action.source,
+            ).text(words)
         events.append((action, description))
     return events
 
@@ -122,8 +122,12 @@ def plan_to_ics(
     remind: Iterable[int] = (),
     *,
     remind_on_plan_day: bool = False,
+    language: Language | str | None = None,
+    name: str | None = None,
 ) -> str:
-    """The actions of ``plans`` as an iCalendar file (RFC 5545) of all-day events.
+    """The actions of ``plans`` as an iCalendar file (RFC 5545) of all-day events, their
+    words in ``language`` (``"en"``, ``"da"``, ``"nb"``, ``"de"``; default English), the
+    calendar called ``name`` (default: "Cluster labels: the plan ahead", in the language).
 
     UIDs are stable (a hash of cluster, code and date), and ``DTSTAMP`` is the
     plan day, so the same plans give the same bytes. Each event lasts its
@@ -138,19 +142,27 @@ def plan_to_ics(
     decision, ``remind_on_plan_day=True`` gives them alarms too; docs: *Watching
     a portfolio*).
     """
+    words = _language(language)
     leads = reminder_days(",".join(str(days) for days in remind)) if remind else ()
+    title = name if name is not None else Message("Cluster labels: the plan ahead").text(words)
+    tag = f";LANGUAGE={words.code}"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//cluster_excellence//plan//EN",
         "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME{tag}:{_escape(title)}",
     ]
     for entry in [plans] if isinstance(plans, ClusterPlan) else plans:
         stamp = f"{_day(entry.on)}T000000Z"
-        for action, description in _events(entry):
+        for action, description in _events(entry, words):
             key = f"{action.cluster_id}|{action.code}|{action.date.isoformat()}|{action.title}"
             uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-            summary = _escape(f"{entry.cluster_name}: {action.title}")
+            summary = _escape(
+                Message(
+                    "{cluster_name}: {title}", cluster_name=entry.cluster_name, title=action.title
+                ).text(words)
+            )
             lines += [
                 "BEGIN:VEVENT",
                 f"UID:{uid}@cluster-excellence",
@@ -160,8 +172,8 @@ def plan_to_ics(
             if action.date < dt.date.max:
                 lines.append(f"DTEND;VALUE=DATE:{_day(action.date + dt.timedelta(days=1))}")
             lines += [
-                f"SUMMARY:{summary}",
-                f"DESCRIPTION:{_escape(description)}",
+                f"SUMMARY{tag}:{summary}",
+                f"DESCRIPTION{tag}:{_escape(description)}",
             ]
             if action.date > entry.on or remind_on_plan_day:
                 for days in leads:
@@ -169,7 +181,7 @@ def plan_to_ics(
                         "BEGIN:VALARM",
                         "ACTION:DISPLAY",
                         f"TRIGGER:-P{days}D",
-                        f"DESCRIPTION:{summary}",
+                        f"DESCRIPTION{tag}:{summary}",
                         "END:VALARM",
                     ]
             lines.append("END:VEVENT")

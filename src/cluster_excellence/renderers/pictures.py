@@ -12,7 +12,8 @@ writes it. Colours come from the Okabe-Ito palette
 (https://jfly.uni-koeln.de/color/), which readers with colour-vision
 deficiencies can tell apart (which colour stands for which tier or light is
 our choice); nothing is told by colour alone (rows are labelled with their
-tier, lights carry their letter).
+tier, lights carry their letter). Their words are in the language asked for
+(``language=``: ``"en"``, ``"da"``, ``"nb"``, ``"de"``; default English).
 
 >>> import datetime as dt
 >>> from cluster_excellence import label_timeline, sample_portfolio
@@ -32,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 from .._calendar import end_of_month_after
 from .._checks import DayLike, as_day
 from .._text import printable
+from .._words import Language, Message
+from .._words import language as _language
 from ..errors import InvalidValueError
 from ..files.presets import DEFAULT_RULEBOOK, rulebook_of
 from ..model.assessments import Assessment
@@ -162,6 +165,7 @@ def label_timeline(
     *,
     title: str | None = None,
     max_rows: int = MAX_ROWS,
+    language: Language | str | None = None,
 ) -> Figure:
     """Draw each cluster's labels over time, one row per cluster and tier, for a portfolio
     or any clusters of one.
@@ -182,6 +186,11 @@ def label_timeline(
     """
     clusters = list(portfolio if isinstance(portfolio, Portfolio) else Portfolio(portfolio))
     on = None if on is None else as_day(on, "on")
+    words = _language(language)
+
+    def say(template: str, **values: Any) -> str:
+        return _plain(Message(template, **values).text(words))
+
     rulebook = rulebook_of(rulebook)
     figure_class = require_matplotlib()
     mdates: Any = importlib.import_module("matplotlib.dates")  # untyped
@@ -205,10 +214,11 @@ def label_timeline(
     for index, (cluster, rows) in enumerate(table):
         first_y = y
         if not rows:
-            ticks.append(f"{_short(cluster.name)} · no label")
+            ticks.append(f"{_short(cluster.name)} · {say('no label')}")
             y += 1
         for tier, labels, stated, assessments in rows:
-            ticks.append(f"{_short(cluster.name)} · {tier.value}" if y == first_y else tier.value)
+            shown = _plain(words.word(tier))
+            ticks.append(f"{_short(cluster.name)} · {shown}" if y == first_y else shown)
             _draw_row(ax, y, tier, labels, stated, assessments, cluster, rulebook, days)
             y += 1
         if index % 2 == 0:
@@ -231,31 +241,36 @@ def label_timeline(
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#CCCCCC", linewidth=0.6)
     ax.set_axisbelow(True)
-    count_text = f"{len(clusters)} cluster{'' if len(clusters) == 1 else 's'}"
-    ax.set_title(
-        title or f"Labels of {count_text}, {_plain(rulebook.id)} (every assessment counted)",
-        fontsize=10,
+    heading = (
+        say("Labels of 1 cluster, {rulebook} (every assessment counted)", rulebook=rulebook.id)
+        if len(clusters) == 1
+        else say(
+            "Labels of {count} clusters, {rulebook} (every assessment counted)",
+            count=len(clusters),
+            rulebook=rulebook.id,
+        )
     )
+    ax.set_title(title or heading, fontsize=10)
     handles: list[Any] = [
-        Patch(facecolor=colour, edgecolor="black", label=f"{tier.value.title()} label")
+        Patch(facecolor=colour, edgecolor="black", label=say("{tier} label", tier=tier))
         for tier, colour in TIER_COLOURS.items()
     ]
     handles += [
         Patch(facecolor="#BBBBBB", alpha=0.45, hatch="///", edgecolor="#555555",
-              label="renewal window"),
+              label=say("renewal window")),
         Patch(facecolor="white", edgecolor="black", hatch="..", linestyle="--",
-              label="stated label"),
-        Line2D([], [], marker="o", color="black", linestyle="", label="benchmarking"),
-        Line2D([], [], marker="D", color="black", linestyle="", label="Silver audit"),
+              label=say("stated label")),
+        Line2D([], [], marker="o", color="black", linestyle="", label=say("benchmarking")),
+        Line2D([], [], marker="D", color="black", linestyle="", label=say("Silver audit")),
         Line2D([], [], marker="*", color="black", markersize=10, linestyle="",
-               label="Gold audit"),
+               label=say("Gold audit")),
         Line2D([], [], marker="o", markerfacecolor="white", color="black", linestyle="",
-               label="awarded nothing"),
+               label=say("awarded nothing")),
         Line2D([], [], marker="|", color="black", markersize=12, linestyle="",
-               label="stated end, disagrees"),
+               label=say("stated end, disagrees")),
     ]  # fmt: skip
     if on is not None:
-        handles.append(Line2D([], [], color="black", linestyle="--", label=f"on {on}"))
+        handles.append(Line2D([], [], color="black", linestyle="--", label=say("on {day}", day=on)))
     figure.legend(handles=handles, loc="outside lower center", ncol=5, fontsize=8, frameon=False)
     return figure
 
@@ -313,7 +328,11 @@ def _draw_row(
 
 
 def scorecard_heatmap(
-    scorecard: PortfolioScorecard, *, title: str | None = None, max_rows: int = MAX_ROWS
+    scorecard: PortfolioScorecard,
+    *,
+    title: str | None = None,
+    max_rows: int = MAX_ROWS,
+    language: Language | str | None = None,
 ) -> Figure:
     """Draw the quality lights of a regional scorecard: clusters by indicators.
 
@@ -333,6 +352,11 @@ def scorecard_heatmap(
     """
     figure_class = require_matplotlib()
     from matplotlib.colors import ListedColormap
+
+    words = _language(language)
+
+    def say(template: str, **values: Any) -> str:
+        return _plain(Message(template, **values).text(words))
 
     codes = scorecard.indicator_codes
     rows = scorecard.clusters
@@ -359,22 +383,26 @@ def scorecard_heatmap(
     ax.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
     ax.grid(which="minor", color="white", linewidth=1)
     ax.tick_params(which="minor", length=0)
-    ax.set_xlabel("indicator", fontsize=8)
-    ax.set_ylabel("cluster", fontsize=8)
+    ax.set_xlabel(say("indicator"), fontsize=8)
+    ax.set_ylabel(say("cluster"), fontsize=8)
     ax.set_title(
         title
-        or f"Quality lights on {scorecard.on.isoformat()} ({_plain(scorecard.catalogue)}, "
-        f"rule {_plain(scorecard.light_rule)})",
+        or say(
+            "Quality lights on {on} ({catalogue}, rule {rule})",
+            on=scorecard.on,
+            catalogue=scorecard.catalogue,
+            rule=scorecard.light_rule,
+        ),
         fontsize=10,
     )
     from matplotlib.patches import Patch
 
     figure.legend(
         handles=[
-            Patch(facecolor=LIGHT_COLOURS[Light.RED], label="R: red"),
-            Patch(facecolor=LIGHT_COLOURS[Light.YELLOW], label="Y: yellow"),
-            Patch(facecolor=LIGHT_COLOURS[Light.GREEN], label="G: green"),
-            Patch(facecolor=_NO_LIGHT, label="-: no light"),
+            Patch(facecolor=LIGHT_COLOURS[Light.RED], label=say("R: red")),
+            Patch(facecolor=LIGHT_COLOURS[Light.YELLOW], label=say("Y: yellow")),
+            Patch(facecolor=LIGHT_COLOURS[Light.GREEN], label=say("G: green")),
+            Patch(facecolor=_NO_LIGHT, label=say("-: no light")),
         ],
         loc="outside lower center",
         ncol=4,

@@ -1,13 +1,22 @@
 """A report to send: one self-contained, printable HTML page about a portfolio on a day.
 
-The page holds the status table, the compliance table when a programme is
-given, the plan ahead, the label timeline and, when the portfolio has
-benchmarks with indicator values, the scorecard heat map (docs: *Watching
-a portfolio*). It makes no request of any kind: the styles are in the page,
-the pictures are inline SVG, there is no script, and a Content Security
-Policy forbids everything else. Every text from the data is escaped. Tables
-are semantic (caption, header cells with scope), headings are in order, and
-no state is told by colour alone: each is also written in words.
+The page opens with the answer (docs: *Watching a portfolio*, "The
+report"): the day and the rulebook, how many clusters hold which label as
+their highest valid one (with a small picture of the tiers), for each
+programme how many comply and who falls out next, and the actions due in
+the next 90 days. Then come the details: the status table, a compliance
+table for each programme, the plan ahead, the label timeline and, when the
+portfolio has benchmarks with indicator values, the scorecard heat map.
+
+Every word is in the language asked for (``"en"``, ``"da"``, ``"nb"``,
+``"de"``), and the page says which (``lang``). It makes no request of any
+kind: the styles are in the page, the pictures are inline SVG, there is no
+script, and a Content Security Policy forbids everything else. Every text
+from the data is escaped. Tables are semantic (caption, header cells with
+scope), headings are in order, and no state is told by colour alone: each
+is also written in words. Printed (A4), headings stay with their tables and
+a table's header repeats on every page; on a narrow screen a wide table
+scrolls sideways within its box, so nothing is cut off.
 """
 
 from __future__ import annotations
@@ -17,99 +26,146 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .._checks import DayLike, as_day
+from .._checks import DayLike, as_day, failure
 from .._results import escape
-from .._text import printable
 from .._version import __version__
+from .._words import Language, Message
+from .._words import language as _language
 from ..files.presets import DEFAULT_RULEBOOK, programme_of, rulebook_of
 from ..model.catalogues import Catalogue
 from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.programmes import Programme
 from ..model.rulebooks import Rulebook
-from ..rules.compliance import portfolio_compliance
-from ..rules.planning import cluster_plan
+from ..model.tiers import Tier
+from ..rules.compliance import PortfolioCompliance, Standing, portfolio_compliance
+from ..rules.planning import Action, cluster_plan
 from ..rules.scorecard import latest_benchmark, portfolio_scorecard
 from ..rules.status import PortfolioStatus, portfolio_status
 from . import pictures
 
-__all__ = ["DEFAULT_PLAN_MONTHS", "report_html"]
+__all__ = ["DEFAULT_PLAN_MONTHS", "DEFAULT_SOON_DAYS", "report_html"]
 
 #: How far ahead the report's plan looks, in months (our decision; a parameter).
 DEFAULT_PLAN_MONTHS = 12
+#: How far ahead the summary's actions look, in days (our decision: about a quarter, the
+#: time an agency needs to arrange an assessment; a parameter).
+DEFAULT_SOON_DAYS = 90
 
 _STYLE = """
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4; margin: 16mm 14mm 18mm; }
 :root { color: #1a1a1a; background: #fff; }
 body { font: 10.5pt/1.4 "DejaVu Sans", Arial, Helvetica, sans-serif; margin: 0 auto;
   max-width: 186mm; padding: 8mm 4mm; }
 h1 { font-size: 17pt; margin: 0 0 2mm; }
-h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #888;
-  break-after: avoid; }
+h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #888; }
+h3 { font-size: 11pt; margin: 4mm 0 1mm; }
+h1, h2, h3, caption { break-after: avoid; page-break-after: avoid; }
 p.meta { margin: 0; color: #444; }
-table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 1mm 0 2mm; }
+.box { overflow-x: auto; margin: 1mm 0 2mm; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; }
 caption { text-align: left; font-weight: bold; padding: 1mm 0; caption-side: top; }
 th, td { border: 1px solid #bbb; padding: 1mm 1.6mm; text-align: left; vertical-align: top; }
+thead { display: table-header-group; }
 thead th { background: #eee; }
 tbody th { font-weight: normal; }
-tr { break-inside: avoid; }
+tr { break-inside: avoid; page-break-inside: avoid; }
 td.valid { background: #e3f1e3; } td.expired_renewable { background: #fdf0d5; }
 td.lapsed { background: #f6e0e0; }
 td.compliant { background: #e3f1e3; } td.not_compliant { background: #f6e0e0; }
 td.due { background: #fdf0d5; }
-td.day { white-space: nowrap; }
+.day, .count { white-space: nowrap; }
+.count { text-align: right; }
+ul.steps { margin: 0; padding-left: 0; list-style: none; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+.answer { display: flex; flex-wrap: wrap; gap: 4mm; align-items: flex-start; }
+.answer > .box { flex: 1 1 60mm; }
+.answer > svg { flex: 0 0 auto; max-width: 100%; height: auto; }
 figure { margin: 2mm 0; break-inside: avoid; }
 figure svg { width: 100%; height: auto; }
 figcaption { font-size: 9pt; color: #333; }
 .note { font-size: 9pt; color: #333; }
+@media screen and (max-width: 600px) {
+  body { padding: 3mm 2mm; font-size: 10pt; }
+}
+@media print { .box { overflow: visible; } body { padding: 0; max-width: none; } }
 """
 
-#: Words and a mark for each state, so that no state is told by colour alone.
-_WORDS = {
-    "valid": "\u2714 valid",
-    "expired_renewable": "\u25d0 expired, renewable",
-    "lapsed": "\u2716 lapsed",
-    "compliant": "\u2714 compliant",
-    "due": "\u25d0 due",
-    "not_compliant": "\u2716 not compliant",
+#: A mark for each state, so that no state is told by colour alone (the words follow).
+_MARKS = {
+    "valid": "\u2714",
+    "expired_renewable": "\u25d0",
+    "lapsed": "\u2716",
+    "compliant": "\u2714",
+    "due": "\u25d0",
+    "not_compliant": "\u2716",
 }
+#: The bars of the tiers' picture: the timeline's colours, grey for no valid label.
+_BAR_COLOURS: dict[Tier | None, str] = {tier: pictures.TIER_COLOURS[tier] for tier in Tier}
+_BAR_COLOURS[None] = "#DDDDDD"
 
 
-def _text(value: object) -> str:
-    return escape(printable(str(value)))
+class _Page:
+    """The words of one report: every text in its language, escaped for HTML."""
 
+    def __init__(self, words: Language) -> None:
+        self.words = words
 
-def _table(caption: str, header: Sequence[str], rows: Sequence[Sequence[tuple[str, str]]]) -> str:
-    """A table; each cell is (css class, escaped html); the first cell heads its row."""
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
-    body = []
-    for row in rows:
-        cells = []
-        for index, (kind, html) in enumerate(row):
-            css = f' class="{kind}"' if kind else ""
-            tag = '<th scope="row"' if index == 0 else "<td"
-            cells.append(f"{tag}{css}>{html}</{'th' if index == 0 else 'td'}>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    if not rows:
-        body.append(f'<tr><td colspan="{len(header)}">No clusters.</td></tr>')
-    return (
-        f"<table><caption>{_text(caption)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table>"
-    )
+    def say(self, template: str, **values: Any) -> str:
+        """A message in the page's language, escaped."""
+        return escape(Message(template, **values).text(self.words))
 
+    def show(self, value: Any) -> str:
+        """A value (a day, a tier, a message, a text from the data), escaped."""
+        return escape(self.words.show(value))
 
-def _day(day: dt.date | None) -> tuple[str, str]:
-    return ("day", "" if day is None else day.isoformat())
+    def state(self, kind: Any) -> tuple[str, str]:
+        """A cell for a status or a standing: its class, its mark and its words."""
+        return (kind.value, f"{_MARKS[kind.value]} {self.show(kind)}")
+
+    def day(self, day: dt.date | None) -> tuple[str, str]:
+        """A cell for a day (empty for none)."""
+        return ("day", "" if day is None else self.show(day))
+
+    def table(
+        self,
+        caption: str,
+        header: Sequence[str],
+        rows: Sequence[Sequence[tuple[str, str]]],
+        empty: str,
+    ) -> str:
+        """A table in its scrolling box; ``caption`` and ``header`` are messages' texts
+        (escaped); each cell is (css class, escaped html); the first cell heads its row."""
+        head = "".join(f'<th scope="col">{h}</th>' for h in header)
+        body = []
+        for row in rows:
+            cells = []
+            for index, (kind, html) in enumerate(row):
+                css = f' class="{kind}"' if kind else ""
+                tag = "th" if index == 0 else "td"
+                scope = ' scope="row"' if index == 0 else ""
+                cells.append(f"<{tag}{scope}{css}>{html}</{tag}>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        if not rows:
+            body.append(f'<tr><td colspan="{len(header)}">{empty}</td></tr>')
+        return (
+            f'<div class="box" role="region" tabindex="0" aria-label="{caption}">'
+            f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table></div>"
+        )
 
 
 _XML_HEAD = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+#: What matplotlib writes into an SVG that HTML does not allow: the RDF metadata.
+_METADATA = re.compile(r"<metadata\b.*?</metadata>\s*", re.DOTALL)
 
 
 def _svg(figure: Any, label: str) -> str:
-    """A matplotlib figure as inline SVG in a figure element named by ``label``."""
+    """A matplotlib figure as inline SVG in a figure element named by ``label`` (escaped):
+    without the XML head and the metadata, which HTML does not allow in a page."""
     svg = pictures.figure_bytes(figure, "svg").decode("utf-8")
-    svg = _XML_HEAD.sub("", svg, count=1)
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{_text(label)}" ', 1)
-    return f"<figure>{svg}<figcaption>{_text(label)}</figcaption></figure>"
+    svg = _METADATA.sub("", _XML_HEAD.sub("", svg, count=1), count=1)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    return f"<figure>{svg}<figcaption>{label}</figcaption></figure>"
 
 
 def report_html(
@@ -120,104 +176,288 @@ def report_html(
     programmes: Sequence[Programme | str] = (),
     catalogue: Catalogue | None = None,
     plan_months: int = DEFAULT_PLAN_MONTHS,
+    soon_days: int = DEFAULT_SOON_DAYS,
     title: str | None = None,
     max_rows: int = pictures.MAX_ROWS,
+    language: Language | str | None = None,
 ) -> str:
-    """The report of ``portfolio`` on ``on`` as one HTML document (``report`` command).
+    """The report of ``portfolio`` on ``on`` as one HTML document (``report`` command), in
+    ``language`` (``"en"``, ``"da"``, ``"nb"``, ``"de"``; default English).
 
-    Needs matplotlib for the pictures (the ``plot`` extra; an :class:`ImportError`
-    says how to install it). The plan looks ``plan_months`` ahead. A timeline of
-    more than ``max_rows`` rows is left out with a note that says so. The
-    scorecard compares each cluster's latest benchmark with those of the whole
-    portfolio, indicator by indicator, against ``catalogue``, the benchmarking
-    catalogue (e.g. :func:`~cluster_excellence.benchmarking_catalogue`); without
-    one the section says that it needs one.
+    It opens with the answer: the clusters by highest valid tier, each
+    programme's compliance and who falls out next, and the actions due within
+    ``soon_days`` days; then the details. Needs matplotlib for the pictures
+    (the ``plot`` extra; an :class:`ImportError` says how to install it). The
+    plan looks ``plan_months`` ahead. A timeline of more than ``max_rows``
+    rows is left out with a note that says so. The scorecard compares each
+    cluster's latest benchmark with those of the whole portfolio, indicator by
+    indicator, against ``catalogue``, the benchmarking catalogue (e.g.
+    :func:`~cluster_excellence.benchmarking_catalogue`); without one the
+    section says that it needs one. ``title`` replaces the heading ("Cluster
+    labels on DAY").
     """
     portfolio = portfolio_of(portfolio)
     on = as_day(on, "on")
     rulebook = rulebook_of(rulebook)
     followed = [programme_of(programme) for programme in programmes]
+    if type(soon_days) is not int or not 0 <= soon_days <= 3660:
+        raise failure(
+            "soon_days", f"must be a whole number of days from 0 to 3660, not {soon_days!r}"
+        )
+    words = _language(language)
+    page = _Page(words)
     pictures.require_matplotlib()
     status = portfolio_status(portfolio, on, rulebook)
-    heading = title or f"Cluster labels on {on.isoformat()}"
+    compliance = [portfolio_compliance(portfolio, p, on, rulebook) for p in followed]
+    heading = escape(title) if title else page.say("Cluster labels on {day}", day=on)
     editions = ", ".join(edition for edition, _ in status.editions)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{words.code}"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_text(heading)}</title><style>{_STYLE}</style></head><body>",
-        f"<header><h1>{_text(heading)}</h1>",
-        f'<p class="meta">{len(status.clusters)} clusters; labels as of {on.isoformat()}, '
-        f"each assessment judged by the rulebook edition in force on its date "
-        f"({_text(editions)}). Made with cluster_excellence {escape(__version__)}.</p>",
-        "</header><main>",
-        _status_section(status),
+        f"<title>{heading}</title><style>{_STYLE}</style></head><body>",
+        f"<header><h1>{heading}</h1>",
+        '<p class="meta">',
+        page.say(
+            "{count} clusters; labels as of {day}, each assessment judged by the rulebook "
+            "edition in force on its date ({editions}). Made with cluster_excellence "
+            "{version}.",
+            count=len(status.clusters),
+            day=on,
+            editions=editions,
+            version=__version__,
+        ),
+        "</p></header><main>",
+        _answer(page, portfolio, status, compliance, on, rulebook, followed, soon_days),
+        _status_section(page, status),
     ]
-    for programme in followed:
-        parts.append(_compliance_section(portfolio, programme, on, rulebook))
-    parts.append(_plan_section(portfolio, on, rulebook, followed, plan_months))
-    parts.append(_timeline_section(portfolio, on, rulebook, max_rows))
+    for programme, result in zip(followed, compliance, strict=True):
+        parts.append(_compliance_section(page, programme, result))
+    parts.append(_plan_section(page, portfolio, on, rulebook, followed, plan_months))
+    parts.append(_timeline_section(page, portfolio, on, rulebook, max_rows))
     measured = [cluster for cluster in portfolio if latest_benchmark(cluster, on) is not None]
     if measured:
-        parts.append(_scorecard_section(measured, catalogue, on, max_rows))
+        parts.append(_scorecard_section(page, measured, catalogue, on, max_rows))
     parts.append("</main></body></html>\n")
     return "".join(parts)
 
 
-def _status_section(status: PortfolioStatus) -> str:
+def _steps(
+    portfolio: Portfolio,
+    on: dt.date,
+    rulebook: Rulebook,
+    programmes: Sequence[Programme],
+    months: int,
+) -> list[tuple[Cluster, Action, tuple[Action, ...]]]:
+    """Every cluster's plan steps within ``months``, in date order (clusters in their order
+    on a day)."""
+    found = [
+        (cluster, action, covered)
+        for cluster in portfolio
+        for action, covered in cluster_plan(
+            cluster, on, rulebook, within_months=months, programmes=programmes
+        ).steps()
+    ]
+    found.sort(key=lambda step: step[1].date)
+    return found
+
+
+def _answer(
+    page: _Page,
+    portfolio: Portfolio,
+    status: PortfolioStatus,
+    compliance: Sequence[PortfolioCompliance],
+    on: dt.date,
+    rulebook: Rulebook,
+    programmes: Sequence[Programme],
+    soon_days: int,
+) -> str:
+    """The summary at the top: tiers held, each programme's compliance, what is due soon."""
+    counts: dict[Tier | None, int] = dict.fromkeys([*reversed(Tier), None], 0)
+    for cluster in status.clusters:
+        counts[cluster.highest_valid_tier] += 1
+    tiers = page.table(
+        page.say("Clusters by highest valid label on {day}", day=on),
+        (page.say("Highest valid label"), page.say("Clusters")),
+        [
+            [
+                ("", page.show(tier) if tier is not None else page.say("no valid label")),
+                ("count", page.show(count)),
+            ]
+            for tier, count in counts.items()
+        ],
+        page.say("No clusters."),
+    )
+    parts = [
+        f'<section class="summary"><h2>{page.say("The answer on {day}", day=on)}</h2>',
+        f'<div class="answer keep">{tiers}{_tier_picture(page, counts)}</div>',
+    ]
+    if compliance:
+        rows = []
+        for programme, result in zip(programmes, compliance, strict=True):
+            standings = [entry.standing for entry in result.clusters]
+            held = [e for e in result.clusters if e.compliant_until is not None]
+            if held:
+                last = min(entry.compliant_until for entry in held if entry.compliant_until)
+                names = [entry.cluster_name for entry in held if entry.compliant_until == last]
+                next_out = page.say("{names}, compliant until {day}", names=tuple(names), day=last)
+            else:
+                next_out = page.say("none complies")
+            rows.append([
+                ("", page.show(programme.name)),
+                ("count", page.show(standings.count(Standing.COMPLIANT))),
+                ("count", page.show(standings.count(Standing.DUE))),
+                ("count", page.show(standings.count(Standing.NOT_COMPLIANT))),
+                ("", next_out),
+            ])  # fmt: skip
+        parts.append(
+            page.table(
+                page.say("Programmes on {day}", day=on),
+                (
+                    page.say("Programme"),
+                    page.say("Compliant"),
+                    page.say("Due"),
+                    page.say("Not compliant"),
+                    page.say("Next to fall out"),
+                ),
+                rows,
+                page.say("No programmes."),
+            )
+        )
+    until = (
+        on + dt.timedelta(days=soon_days)
+        if on <= dt.date.max - dt.timedelta(soon_days)
+        else dt.date.max
+    )
+    months = max(1, soon_days // 28 + 1)  # enough months to hold the days
+    soon: dict[str, list[tuple[Cluster, Action]]] = {}
+    for member, action, _ in _steps(portfolio, on, rulebook, programmes, months):
+        if action.date <= until:
+            soon.setdefault(member.id, []).append((member, action))
+    rows = []
+    for steps in soon.values():
+        items = "".join(
+            f'<li><span class="day">{page.show(action.date)}</span>: {page.show(action.title)}</li>'
+            for _, action in steps
+        )
+        rows.append([
+            ("", page.show(steps[0][0].name)),
+            ("", f'<ul class="steps">{items}</ul>'),
+        ])  # fmt: skip
+    parts.append(
+        page.table(
+            page.say("Due in the next {days} days, to {day}", days=soon_days, day=until),
+            (page.say("Cluster"), page.say("What")),
+            rows,
+            page.say("Nothing is due in the next {days} days.", days=soon_days),
+        )
+    )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _tier_picture(page: _Page, counts: dict[Tier | None, int]) -> str:
+    """A small bar chart of ``counts``, each bar named and counted in words."""
+    most = max(counts.values()) or 1
+    bar_width, row, left = 150, 22, 118
+    rows = []
+    for index, (tier, count) in enumerate(counts.items()):
+        y = index * row + 4
+        name = page.show(tier) if tier is not None else page.say("no valid label")
+        width = round(bar_width * count / most)
+        rows.append(
+            f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{name}</text>'
+            f'<rect x="{left}" y="{y}" width="{width}" height="16" fill="{_BAR_COLOURS[tier]}" '
+            'stroke="#333" stroke-width="0.5"/>'
+            f'<text x="{left + width + 5}" y="{y + 13}">{page.show(count)}</text>'
+        )
+    height = len(counts) * row + 6
+    total = left + bar_width + 40
+    label = page.say("Clusters by highest valid label")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" '
+        f'width="{total}" height="{height}" viewBox="0 0 {total} {height}" '
+        'font-family="DejaVu Sans, Arial, sans-serif" font-size="11">'
+        f"<title>{label}</title>{''.join(rows)}</svg>"
+    )
+
+
+def _status_section(page: _Page, status: PortfolioStatus) -> str:
     rows = []
     for cluster in status.clusters:
-        name = ("", _text(cluster.cluster_name))
+        name = ("", page.show(cluster.cluster_name))
         best = cluster.highest_valid_tier
         if not cluster.labels:
-            rows.append([name, ("", "no label"), ("", ""), ("", ""), ("", ""), ("", "")])
+            rows.append([name, ("", page.say("no label")), ("", ""), ("", ""), ("", ""), ("", "")])
         for entry in cluster.labels:
-            tier = entry.tier.value.title() + (" (highest valid)" if entry.tier is best else "")
+            tier = (
+                page.say("{tier} (highest valid)", tier=entry.tier)
+                if entry.tier is best
+                else page.show(entry.tier)
+            )
             rows.append([
                 name,
-                ("", escape(tier)),
-                (entry.status.value, _WORDS[entry.status.value]),
-                ("day", "stated" if entry.valid_from is None else entry.valid_from.isoformat()),
-                _day(entry.valid_until),
-                _day(entry.renewable_until),
+                ("", tier),
+                page.state(entry.status),
+                page.day(entry.valid_from) if entry.valid_from else ("day", page.say("stated")),
+                page.day(entry.valid_until),
+                page.day(entry.renewable_until),
             ])  # fmt: skip
-    table = _table(
-        f"Labels on {status.on.isoformat()}",
-        ("Cluster", "Tier", "Status", "Valid from", "Valid until", "Renewable until"),
+    table = page.table(
+        page.say("Labels on {day}", day=status.on),
+        (
+            page.say("Cluster"),
+            page.say("Tier"),
+            page.say("Status"),
+            page.say("Valid from"),
+            page.say("Valid until"),
+            page.say("Renewable until"),
+        ),
         rows,
+        page.say("No clusters."),
     )
     return (
-        f"<section><h2>Label status</h2>{table}"
-        '<p class="note">Renewable until: the last day an award renews the label seamlessly. '
-        "Stated: known only by its stated end (e.g. the label listing).</p></section>"
+        f"<section><h2>{page.say('Label status')}</h2>{table}"
+        '<p class="note">'
+        + page.say(
+            "Renewable until: the last day an award renews the label seamlessly. Stated: "
+            "known only by its stated end (e.g. the label listing)."
+        )
+        + "</p></section>"
     )
 
 
-def _compliance_section(
-    portfolio: Portfolio, programme: Programme, on: dt.date, rulebook: Rulebook
-) -> str:
-    result = portfolio_compliance(portfolio, programme, on, rulebook)
+def _compliance_section(page: _Page, programme: Programme, result: PortfolioCompliance) -> str:
     rows = [
         [
-            ("", _text(entry.cluster_name)),
-            (entry.standing.value, _WORDS[entry.standing.value]),
-            ("", "" if entry.held_tier is None else entry.held_tier.value.title()),
-            _day(entry.compliant_until),
-            ("", _text("; ".join(str(reason) for reason in entry.reasons))),
+            ("", page.show(entry.cluster_name)),
+            page.state(entry.standing),
+            ("", "" if entry.held_tier is None else page.show(entry.held_tier)),
+            page.day(entry.compliant_until),
+            ("", escape("; ".join(reason.message.text(page.words) for reason in entry.reasons))),
         ]
         for entry in result.clusters
     ]
-    table = _table(
-        f"Compliance on {on.isoformat()} ({programme.id})",
-        ("Cluster", "Standing", "Tier that counts", "Compliant until", "Why"),
+    table = page.table(
+        page.say("Compliance on {day} ({programme})", day=result.on, programme=programme.id),
+        (
+            page.say("Cluster"),
+            page.say("Standing"),
+            page.say("Tier that counts"),
+            page.say("Compliant until"),
+            page.say("Why"),
+        ),
         rows,
+        page.say("No clusters."),
     )
-    return f"<section><h2>Compliance with {_text(programme.name)}</h2>{table}</section>"
+    heading = page.say("Compliance with {programme}", programme=programme.name)
+    return f"<section><h2>{heading}</h2>{table}</section>"
 
 
 def _plan_section(
+    page: _Page,
     portfolio: Portfolio,
     on: dt.date,
     rulebook: Rulebook,
@@ -225,50 +465,71 @@ def _plan_section(
     months: int,
 ) -> str:
     rows = []
-    for cluster in portfolio:
-        found = cluster_plan(cluster, on, rulebook, within_months=months, programmes=programmes)
-        for action, covered in found.steps():
-            what = _text(action.title)
-            if covered:
-                items = "".join(f"<li>{_text(f.finding)}</li>" for f in covered)
-                what += f"<ul>{items}</ul>"
-            rows.append([("", _text(cluster.name)), _day(action.date), ("", what)])
-    table = _table(f"Actions from {on.isoformat()}", ("Cluster", "Date", "What"), rows)
-    return f"<section><h2>The plan ahead ({months} months)</h2>{table}</section>"
+    for cluster, action, covered in _steps(portfolio, on, rulebook, programmes, months):
+        what = page.show(action.title)
+        if covered:
+            items = "".join(f"<li>{page.show(f.finding)}</li>" for f in covered)
+            what += f"<ul>{items}</ul>"
+        rows.append([("", page.show(cluster.name)), page.day(action.date), ("", what)])
+    table = page.table(
+        page.say("Actions from {day}", day=on),
+        (page.say("Cluster"), page.say("Date"), page.say("What")),
+        rows,
+        page.say("No actions."),
+    )
+    heading = page.say("The plan ahead ({months} months)", months=months)
+    return f"<section><h2>{heading}</h2>{table}</section>"
 
 
-def _timeline_section(portfolio: Portfolio, on: dt.date, rulebook: Rulebook, max_rows: int) -> str:
+def _timeline_section(
+    page: _Page, portfolio: Portfolio, on: dt.date, rulebook: Rulebook, max_rows: int
+) -> str:
     try:
-        figure = pictures.label_timeline(portfolio, on, rulebook, title="", max_rows=max_rows)
+        figure = pictures.label_timeline(
+            portfolio, on, rulebook, title="", max_rows=max_rows, language=page.words
+        )
     except ValueError as error:
-        picture = f'<p class="note">The timeline is left out: {_text(error)}.</p>'
+        why = page.say("The timeline is left out: {why}.", why=str(error))
+        picture = f'<p class="note">{why}</p>'
     else:
         picture = _svg(
             figure,
-            "Each cluster's labels over time: bars from award to expiry, hatched renewal "
-            "windows, markers for assessments, a dashed line on the day.",
+            page.say(
+                "Each cluster's labels over time: bars from award to expiry, hatched renewal "
+                "windows, markers for assessments, a dashed line on the day."
+            ),
         )
-    return f"<section><h2>Label timeline</h2>{picture}</section>"
+    return f"<section><h2>{page.say('Label timeline')}</h2>{picture}</section>"
 
 
 def _scorecard_section(
-    measured: list[Cluster], catalogue: Catalogue | None, on: dt.date, max_rows: int
+    page: _Page, measured: list[Cluster], catalogue: Catalogue | None, on: dt.date, max_rows: int
 ) -> str:
     if catalogue is None:
         picture = (
-            '<p class="note">The portfolio has benchmarks with indicator values; the '
-            "scorecard needs a benchmarking catalogue to read them.</p>"
+            '<p class="note">'
+            + page.say(
+                "The portfolio has benchmarks with indicator values; the scorecard needs a "
+                "benchmarking catalogue to read them."
+            )
+            + "</p>"
         )
     else:
-        card = portfolio_scorecard(Portfolio(measured), {"this portfolio": measured}, catalogue, on)
+        group = Message("this portfolio").text(page.words)
+        card = portfolio_scorecard(Portfolio(measured), {group: measured}, catalogue, on)
         try:
-            heat = pictures.scorecard_heatmap(card, title="", max_rows=max_rows)
+            heat = pictures.scorecard_heatmap(
+                card, title="", max_rows=max_rows, language=page.words
+            )
         except ValueError as error:
-            picture = f'<p class="note">The heat map is left out: {_text(error)}.</p>'
+            why = page.say("The heat map is left out: {why}.", why=str(error))
+            picture = f'<p class="note">{why}</p>'
         else:
             picture = _svg(
                 heat,
-                "Quality lights of each cluster's latest benchmark against the portfolio: "
-                "R red, Y yellow, G green, - no light.",
+                page.say(
+                    "Quality lights of each cluster's latest benchmark against the portfolio: "
+                    "R red, Y yellow, G green, - no light."
+                ),
             )
-    return f"<section><h2>Scorecard</h2>{picture}</section>"
+    return f"<section><h2>{page.say('Scorecard')}</h2>{picture}</section>"
