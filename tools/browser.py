@@ -53,9 +53,15 @@ class Visit:
         self.clipped: list[str] = []
 
 
-#: Elements whose content overflows them sideways without a scroll bar to reach it.
+#: Elements whose content overflows them sideways without a scroll bar to reach it, and
+#: texts of pictures that run out of their picture.
 _CLIPPED = """
 [...document.querySelectorAll('body *')].filter(e => {
+  if (e instanceof SVGElement) {
+    if (!(e instanceof SVGTextElement)) return false;
+    const box = e.getBoundingClientRect(), frame = e.ownerSVGElement.getBoundingClientRect();
+    return box.left < frame.left - 1 || box.right > frame.right + 1;
+  }
   const style = getComputedStyle(e);
   return e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0
     && !['auto', 'scroll', 'visible'].includes(style.overflowX);

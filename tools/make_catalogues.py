@@ -160,7 +160,8 @@ def source_messages() -> dict[str, list[str]]:
 def _modules() -> Iterator[Any]:
     package = importlib.import_module("cluster_excellence")
     for info in pkgutil.walk_packages(package.__path__, "cluster_excellence."):
-        yield importlib.import_module(info.name)
+        if not info.name.endswith(".__main__"):  # the program, which runs when imported
+            yield importlib.import_module(info.name)
 
 
 def value_words() -> dict[str, list[str]]:
@@ -270,12 +271,28 @@ def template_catalogue(found: dict[str, list[str]]) -> Any:
     return catalogue
 
 
-def _po_bytes(catalogue: Any) -> bytes:
+def _po_bytes(catalogue: Any, header: bytes | None = None) -> bytes:
+    """The text of ``catalogue``; its leading comments are ``header`` when given (a
+    translator's notes, kept as written: Babel would wrap them anew on every run)."""
     from babel.messages.pofile import write_po
 
     out = io.BytesIO()
     write_po(out, catalogue, width=88, omit_header=False, sort_output=True, no_location=False)
-    return _stable(out.getvalue())
+    data = _stable(out.getvalue())
+    if header is not None:
+        data = header + data[data.index(_FIRST) :]
+    return data
+
+
+_FIRST = b'msgid ""\n'
+
+
+def _header(path: Path) -> bytes | None:
+    """The leading comments of the catalogue at ``path``, or None for a new one."""
+    if not path.exists():
+        return None
+    data = path.read_bytes()
+    return data[: data.index(_FIRST)] if _FIRST in data else None
 
 
 def _stable(data: bytes) -> bytes:
@@ -331,11 +348,25 @@ def merged(code: str, template: Any) -> Any:
 
 
 def _mo_bytes(catalogue: Any) -> bytes:
+    """The compiled ``catalogue``; its header's dates fixed, so that the same
+    translations compile to the same bytes."""
+    import datetime as dt
+
     from babel.messages.mofile import write_mo
 
+    fixed = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    catalogue.creation_date = catalogue.revision_date = fixed
     out = io.BytesIO()
     write_mo(out, catalogue, use_fuzzy=False)
     return out.getvalue()
+
+
+def _translations(data: bytes) -> dict[str, str]:
+    """The messages of a compiled catalogue, without its header."""
+    import gettext
+
+    found: dict[str, str] = gettext.GNUTranslations(io.BytesIO(data))._catalog  # type: ignore[attr-defined]
+    return {key: value for key, value in found.items() if key}
 
 
 def problems() -> list[str]:
@@ -365,7 +396,7 @@ def problems() -> list[str]:
                     wrong.append(f"{code}: the translation of {msgid!r} has {problem}")
         for msgid in sorted(set(have) - set(found)):
             wrong.append(f"{code}: {msgid!r} is no longer a message of the code (run {_RUN})")
-        if not mo.exists() or mo.read_bytes() != _mo_bytes(catalogue):
+        if not mo.exists() or _translations(mo.read_bytes()) != _translations(_mo_bytes(catalogue)):
             wrong.append(f"{mo.relative_to(ROOT)} is not compiled from its .po file (run {_RUN})")
     return wrong
 
@@ -382,7 +413,7 @@ def write() -> None:
         po = LOCALE / code / "LC_MESSAGES" / f"{DOMAIN}.po"
         po.parent.mkdir(parents=True, exist_ok=True)
         catalogue = merged(code, template)
-        po.write_bytes(_po_bytes(catalogue))
+        po.write_bytes(_po_bytes(catalogue, _header(po)))
         catalogue = _read_po(po, code)
         po.with_suffix(".mo").write_bytes(_mo_bytes(catalogue))
         missing = sum(1 for message in catalogue if message.id and not message.string)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from html import unescape
 from typing import Any
 
 from .._checks import DayLike, as_day, failure
@@ -361,11 +362,13 @@ def _answer(
 def _tier_picture(page: _Page, counts: dict[Tier | None, int]) -> str:
     """A small bar chart of ``counts``, each bar named and counted in words."""
     most = max(counts.values()) or 1
-    bar_width, row, left = 150, 22, 118
+    names = [page.show(t) if t is not None else page.say("no valid label") for t in counts]
+    # room for the longest name at 11 px (about 6.5 px a character, escapes counted short)
+    bar_width, row = 150, 22
+    left = 12 + round(6.5 * max(len(unescape(name)) for name in names))
     rows = []
-    for index, (tier, count) in enumerate(counts.items()):
+    for index, ((tier, count), name) in enumerate(zip(counts.items(), names, strict=True)):
         y = index * row + 4
-        name = page.show(tier) if tier is not None else page.say("no valid label")
         width = round(bar_width * count / most)
         rows.append(
             f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{name}</text>'
