@@ -425,3 +425,30 @@ def test_every_word_of_the_pictures_goes_through_the_catalogues() -> None:
     ):
         texts = [t.get_text() for t in figure.findobj(Text)]
         assert unmarked("\n".join(texts), data) == []
+
+
+def test_the_report_s_title_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "rapport.html"
+    title = "Klyngernes <certificeringer> & mærker"
+    argv = ["report", "--on", "2026-11-20", "--language", "da", "--output", str(report)]
+    status, _, err = run(capsys, *argv, "--title", title)
+    assert (status, err) == (0, "")
+    page = report.read_text(encoding="utf-8")
+    escaped = "Klyngernes &lt;certificeringer&gt; &amp; mærker"
+    assert f"<title>{escaped}</title>" in page
+    assert f"<h1>{escaped}</h1>" in page
+    report.unlink()
+    status, _, err = run(capsys, *argv, "--title", "two\nlines")
+    assert status == 2
+    assert "--title" in err
+    assert "must fit on one line" in err
+    assert not report.exists()
+
+
+def test_the_calendar_s_name() -> None:
+    plan = cluster_plan(sample_portfolio()["example-silver"], ON)
+    assert "X-WR-CALNAME;LANGUAGE=en:Cluster labels: the plan ahead\r\n" in plan_to_ics(plan)
+    named = plan_to_ics(plan, name="Region Nord, Fristen", language="de")
+    assert "X-WR-CALNAME;LANGUAGE=de:Region Nord\\, Fristen\r\n" in named
