@@ -30,7 +30,7 @@ import io
 import pkgutil
 import string
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -74,13 +74,7 @@ def _texts(node: ast.AST, scopes: list[ast.AST]) -> list[str] | None:
                 and any(isinstance(t, ast.Name) and t.id == node.id for t in assign.targets)
             ]
             if values:
-                found: list[str] = []
-                for value in values:
-                    texts = _texts(value, scopes)
-                    if texts is None:
-                        return None
-                    found.extend(texts)
-                return found
+                return _every_text(values, scopes)
         return None
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
         for assign in ast.walk(scopes[0]):
@@ -89,14 +83,19 @@ def _texts(node: ast.AST, scopes: list[ast.AST]) -> list[str] | None:
                 and any(isinstance(t, ast.Name) and t.id == node.value.id for t in assign.targets)
                 and isinstance(assign.value, ast.Dict)
             ):
-                found = []
-                for value in assign.value.values:
-                    texts = _texts(value, scopes)
-                    if texts is None:
-                        return None
-                    found.extend(texts)
-                return found
+                return _every_text(assign.value.values, scopes)
     return None
+
+
+def _every_text(nodes: Iterable[ast.AST | None], scopes: list[ast.AST]) -> list[str] | None:
+    """The texts every one of ``nodes`` can be; None if one of them is not seen."""
+    found: list[str] = []
+    for node in nodes:
+        texts = None if node is None else _texts(node, scopes)
+        if texts is None:
+            return None
+        found.extend(texts)
+    return found
 
 
 def _parameters(function: ast.AST) -> set[str]:
