@@ -15,7 +15,7 @@ import importlib
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._checks import text_problem
 from .._output import suffix, write_file, write_stdout
@@ -24,19 +24,15 @@ from .._words import LANGUAGES, MONTHS
 from ..errors import DocumentError, PortfolioError
 from ..files._json import read_stdin
 from ..files.portfolio import DEFAULT_MAX_BYTES, PORTFOLIO_FILES, read_portfolio
-from ..files.presets import (
-    PROGRAMME_IDS,
-    PROGRAMME_PRESETS,
-    RULEBOOK_IDS,
-    RULEBOOK_PRESETS,
-    Presets,
-)
+from ..files.presets import PROGRAMME_IDS, RULEBOOK_IDS, RULEBOOK_PRESETS, Presets
 from ..model.catalogues import Catalogue
 from ..model.clusters import Portfolio
-from ..model.programmes import Programme
 from ..model.rulebooks import Anchor, ExtensionBase, Rulebook
 from ..model.tiers import Tier
 from ..renderers.formats import FORMATS
+
+if TYPE_CHECKING:
+    from ..model.programmes import Programme
 
 __all__ = [
     "ANCHOR",
@@ -398,7 +394,9 @@ class Run:
 
     def programme(self, name: str) -> Programme:
         """The programme ``name`` of ``--programme``: a preset id or a programme file."""
-        return self._preset_or_file("--programme", name, PROGRAMME_PRESETS)
+        # The programme presets are read when first asked for (docs: *Performance*).
+        presets: Presets[Programme] = files("presets").PROGRAMME_PRESETS
+        return self._preset_or_file("--programme", name, presets)
 
     def programmes(self) -> list[Programme]:
         """The programmes of a repeated ``--programme``, each once, in the order given."""
