@@ -25,13 +25,13 @@ from ..errors import DocumentError, PortfolioError
 from ..files._json import read_stdin
 from ..files.portfolio import DEFAULT_MAX_BYTES, PORTFOLIO_FILES, read_portfolio
 from ..files.presets import PROGRAMME_IDS, RULEBOOK_IDS, RULEBOOK_PRESETS, Presets
-from ..model.catalogues import Catalogue
 from ..model.clusters import Portfolio
 from ..model.rulebooks import Anchor, ExtensionBase, Rulebook
 from ..model.tiers import Tier
 from ..renderers.formats import FORMATS
 
 if TYPE_CHECKING:
+    from ..model.catalogues import Catalogue
     from ..model.programmes import Programme
 
 __all__ = [
