@@ -31,6 +31,7 @@ x.json: clusters[0].assessments[0].date: 2019-02-30 is not a valid date
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
@@ -197,7 +198,7 @@ def _indicators(purpose: str) -> Field:
         if catalogue is not None:
             # Only values checked against a catalogue need its rules: a portfolio read
             # without one does not load the catalogues' value types (docs: *Performance*).
-            from ..model.catalogues import value_problem
+            value_problem = importlib.import_module("..model.catalogues", __package__).value_problem
         values: dict[str, Value] = {}
         for code, value in raw.items():
             if not (code.isprintable() and code and not code.isspace()):  # else: the rule

@@ -19,6 +19,7 @@ Rulebook('ecei-2019')
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -98,13 +99,13 @@ def _programme_presets() -> Presets[Programme]:
     """The preset programmes, by id, read from their files when first asked for: the
     rules of labels and the commands that follow no programme do not load the programme
     reader or read the files (docs: *Performance*)."""
-    from .programme import PROGRAMME_FILES
+    files: Format[Programme] = importlib.import_module(".programme", __package__).PROGRAMME_FILES
 
     def read(name: str) -> Programme:
         source = f"presets/{name}.programme.json"
-        return PROGRAMME_FILES.parse(package_data(source), source=source)
+        return files.parse(package_data(source), source=source)
 
-    return Presets(PROGRAMME_FILES, {name: read(name) for name in _PROGRAMME_FILES})
+    return Presets(files, {name: read(name) for name in _PROGRAMME_FILES})
 
 
 def __getattr__(name: str) -> Any:
@@ -170,9 +171,8 @@ def programme_of(value: Programme | str, name: str = "programme") -> Programme:
     ...
     cluster_excellence.errors.InvalidValueError: programme: unknown programme 'de' (known: ...)
     """
-    from ..model.programmes import Programme
-
-    found: Programme = _value_or_preset(value, Programme, get_programme, PROGRAMME_IDS, name)
+    kind = importlib.import_module("..model.programmes", __package__).Programme
+    found: Programme = _value_or_preset(value, kind, get_programme, PROGRAMME_IDS, name)
     return found
 
 
