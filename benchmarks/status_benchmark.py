@@ -12,7 +12,9 @@ separate processes, ``--repeat`` interleaved rounds:
 
 It checks that all three print the same bytes, and prints times, the ratios
 (the median of the ratios within each round) and the peak memory (max RSS)
-of the command. The goal: at most 1.8 times the floor.
+of the command. The goals (CPU time): at most 1.8 times the floor on 100,000
+clusters, at most 2 times on 1,300 (the real population, where the start of
+Python and of attrs weighs most).
 
 Usage: python benchmarks/status_benchmark.py [--clusters N] [--repeat K] [--seed S]
 """
@@ -33,6 +35,8 @@ from _measure import median_ratio, peak_rss, rounds
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "_work"
 ON = "2024-06-30"
+#: The goal of each size measured: the most time the command may take, as times the floor.
+GOALS = {1_300: 2.0, 100_000: 1.8}
 
 
 def generate(clusters: int, seed: int) -> dict[str, object]:
@@ -113,12 +117,14 @@ def main() -> None:
     print(f"{'':24} {'wall':>7}    {'CPU':>7}    (best of {args.repeat})")
     for name in commands:
         print(f"{name:24} {min(wall[name]):7.2f} s  {min(cpu[name]):7.2f} s")
+    goal = GOALS.get(args.clusters)
+    shown = f" (goal <= {goal})" if goal is not None else ""
     for label, figures in (("wall", wall), ("CPU", cpu)):
         ours = figures["cluster-excellence"]
         floor = median_ratio(ours, figures["floor"])
         relativedelta = median_ratio(ours, figures["relativedelta baseline"])
         print(
-            f"{label:4} ratio (median of rounds) to the floor {floor:.2f} (goal <= 1.8), "
+            f"{label:4} ratio (median of rounds) to the floor {floor:.2f}{shown}, "
             f"to the relativedelta baseline {relativedelta:.2f}"
         )
     peak = peak_rss(commands["cluster-excellence"])

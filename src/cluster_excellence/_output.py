@@ -41,6 +41,17 @@ class OutputError(Exception):
     """Output that cannot be written, with a message that names where and why."""
 
 
+def suffix(path: str) -> str:
+    """The extension of the last part of ``path`` (``".json"``), as ``pathlib`` gives it
+    (``PurePath(path).suffix``, which a property test holds it to), without loading
+    ``pathlib`` and the modules it loads, which a command otherwise does not need."""
+    parts = path.replace(os.altsep, os.sep) if os.altsep else path
+    names = [part for part in parts.split(os.sep) if part not in ("", ".")]
+    name = names[-1] if names else ""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
 def _identity(status: os.stat_result) -> tuple[int, int]:
     return status.st_dev, status.st_ino
 

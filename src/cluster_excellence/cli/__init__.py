@@ -23,8 +23,6 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-import attrs
-
 from .._output import OutputError
 from .._text import printable, shorten, show
 from .._version import __version__
@@ -39,18 +37,27 @@ from ._common import (
     Command,
     Run,
     UsageError,
+    terminal_width,
 )
 
 __all__ = ["COMMANDS", "CommandEntry", "command", "main", "run"]
 
 
-@attrs.frozen
 class CommandEntry:
-    """A command in the table: its name, what it does, the module that runs it."""
+    """A command in the table: its name, what it does, the module that runs it.
 
-    name: str
-    summary: str
-    module: str
+    The command line's own machinery, not a value of the library: a plain class with
+    slots, which costs nothing to create at start-up (docs: *Performance*)."""
+
+    __slots__ = ("module", "name", "summary")
+
+    def __init__(self, name: str, summary: str, module: str) -> None:
+        self.name = name
+        self.summary = summary
+        self.module = module
+
+    def __repr__(self) -> str:
+        return f"CommandEntry({self.name!r})"
 
 
 #: Every command, in the order the help lists them.
@@ -115,8 +122,14 @@ def command(name: str) -> Command:
 
 
 class _HelpFormatter(argparse.HelpFormatter):
-    """Help wrapped to the terminal's width (argparse reads ``COLUMNS``), the examples
-    kept as written."""
+    """Help wrapped to the terminal's width, as text tables are (``COLUMNS`` when set;
+    :func:`~cluster_excellence.cli._common.terminal_width`), less argparse's margin of
+    two; the examples kept as written. Given the width, argparse does not load
+    ``shutil`` (and the compression modules it loads) to find it, which every command
+    would pay for at start-up: argparse makes a formatter for each option it adds."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=terminal_width() - 2)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if text.startswith("examples:\n"):

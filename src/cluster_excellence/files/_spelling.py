@@ -15,7 +15,6 @@ format stays strict: there a word is written exactly.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from .._text import show
@@ -44,6 +43,8 @@ def word_problem(text: str, words: Sequence[str], what: str = "") -> str:
     """Why ``text`` is none of ``words``, with the closest word as a hint (by
     :func:`difflib.get_close_matches`, or the one word ``text`` starts); ``what`` names
     the words (e.g. "a tier"), by default they are listed."""
+    import difflib  # only for a mistake: the command line reads words with every start
+
     keys = {word_key(word): word for word in words}
     key = word_key(text)
     close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.75)

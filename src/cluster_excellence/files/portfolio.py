@@ -31,9 +31,10 @@ x.json: clusters[0].assessments[0].date: 2019-02-30 is not a valid date
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from .._calendar import LAST_MONTH, MAX_TERM_MONTHS, month_index
 from .._checks import text_problem
@@ -57,7 +58,6 @@ from ..model.assessments import (
     positive_problem,
     silver_audit_problem,
 )
-from ..model.catalogues import Catalogue, Indicator, value_problem
 from ..model.clusters import (
     MEMBER_TYPES,
     Cluster,
@@ -90,6 +90,9 @@ from ._fields import (
 )
 from ._json import RepeatedKeys
 from .formats import Format
+
+if TYPE_CHECKING:
+    from ..model.catalogues import Catalogue, Indicator
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -192,6 +195,10 @@ def _indicators(purpose: str) -> Field:
         assert isinstance(checker, _PortfolioChecker)
         catalogue = checker.catalogues.get(purpose)
         known = checker.codes.get(purpose, {})
+        if catalogue is not None:
+            # Only values checked against a catalogue need its rules: a portfolio read
+            # without one does not load the catalogues' value types (docs: *Performance*).
+            value_problem = importlib.import_module("..model.catalogues", __package__).value_problem
         values: dict[str, Value] = {}
         for code, value in raw.items():
             if not (code.isprintable() and code and not code.isspace()):  # else: the rule

@@ -18,18 +18,24 @@ Rulebook('ecei-2019')
 
 from __future__ import annotations
 
+import functools
+import importlib
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .._text import show
 from ..errors import InvalidTypeError, InvalidValueError, preset
-from ..model.programmes import Programme
 from ..model.rulebooks import Rulebook
 from ._json import package_data
 from .formats import Format
-from .programme import PROGRAMME_FILES
 from .rulebook import RULEBOOK_FILES, shipped_rulebook
+
+if TYPE_CHECKING:
+    from ..model.programmes import Programme
+
+    #: The preset programmes, by id (read from their files when first asked for).
+    PROGRAMME_PRESETS: Presets[Programme]
 
 __all__ = [
     "DEFAULT_RULEBOOK",
@@ -78,21 +84,35 @@ DEFAULT_RULEBOOK: Rulebook = shipped_rulebook()
 _PROGRAMME_FILES = ("de-go-cluster", "dk-innovationskraft", "no-gce")
 
 
-def _programme(name: str) -> Programme:
-    source = f"presets/{name}.programme.json"
-    return PROGRAMME_FILES.parse(package_data(source), source=source)
-
-
 #: The preset rulebooks: every edition of the default rulebook, by id.
 RULEBOOK_PRESETS = Presets(
     RULEBOOK_FILES, {edition.id: edition for edition in DEFAULT_RULEBOOK.editions()}
 )
-#: The preset programmes, by id.
-PROGRAMME_PRESETS = Presets(PROGRAMME_FILES, {name: _programme(name) for name in _PROGRAMME_FILES})
 
 #: The ids of the preset rulebooks and programmes, sorted.
 RULEBOOK_IDS = RULEBOOK_PRESETS.ids
-PROGRAMME_IDS = PROGRAMME_PRESETS.ids
+PROGRAMME_IDS = tuple(sorted(_PROGRAMME_FILES))
+
+
+@functools.cache
+def _programme_presets() -> Presets[Programme]:
+    """The preset programmes, by id, read from their files when first asked for: the
+    rules of labels and the commands that follow no programme do not load the programme
+    reader or read the files (docs: *Performance*)."""
+    files: Format[Programme] = importlib.import_module(".programme", __package__).PROGRAMME_FILES
+
+    def read(name: str) -> Programme:
+        source = f"presets/{name}.programme.json"
+        return files.parse(package_data(source), source=source)
+
+    return Presets(files, {name: read(name) for name in _PROGRAMME_FILES})
+
+
+def __getattr__(name: str) -> Any:
+    # PROGRAMME_PRESETS, read when first asked for (PEP 562).
+    if name == "PROGRAMME_PRESETS":
+        return _programme_presets()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def get_rulebook(rulebook_id: str) -> Rulebook:
@@ -122,7 +142,7 @@ def get_programme(programme_id: str) -> Programme:
     ...
     KeyError: "unknown programme 'dk' (known: de-go-cluster, dk-innovationskraft, no-gce)"
     """
-    return PROGRAMME_PRESETS.get(programme_id)
+    return _programme_presets().get(programme_id)
 
 
 def rulebook_of(value: Rulebook | str, name: str = "rulebook") -> Rulebook:
@@ -151,7 +171,8 @@ def programme_of(value: Programme | str, name: str = "programme") -> Programme:
     ...
     cluster_excellence.errors.InvalidValueError: programme: unknown programme 'de' (known: ...)
     """
-    found: Programme = _value_or_preset(value, Programme, get_programme, PROGRAMME_IDS, name)
+    kind = importlib.import_module("..model.programmes", __package__).Programme
+    found: Programme = _value_or_preset(value, kind, get_programme, PROGRAMME_IDS, name)
     return found
 
 

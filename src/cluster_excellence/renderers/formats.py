@@ -32,11 +32,10 @@ import importlib
 import json
 import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
 from .._checks import failure
-from .._output import OutputError, write_file, write_files
+from .._output import OutputError, suffix, write_file, write_files
 from .._results import DEFAULT_WIDTH, csv_text, html, layout_of, markdown, sheets, text
 from .._text import printable
 from .._words import Language
@@ -199,17 +198,17 @@ def write(
         if is_folder(name):
             write_folder(result, name)
             return
-        suffix = Path(name).suffix.lower()
-        if suffix not in PORTFOLIO_WRITERS:
+        extension = suffix(name).lower()
+        if extension not in PORTFOLIO_WRITERS:
             known = ", ".join(PORTFOLIO_WRITERS)
             raise failure(
                 "path",
                 f"{printable(name)}: a portfolio is written as {known}, or as CSV files into "
                 "a folder (a path ending with / or a folder)",
             )
-        write_file(name, portfolio_bytes(result, suffix))
+        write_file(name, portfolio_bytes(result, extension))
         return
-    chosen = format or SUFFIXES.get(Path(name).suffix.lower())
+    chosen = format or SUFFIXES.get(suffix(name).lower())
     if chosen is None:
         known = ", ".join(SUFFIXES)
         raise failure("path", f"{printable(name)}: no format for its extension (known: {known})")
