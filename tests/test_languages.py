@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 
 import cluster_excellence
 from cluster_excellence import (
+    InvalidTypeError,
     InvalidValueError,
+    Portfolio,
     Tier,
     badge,
     cluster_plan,
@@ -354,10 +356,20 @@ def sample_data() -> set[str]:
     return data
 
 
-def test_every_word_of_the_report_goes_through_the_catalogues() -> None:
+@pytest.mark.parametrize(
+    ("clusters", "max_rows"),
+    [(None, 300), (None, 3), ([], 300)],
+    ids=["the sample", "too many rows to draw", "no cluster"],
+)
+def test_every_word_of_the_report_goes_through_the_catalogues(
+    clusters: list[Any] | None, max_rows: int
+) -> None:
     pytest.importorskip("matplotlib")
     programmes = [get_programme("dk-innovationskraft"), get_programme("de-go-cluster")]
-    page = report_html(sample_portfolio(), ON, programmes=programmes, language=pseudo_language())
+    portfolio = sample_portfolio() if clusters is None else Portfolio(clusters)
+    page = report_html(
+        portfolio, ON, programmes=programmes, max_rows=max_rows, language=pseudo_language()
+    )
     page = re.sub(r"<svg.*?</svg>", " ", page, flags=re.S)  # the pictures: below
     assert unmarked(page, sample_data()) == []
 
@@ -452,3 +464,6 @@ def test_the_calendar_s_name() -> None:
     assert "X-WR-CALNAME;LANGUAGE=en:Cluster labels: the plan ahead\r\n" in plan_to_ics(plan)
     named = plan_to_ics(plan, name="Region Nord, Fristen", language="de")
     assert "X-WR-CALNAME;LANGUAGE=de:Region Nord\\, Fristen\r\n" in named
+    for name in ("", "two\nlines", 5):
+        with pytest.raises((InvalidTypeError, InvalidValueError), match="name: "):
+            plan_to_ics(plan, name=name)  # type: ignore[arg-type]

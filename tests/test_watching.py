@@ -407,3 +407,108 @@ class TestReport:
         assert "the report must be an .html file" in capsys.readouterr().err
         assert main(["report"]) == 2
         assert "--output" in capsys.readouterr().err
+
+
+def _summary(page: str) -> str:
+    return page[page.index('<section class="summary">') : page.index("</section>")]
+
+
+def _cells(html_text: str, caption: str) -> list[list[str]]:
+    """The rows of the table whose caption starts with ``caption``, as the cells' texts."""
+    start = html_text.index(f"<caption>{caption}")
+    table = html_text[start : html_text.index("</table>", start)]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]
+    return [
+        [
+            re.sub(r"<[^>]+>", "", cell).strip()
+            for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)
+        ]
+        for row in rows
+    ]
+
+
+class TestReportSummary:
+    """The answer the report opens with (docs: Watching a portfolio, "A report to send")."""
+
+    def test_the_sample_s_answer(self) -> None:
+        page = report_html(
+            sample_portfolio(), D(2026, 11, 20), programmes=["de-go-cluster", "no-gce"]
+        )
+        summary = _summary(page)
+        assert summary.index("<h2>The answer on 2026-11-20</h2>") < page.index("Label status")
+        assert _cells(summary, "Clusters by highest valid label") == [
+            ["Gold", "3"], ["Silver", "1"], ["Bronze", "2"], ["no valid label", "10"],
+        ]  # fmt: skip
+        programmes = _cells(summary, "Programmes on 2026-11-20")
+        assert programmes[0] == [
+            "Germany: go-cluster (Federal Ministry for Economic Affairs)", "4", "0", "12",
+            "Example go-cluster Silver Cluster, compliant until 2026-11-30",
+        ]  # fmt: skip
+        assert len(programmes) == 2
+        due = _cells(summary, "Due in the next 90 days, to 2027-02-18")
+        assert [row[0] for row in due if row[0].startswith("Example go-cluster")] == [
+            "Example go-cluster Silver Cluster"
+        ]
+        steps = next(row[1] for row in due if row[0] == "Example go-cluster Silver Cluster")
+        assert "2026-11-30: last valid day of the Silver label" in steps
+        assert all(
+            day <= "2027-02-18" for row in due for day in re.findall(r"(\d{4}-\d\d-\d\d): ", row[1])
+        )
+
+    def test_the_next_to_fall_out_agree_with_the_programme_s_compliance(self) -> None:
+        from cluster_excellence import portfolio_compliance
+
+        for programme in ("de-go-cluster", "no-gce", "dk-innovationskraft"):
+            result = portfolio_compliance(sample_portfolio(), programme, D(2026, 11, 20))
+            first = result.falling_out()[0]
+            page = report_html(sample_portfolio(), D(2026, 11, 20), programmes=[programme])
+            row = _cells(_summary(page), "Programmes on")[0]
+            assert row[4] == f"{first.cluster_name}, compliant until {first.compliant_until}"
+
+    @pytest.mark.parametrize(
+        ("soon_days", "caption", "nothing"),
+        [
+            (0, "Due on 2026-11-20", "Nothing is due on 2026-11-20."),
+            (1, "Due by tomorrow, 2026-11-21", "Nothing is due by tomorrow."),
+            (3660, "Due in the next 3660 days, to 2036-11-27", ""),
+        ],
+    )
+    def test_the_days_ahead(self, soon_days: int, caption: str, nothing: str) -> None:
+        one = Portfolio([Cluster("late", "Late", [Benchmark(D(2026, 1, 5))])])
+        page = report_html(one, D(2026, 11, 20), soon_days=soon_days)
+        assert f"<caption>{caption}" in page
+        assert "1 cluster; labels as of 2026-11-20" in page  # one, not "1 clusters"
+        if nothing:
+            assert nothing in report_html(Portfolio([]), D(2026, 11, 20), soon_days=soon_days)
+
+    def test_at_the_calendar_s_end_the_days_are_the_days_there_are(self) -> None:
+        one = Portfolio([Cluster("late", "Late", [Benchmark(D(9979, 1, 5))])])
+        page = report_html(one, D(9999, 12, 1), soon_days=90)
+        assert "<caption>Due in the next 30 days, to 9999-12-31" in page
+
+    @pytest.mark.parametrize(
+        ("keywords", "error", "message"),
+        [
+            ({"soon_days": True}, InvalidTypeError, "soon_days: must be a whole number"),
+            ({"soon_days": -1}, InvalidTypeError, "soon_days: must be a whole number"),
+            ({"soon_days": 3661}, InvalidTypeError, "from 0 to 3660, not 3661"),
+            ({"title": 5}, InvalidTypeError, "title: must be"),
+            ({"title": ""}, InvalidValueError, "title: "),
+            ({"title": "a\nb"}, InvalidValueError, "title: "),
+            ({"max_rows": "x"}, InvalidTypeError, "max_rows: must be a whole number of rows"),
+            ({"max_rows": 0}, InvalidValueError, "max_rows: 0 is not 1 or more"),
+            ({"language": "sv"}, InvalidValueError, 'language: "sv" is not one of'),
+        ],
+    )
+    def test_bad_arguments_are_refused_in_words(
+        self, keywords: dict[str, object], error: type[Exception], message: str
+    ) -> None:
+        with pytest.raises(error, match=re.escape(message)):
+            report_html(sample_portfolio(), D(2026, 11, 20), **keywords)  # type: ignore[arg-type]
+
+    def test_a_picture_left_out_says_why_in_the_report_s_language(self) -> None:
+        empty = report_html(Portfolio([]), D(2026, 11, 20), language="de")
+        assert "Die Zeitleiste entfällt: keine Cluster zu zeichnen." in empty
+        crowded = report_html(sample_portfolio(), D(2026, 11, 20), max_rows=3, language="da")
+        assert "Tidslinjen er udeladt: 22 rækker er for mange til ét billede (højst 3)." in crowded
+        assert "draw fewer" not in crowded

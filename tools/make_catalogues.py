@@ -39,8 +39,16 @@ PACKAGE = ROOT / "src" / "cluster_excellence"
 LOCALE = PACKAGE / "locale"
 DOMAIN = "cluster_excellence"
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
-#: The languages with a catalogue: every one the package offers except English.
-TRANSLATED = ("da", "nb", "de")
+#: The languages with a catalogue: every one the package offers except English, the
+#: language of the messages (read from the source, so that the tool needs no install).
+_OFFERED = ast.literal_eval(
+    next(
+        line.split("=", 1)[1].strip()
+        for line in (PACKAGE / "_words.py").read_text(encoding="utf-8").splitlines()
+        if line.startswith("LANGUAGES = ")
+    )
+)
+TRANSLATED: tuple[str, ...] = tuple(code for code in _OFFERED if code != "en")
 #: Calls whose first argument is an English message.
 _MESSAGE_CALLS = {"Message", "N_", "say"}
 #: The places a day's templates may use besides their message's own.

@@ -49,7 +49,10 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "plan": [("text/html", "cluster_id")],
     "picture": [("image/png", "")],
     "eligible": [("text/plain", "('mineralklynge',)")],
-    "danish": [("stream", "Plan fra 20. november 2026, 12 måneder frem"), ("stream", "certificering")],
+    "danish": [
+        ("stream", "Plan fra 20. november 2026, 12 måneder frem"),
+        ("stream", "certificering"),
+    ],
     "report": [("text/plain", "Svaret pr. 20. november 2026")],
 }
 

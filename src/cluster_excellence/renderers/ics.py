@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
+from .._checks import failure, text_problem
 from .._text import is_unsafe, printable, show
 from .._words import Language, Message
 from .._words import language as _language
@@ -144,6 +145,8 @@ def plan_to_ics(
     """
     words = _language(language)
     leads = reminder_days(",".join(str(days) for days in remind)) if remind else ()
+    if name is not None and (problem := text_problem(name)) is not None:
+        raise failure("name", problem)
     title = name if name is not None else Message("Cluster labels: the plan ahead").text(words)
     tag = f";LANGUAGE={words.code}"
     lines = [

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .._calendar import end_of_month_after
-from .._checks import DayLike, as_day
+from .._checks import DayLike, as_day, failure
 from .._text import printable
 from .._words import Language, Message
 from .._words import language as _language
@@ -72,6 +72,25 @@ _ONE_DAY = dt.timedelta(days=1)
 #: Pictures taller than this many rows are refused by default (our decision:
 #: beyond that the labels no longer fit a page; select clusters instead).
 MAX_ROWS = 300
+
+
+class NotDrawn(InvalidValueError):
+    """A picture that cannot be drawn (nothing to draw, too many rows): why, as a
+    :class:`~cluster_excellence.Message` people read in any language (the report says it),
+    and what the caller can do about it."""
+
+    def __init__(self, message: Message, advice: str = "") -> None:
+        super().__init__(f"{message}; {advice}" if advice else str(message))
+        self.message = message
+
+
+def check_max_rows(max_rows: object) -> int:
+    """``max_rows`` if it is a whole number of rows, 1 or more; else a clear error."""
+    if type(max_rows) is not int:
+        raise failure("max_rows", f"must be a whole number of rows, not {max_rows!r}")
+    if max_rows < 1:
+        raise failure("max_rows", f"{max_rows} is not 1 or more")
+    return max_rows
 
 
 #: The resolution of a picture shown in a notebook (our decision: sharp on most screens,
@@ -186,6 +205,7 @@ def label_timeline(
     """
     clusters = list(portfolio if isinstance(portfolio, Portfolio) else Portfolio(portfolio))
     on = None if on is None else as_day(on, "on")
+    max_rows = check_max_rows(max_rows)
     words = _language(language)
 
     def say(template: str, **values: Any) -> str:
@@ -200,12 +220,16 @@ def label_timeline(
     table = [(cluster, _rows(cluster, rulebook)) for cluster in clusters]
     count = sum(max(len(rows), 1) for _, rows in table)
     if count > max_rows:
-        raise InvalidValueError(
-            f"{count} rows are too many for one picture (at most {max_rows}); "
-            "draw fewer clusters at a time"
+        raise NotDrawn(
+            Message(
+                "{count} rows are too many for one picture (at most {most})",
+                count=count,
+                most=max_rows,
+            ),
+            "draw fewer clusters at a time",
         )
     if not table:
-        raise InvalidValueError("no clusters to draw")
+        raise NotDrawn(Message("no clusters to draw"))
     figure: Figure = figure_class(figsize=(10, 1.6 + 0.34 * count), layout="constrained")
     ax: Axes = figure.add_subplot()
     ticks: list[str] = []
@@ -350,6 +374,7 @@ def scorecard_heatmap(
     >>> scorecard_heatmap(card).axes[0].get_ylabel()
     'cluster'
     """
+    max_rows = check_max_rows(max_rows)
     figure_class = require_matplotlib()
     from matplotlib.colors import ListedColormap
 
@@ -361,10 +386,14 @@ def scorecard_heatmap(
     codes = scorecard.indicator_codes
     rows = scorecard.clusters
     if not rows or not codes:
-        raise InvalidValueError("the scorecard has no clusters or no indicators to draw")
+        raise NotDrawn(Message("the scorecard has no clusters or no indicators to draw"))
     if len(rows) > max_rows:
-        raise InvalidValueError(
-            f"{len(rows)} clusters are too many for one picture (at most {max_rows})"
+        raise NotDrawn(
+            Message(
+                "{count} clusters are too many for one picture (at most {most})",
+                count=len(rows),
+                most=max_rows,
+            )
         )
     order: list[Light | None] = [None, Light.RED, Light.YELLOW, Light.GREEN]
     grid = [[order.index(light) for light in row.lights] for row in rows]

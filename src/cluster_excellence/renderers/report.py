@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from html import unescape
 from typing import Any
 
-from .._checks import DayLike, as_day, failure
+from .._checks import DayLike, as_day, failure, text_problem
 from .._results import escape
 from .._version import __version__
 from .._words import Language, Message
@@ -44,13 +44,25 @@ from ..rules.scorecard import latest_benchmark, portfolio_scorecard
 from ..rules.status import PortfolioStatus, portfolio_status
 from . import pictures
 
-__all__ = ["DEFAULT_PLAN_MONTHS", "DEFAULT_SOON_DAYS", "report_html"]
+__all__ = [
+    "DEFAULT_PLAN_MONTHS",
+    "DEFAULT_SOON_DAYS",
+    "MAX_SOON_DAYS",
+    "NEXT_OUT_NAMED",
+    "report_html",
+]
 
 #: How far ahead the report's plan looks, in months (our decision; a parameter).
 DEFAULT_PLAN_MONTHS = 12
 #: How far ahead the summary's actions look, in days (our decision: about a quarter, the
 #: time an agency needs to arrange an assessment; a parameter).
 DEFAULT_SOON_DAYS = 90
+#: The longest look ahead the summary takes, in days (our decision: ten years, past any
+#: label's term and window).
+MAX_SOON_DAYS = 3660
+#: The clusters the summary names as the next to fall out of a programme, at most (our
+#: decision: a line of a table; the programme's section lists them all).
+NEXT_OUT_NAMED = 3
 
 _STYLE = """
 @page { size: A4; margin: 16mm 14mm 18mm; }
@@ -201,16 +213,19 @@ def report_html(
     on = as_day(on, "on")
     rulebook = rulebook_of(rulebook)
     followed = [programme_of(programme) for programme in programmes]
-    if type(soon_days) is not int or not 0 <= soon_days <= 3660:
+    if type(soon_days) is not int or not 0 <= soon_days <= MAX_SOON_DAYS:
         raise failure(
-            "soon_days", f"must be a whole number of days from 0 to 3660, not {soon_days!r}"
+            "soon_days",
+            f"must be a whole number of days from 0 to {MAX_SOON_DAYS}, not {soon_days!r}",
         )
+    max_rows = pictures.check_max_rows(max_rows)
+    heading = _title(title)
     words = _language(language)
     page = _Page(words)
     pictures.require_matplotlib()
     status = portfolio_status(portfolio, on, rulebook)
     compliance = [portfolio_compliance(portfolio, p, on, rulebook) for p in followed]
-    heading = escape(title) if title else page.say("Cluster labels on {day}", day=on)
+    heading = escape(heading) if heading else page.say("Cluster labels on {day}", day=on)
     editions = ", ".join(edition for edition, _ in status.editions)
     parts = [
         "<!DOCTYPE html>",
@@ -222,9 +237,13 @@ def report_html(
         f"<header><h1>{heading}</h1>",
         '<p class="meta">',
         page.say(
-            "{count} clusters; labels as of {day}, each assessment judged by the rulebook "
+            "1 cluster; labels as of {day}, each assessment judged by the rulebook "
             "edition in force on its date ({editions}). Made with cluster_excellence "
-            "{version}.",
+            "{version}."
+            if len(status.clusters) == 1
+            else "{count} clusters; labels as of {day}, each assessment judged by the "
+            "rulebook edition in force on its date ({editions}). Made with "
+            "cluster_excellence {version}.",
             count=len(status.clusters),
             day=on,
             editions=editions,
@@ -243,6 +262,17 @@ def report_html(
         parts.append(_scorecard_section(page, measured, catalogue, on, max_rows))
     parts.append("</main></body></html>\n")
     return "".join(parts)
+
+
+def _title(title: object) -> str | None:
+    """``title`` if it is one line of text (or None for the default); else a clear error."""
+    if title is None:
+        return None
+    problem = text_problem(title)
+    if problem is not None:
+        raise failure("title", problem)
+    assert isinstance(title, str)
+    return title
 
 
 def _steps(
@@ -299,11 +329,21 @@ def _answer(
         rows = []
         for programme, result in zip(programmes, compliance, strict=True):
             standings = [entry.standing for entry in result.clusters]
-            held = [e for e in result.clusters if e.compliant_until is not None]
-            if held:
-                last = min(entry.compliant_until for entry in held if entry.compliant_until)
-                names = [entry.cluster_name for entry in held if entry.compliant_until == last]
-                next_out = page.say("{names}, compliant until {day}", names=tuple(names), day=last)
+            first = result.falling_out()
+            if first:
+                last = first[0].compliant_until
+                names = [entry.cluster_name for entry in first if entry.compliant_until == last]
+                if len(names) > NEXT_OUT_NAMED:
+                    next_out = page.say(
+                        "{names} and {more} more, compliant until {day}",
+                        names=tuple(names[:NEXT_OUT_NAMED]),
+                        more=len(names) - NEXT_OUT_NAMED,
+                        day=last,
+                    )
+                else:
+                    next_out = page.say(
+                        "{names}, compliant until {day}", names=tuple(names), day=last
+                    )
             else:
                 next_out = page.say("none complies")
             rows.append([
@@ -332,7 +372,8 @@ def _answer(
         if on <= dt.date.max - dt.timedelta(soon_days)
         else dt.date.max
     )
-    months = max(1, soon_days // 28 + 1)  # enough months to hold the days
+    days = (until - on).days  # fewer than soon_days at the calendar's end
+    months = max(1, days // 28 + 1)  # enough months to hold the days
     soon: dict[str, list[tuple[Cluster, Action]]] = {}
     for member, action, _ in _steps(portfolio, on, rulebook, programmes, months):
         if action.date <= until:
@@ -347,14 +388,16 @@ def _answer(
             ("", page.show(steps[0][0].name)),
             ("", f'<ul class="steps">{items}</ul>'),
         ])  # fmt: skip
-    parts.append(
-        page.table(
-            page.say("Due in the next {days} days, to {day}", days=soon_days, day=until),
-            (page.say("Cluster"), page.say("What")),
-            rows,
-            page.say("Nothing is due in the next {days} days.", days=soon_days),
-        )
-    )
+    if days == 0:
+        caption = page.say("Due on {day}", day=on)
+        nothing = page.say("Nothing is due on {day}.", day=on)
+    elif days == 1:
+        caption = page.say("Due by tomorrow, {day}", day=until)
+        nothing = page.say("Nothing is due by tomorrow.")
+    else:
+        caption = page.say("Due in the next {days} days, to {day}", days=days, day=until)
+        nothing = page.say("Nothing is due in the next {days} days.", days=days)
+    parts.append(page.table(caption, (page.say("Cluster"), page.say("What")), rows, nothing))
     parts.append("</section>")
     return "".join(parts)
 
@@ -491,8 +534,8 @@ def _timeline_section(
         figure = pictures.label_timeline(
             portfolio, on, rulebook, title="", max_rows=max_rows, language=page.words
         )
-    except ValueError as error:
-        why = page.say("The timeline is left out: {why}.", why=str(error))
+    except pictures.NotDrawn as error:
+        why = page.say("The timeline is left out: {why}.", why=error.message)
         picture = f'<p class="note">{why}</p>'
     else:
         picture = _svg(
@@ -524,8 +567,8 @@ def _scorecard_section(
             heat = pictures.scorecard_heatmap(
                 card, title="", max_rows=max_rows, language=page.words
             )
-        except ValueError as error:
-            why = page.say("The heat map is left out: {why}.", why=str(error))
+        except pictures.NotDrawn as error:
+            why = page.say("The heat map is left out: {why}.", why=error.message)
             picture = f'<p class="note">{why}</p>'
         else:
             picture = _svg(
