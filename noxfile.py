@@ -1,7 +1,12 @@
+#!/usr/bin/env python3
+# /// script
+# dependencies = ["nox>=2025.2.9"]
+# ///
 """The checks a contributor runs, each defined once: ``.ci/run`` and the GitHub
 workflow call these sessions.
 
-``nox -l`` lists them; ``nox -s lint typecheck`` runs two. Each session makes its
+``nox -l`` lists them, ``nox`` runs those marked as defaults, ``nox -s lint
+typecheck`` runs two (``./noxfile.py -s lint`` too). Each session makes its
 own virtual environment under ``.nox/`` and installs the project with its test
 extra and the dependency group it needs (``[dependency-groups]`` in
 ``pyproject.toml``). ``tests`` runs on every supported Python; a Python that is
@@ -22,7 +27,6 @@ import nox
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "venv"
 nox.options.error_on_missing_interpreters = False
-nox.options.sessions = ["tests", "coverage", "lint", "typecheck", "docs", "notebook"]
 
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
@@ -113,7 +117,7 @@ def _build(session: nox.Session, *kinds: str) -> Path:
     return dist
 
 
-@nox.session(python=CURRENT)
+@nox.session(python=CURRENT, default=False)
 def wheel(session: nox.Session) -> None:
     """The built wheel (and sdist) pass ``twine check --strict``; the wheel
     installed alone in a clean environment runs its commands, says which extra
@@ -191,7 +195,7 @@ def wheel(session: nox.Session) -> None:
     assert '"schemaVersion": 1' in badge
 
 
-@nox.session(python=CURRENT)
+@nox.session(python=CURRENT, default=False)
 def sdist(session: nox.Session) -> None:
     """The source archive tests itself, as a distribution packager runs it: built,
     unpacked in a temporary folder, installed (not editable) with its test extra
@@ -207,3 +211,7 @@ def sdist(session: nox.Session) -> None:
     session.install(f"{tree}[test]")
     session.chdir(tree)
     session.run("python", "-m", "pytest", "tests", "docs", "-x", "-q", "-p", "no:randomly")
+
+
+if __name__ == "__main__":
+    nox.main()
