@@ -1,7 +1,7 @@
 """The report opened in a real headless browser (Chromium): nothing fetched, no error.
 
 Skipped, with the reason, only where no Chromium is installed (``.ci/run``
-installs Debian's package where it can).
+installs nothing: a machine that has Debian's package runs it).
 """
 
 from __future__ import annotations
