@@ -3,7 +3,8 @@
 In every language, on a wide and on a phone-sized screen, nothing runs off
 the page; printed to PDF (A4), every table's heading and caption stand on the
 page of its first row. Skipped, with the reason, where no Chromium is installed
-(and the PDF's pages where poppler's ``pdftotext`` is missing).
+(and the PDF's pages where poppler's ``pdftotext`` is missing; ``.ci/run``
+installs nothing: a machine that has Debian's packages runs them).
 """
 
 from __future__ import annotations

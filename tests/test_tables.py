@@ -299,7 +299,8 @@ class TestRowsAndColumns:
         assert problems("") == ["the header: is missing: the table is empty"]
 
     def test_a_column_without_a_name(self) -> None:
-        assert parse_portfolio_csv("id,name,type,date,\nx,X,benchmarking,2019-01-10,\n")["x"]
+        portfolio = parse_portfolio_csv("id,name,type,date,\nx,X,benchmarking,2019-01-10,\n")
+        assert portfolio["x"].id == "x"
         assert one_problem("id,name,type,date,\nx,X,benchmarking,2019-01-10,84\n") == (
             "row 2: has a value in column 5, which has no name"
         )

@@ -499,7 +499,8 @@ class Portfolio(Tables):
             close = difflib.get_close_matches(key, [c.id for c in self.clusters], n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise KeyError(f"no cluster with id {shorten(printable(key), 60)!r}{hint}")
-        if isinstance(key, int) and not isinstance(key, bool):
+        # A bool is refused although the annotation allows it (mypy: redundant).
+        if isinstance(key, int) and not isinstance(key, bool):  # type: ignore[redundant-expr]
             return self.clusters[key]
         raise InvalidTypeError(f"a portfolio is indexed by cluster id or position, not {show(key)}")
 
