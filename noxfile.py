@@ -218,6 +218,9 @@ def wheel(session: nox.Session) -> None:
     assert '"event": "renewed"' in changes
     badge = run(command, "badge", "--cluster", "example-gold", "--on", "2026-11-20")
     assert '"schemaVersion": 1' in badge
+    # The wheel carries the compiled catalogues: the badge in Danish.
+    danish = run(command, "badge", "--cluster", "example-gold", *on, "--language", "da")
+    assert '"message": "gyldig til maj 2027"' in danish, danish
 
 
 @nox.session(python=CURRENT, default=False)

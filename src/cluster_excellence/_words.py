@@ -234,7 +234,8 @@ def language(code: str | Language | None = None) -> Language:
         return ENGLISH
     if isinstance(code, Language):
         return code
-    found = _LOADED.get(code) if isinstance(code, str) else None
+    # a list or a dict from a caller that ignores the annotations is refused below
+    found = _LOADED.get(code) if isinstance(code, str) else None  # type: ignore[redundant-expr]
     if found is not None:
         return found
     if code not in LANGUAGES:

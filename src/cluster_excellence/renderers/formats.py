@@ -117,7 +117,8 @@ def render(
     bytes for ``xlsx``. People's words follow ``language`` (``"en"``, ``"da"``,
     ``"nb"``, ``"de"``; default English); a text table is ``width`` characters wide."""
     layout_of(result)
-    renderer = FORMATS.get(format) if isinstance(format, str) else None
+    # an unhashable format from a caller that ignores the annotations is refused below
+    renderer = FORMATS.get(format) if isinstance(format, str) else None  # type: ignore[redundant-expr]
     if renderer is None:
         raise failure("format", f"{format!r} is not one of {', '.join(FORMATS)}")
     return renderer(result, language, width)
