@@ -27,3 +27,11 @@ def test_the_two_commands_are_marked_for_ci() -> None:
     text = README.read_text(encoding="utf-8")
     assert "<!-- ci:sample -->\n```sh\n" in text
     assert "<!-- ci:tests -->\n```sh\n" in text
+
+
+def test_the_readme_states_the_coverage_floor_of_pyproject() -> None:
+    pyproject = README.with_name("pyproject.toml").read_text(encoding="utf-8")
+    floor = re.search(r"^fail_under = ([\d.]+)$", pyproject, flags=re.M)
+    assert floor is not None
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    assert f"`[tool.coverage.report] fail_under`): {floor.group(1)} %" in text

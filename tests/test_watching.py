@@ -498,6 +498,8 @@ class TestReportSummary:
             ({"max_rows": "x"}, InvalidTypeError, "max_rows: must be a whole number of rows"),
             ({"max_rows": 0}, InvalidValueError, "max_rows: 0 is not 1 or more"),
             ({"language": "sv"}, InvalidValueError, 'language: "sv" is not one of'),
+            ({"plan_months": 0}, InvalidTypeError, "plan_months: must be a whole number above 0"),
+            ({"plan_months": None}, InvalidTypeError, "plan_months: must be a whole number"),
         ],
     )
     def test_bad_arguments_are_refused_in_words(

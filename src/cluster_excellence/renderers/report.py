@@ -218,6 +218,8 @@ def report_html(
             "soon_days",
             f"must be a whole number of days from 0 to {MAX_SOON_DAYS}, not {soon_days!r}",
         )
+    if type(plan_months) is not int or plan_months < 1:
+        raise failure("plan_months", f"must be a whole number above 0, not {plan_months!r}")
     max_rows = pictures.check_max_rows(max_rows)
     heading = _title(title)
     words = _language(language)
