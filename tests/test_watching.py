@@ -514,3 +514,31 @@ class TestReportSummary:
         crowded = report_html(sample_portfolio(), D(2026, 11, 20), max_rows=3, language="da")
         assert "Tidslinjen er udeladt: 22 rækker er for mange til ét billede (højst 3)." in crowded
         assert "draw fewer" not in crowded
+
+    def test_the_next_to_fall_out_are_named_three_at_most(self) -> None:
+        alike = Portfolio(
+            [
+                Cluster(f"c{n}", f"Cluster {n}", [GoldAudit(D(2026, 5, 4), score=90.0)])
+                for n in range(5)
+            ]
+        )
+        page = report_html(alike, D(2026, 11, 20), programmes=["de-go-cluster"])
+        row = _cells(_summary(page), "Programmes on")[0]
+        assert row[1:4] == ["5", "0", "0"]
+        assert row[4] == "Cluster 0, Cluster 1, Cluster 2 and 2 more, compliant until 2028-05-31"
+
+    def test_a_programme_nobody_complies_with(self) -> None:
+        page = report_html(Portfolio([]), D(2026, 11, 20), programmes=["no-gce"], language="nb")
+        row = _cells(_summary(page), "Programmer per 20. november 2026")[0]
+        assert row[1:] == ["0", "0", "0", "ingen i samsvar"]
+
+    def test_a_heat_map_too_large_is_left_out_with_a_note(self) -> None:
+        from cluster_excellence import benchmarking_catalogue
+
+        region = sample_portfolio("region")
+        page = report_html(region, D(2026, 11, 20), catalogue=benchmarking_catalogue(), max_rows=2)
+        count = sum(1 for _ in region)
+        assert (
+            f"The heat map is left out: {count} clusters are too many for one picture (at most 2)."
+            in page
+        )
