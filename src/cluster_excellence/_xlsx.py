@@ -92,7 +92,8 @@ def workbook(
     sheets: Sequence[Sheet], what: str = "writing XLSX", written: dt.datetime | None = None
 ) -> bytes:
     """The bytes of an XLSX workbook holding ``sheets`` in this order; ``written`` is the
-    time its properties record (default: now), so that a fixed one gives the same bytes."""
+    time its properties record as created (default: now). The bytes still change with the
+    time of writing: openpyxl records it as modified, and in the package's entries."""
     module = openpyxl(what)
     styles = importlib.import_module("openpyxl.styles")
     utils = importlib.import_module("openpyxl.utils")

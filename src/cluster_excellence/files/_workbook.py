@@ -183,17 +183,17 @@ class _Package:
         """The unpacked bytes of the member ``name``, in chunks, each byte counted."""
         info = self.members[name]
         where = f"part {printable(name)}"
-        seen = 0
+        if info.flag_bits & 0x1:
+            raise _Refused(where, "cannot be unpacked (it is encrypted)")
         try:
+            # zipfile stops a member at the size its header says (and its checksum then
+            # fails): what it unpacks is counted against the whole workbook's limit.
             with self.zip.open(info) as stream:
                 while True:
                     chunk = stream.read(_CHUNK)
                     if not chunk:
                         break
-                    seen += len(chunk)
                     self.unpacked += len(chunk)
-                    if seen > info.file_size:
-                        raise _Refused(where, "unpacks to more bytes than its header says")
                     if self.unpacked > self.limits.max_unpacked:
                         raise _Refused(
                             "", f"unpacks to more than the {self.limits.max_unpacked:,} bytes "
@@ -204,7 +204,7 @@ class _Package:
             raise
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
             raise _Refused(where, f"cannot be unpacked ({_reason(error)})") from None
-        except (RuntimeError, NotImplementedError) as error:  # encrypted, unknown method
+        except (RuntimeError, NotImplementedError) as error:  # an unknown method, a flag
             raise _Refused(where, f"cannot be unpacked ({_reason(error)})") from None
 
     def read(self, name: str) -> bytes:
@@ -269,8 +269,7 @@ def _full_tree(package: _Package, name: str) -> Element:
     for event, element in _elements(package, name, ("start", "end")):
         if root is None and event == "start":
             root = element
-    if root is None:
-        raise _Refused(f"part {printable(name)}", "is empty")
+    assert root is not None  # a part without an element is not well-formed: ParseError
     return root
 
 
@@ -467,8 +466,8 @@ def _shared_strings(package: _Package, name: str) -> list[str]:
             continue
         if _local(element.tag) == "si":
             strings.append(_text_of(element))
-            if parent is not None:
-                parent.clear()
+            assert parent is not None  # the part's root starts before any item in it ends
+            parent.clear()
     return strings
 
 
@@ -939,8 +938,8 @@ class _OdsParser:
     use may hold anything). The cells of all tables count against the limit.
 
     A cell's text is its paragraphs (``text:p``, ``text:h``) on lines, with spaces
-    (``text:s``), tabs and line breaks as they are, and without its annotations
-    (OpenDocument 1.3 part 3, 6.1 Text)."""
+    (``text:s``), tabs and line breaks as they are, and without its annotations and the
+    tables in it (OpenDocument 1.3 part 3, 6.1 Text; 9.1.4 a cell may hold a table)."""
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -961,14 +960,19 @@ class _OdsParser:
         self.lines: list[str] = []
         self.line: list[str] | None = None
         self.notes = 0
+        #: How deep in tables inside the sheet's table (a cell may hold one) the parser is.
+        self.nested = 0
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         self.depth += 1
         if name == _T + "table":
+            if self.rows is not None:  # a table in the sheet's (in a cell): not its rows
+                self.nested += 1
+                return
             self.rows, self.number = [], 0
             self.tables.append((attrs.get(_T + "name", f"Sheet{len(self.tables) + 1}"),
                                 self.rows))  # fmt: skip
-        elif not isinstance(self.rows, list):
+        elif self.nested or not isinstance(self.rows, list):
             return
         elif self.cell is not None:
             self.cell_start(name, attrs)
@@ -995,17 +999,20 @@ class _OdsParser:
             self.line.append("\n")
 
     def text(self, data: str) -> None:
-        if self.line is not None and not self.notes:
+        if self.line is not None and not self.notes and not self.nested:
             self.line.append(data)
 
     def end(self, name: str) -> None:
         depth = self.depth
         self.depth -= 1
         if name == _T + "table":
-            if self.rows is not None:
-                self.tables[-1] = (self.tables[-1][0], self.rows)
+            if self.nested:
+                self.nested -= 1
+                return
+            assert self.rows is not None  # the sheet's table ends: it started
+            self.tables[-1] = (self.tables[-1][0], self.rows)
             self.rows = None
-        elif not isinstance(self.rows, list):
+        elif self.nested or not isinstance(self.rows, list):
             return
         elif self.cell is not None:
             if name == _O + "annotation":
