@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +114,8 @@ def public() -> set[tuple[str, str]]:
 def _entry(module: str, name: str) -> str:
     value = getattr(importlib.import_module(f"cluster_excellence.{module}"), name)
     lines = [f".. currentmodule:: cluster_excellence.{module}\n"]
-    if inspect.isclass(value):
+    # an alias such as dict[str, Cell] is data, though Python 3.10 calls it a class
+    if inspect.isclass(value) and not isinstance(value, types.GenericAlias):
         kind = "exception" if issubclass(value, BaseException) else "class"
         lines.append(f".. auto{kind}:: {name}\n   :members:\n")
     elif inspect.isfunction(value):

@@ -329,6 +329,7 @@ class Table:
     empty, how rows are grouped)."""
 
     __slots__ = (
+        "_by_name",
         "attrs",
         "columns",
         "empty",
@@ -364,7 +365,8 @@ class Table:
         self.title = title
         #: What people read when the table has no row.
         self.empty = empty
-        names = {column.name for column in self.columns}
+        self._by_name = {column.name: column for column in self.columns}
+        names = set(self._by_name)
         #: The columns people see (text, Markdown, HTML): by default all.
         self.shown = tuple(shown) or tuple(c.name for c in self.columns)
         #: The columns whose one value a DataFrame keeps in ``frame.attrs``.
@@ -379,11 +381,8 @@ class Table:
             raise ValueError(f"table {name}: no column {', '.join(sorted(unknown))}")
 
     def column(self, name: str) -> Column:
-        """The column ``name``."""
-        for column in self.columns:
-            if column.name == name:
-                return column
-        raise KeyError(name)
+        """The column ``name`` (:class:`KeyError` if the table has none)."""
+        return self._by_name[name]
 
     def records(self, result: Any) -> list[dict[str, Any]]:
         """The rows of ``result``, each with every column (None where it has no value)."""

@@ -413,7 +413,8 @@ def csv_safe(cell: str) -> str:
 
 def _csv_cell(value: Any) -> str:
     """A cell as CSV text: text made formula-safe, numbers as they are, days in ISO form,
-    booleans as true/false, lists joined with ``"; "``, nothing as an empty cell."""
+    booleans as true/false, nothing as an empty cell (a list is joined by its column's
+    kind, :meth:`~cluster_excellence._layout.Kind.cell`)."""
     if value is None:
         return ""
     if value is True or value is False:
@@ -422,8 +423,6 @@ def _csv_cell(value: Any) -> str:
         return repr(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return csv_safe("; ".join(map(str, value)))
     return csv_safe(str(value))
 
 
@@ -476,8 +475,6 @@ def _series(module: Any, column: Column, values: list[Any]) -> Any:
         return module.Series(values, dtype=dtype, name=column.name)
     if kind.dtype == "datetime64[ns]":
         return module.Series(module.to_datetime(values).astype("datetime64[ns]"), name=column.name)
-    if kind.dtype == "object":
-        return module.Series(values, dtype=object, name=column.name)
     if kind.name == "texts":
         values = [None if v is None else "; ".join(v) for v in values]
     return module.Series(values, dtype=kind.dtype, name=column.name)

@@ -134,27 +134,11 @@ def _column(module: Any, name: str, values: list[Any]) -> Any:
     return module.Series(values, dtype=object, name=name)
 
 
-def dataframe(
-    records: Sequence[dict[str, Any]],
-    columns: Sequence[str],
-    *,
-    attrs: dict[str, Any] | None = None,
-) -> Any:
-    """A typed ``pandas.DataFrame`` of ``records`` with ``columns`` in this order.
-
-    The columns named in ``attrs`` are left out: their one value (the day, the
-    rulebook) is in ``frame.attrs`` instead of on every row, a day as a
-    ``pandas.Timestamp`` so that it compares with the date columns.
-    """
+def dataframe(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
+    """A typed ``pandas.DataFrame`` of ``records`` with ``columns`` in this order."""
     module = pandas()
-    kept = [c for c in columns if attrs is None or c not in attrs]
-    data = {c: _column(module, c, [r.get(c) for r in records]) for c in kept}
-    frame = module.DataFrame(data, columns=kept)
-    if attrs:
-        frame.attrs.update(
-            {k: module.Timestamp(v) if isinstance(v, dt.date) else v for k, v in attrs.items()}
-        )
-    return frame
+    data = {c: _column(module, c, [r.get(c) for r in records]) for c in columns}
+    return module.DataFrame(data, columns=list(columns))
 
 
 #: One table of a result: its title, its records, its columns.

@@ -32,7 +32,6 @@ from ._common import (
     BROKEN_PIPE,
     INTERRUPTED,
     PROG,
-    READS_TABLES,
     TABLE_INPUT,
     Command,
     Run,
@@ -196,9 +195,8 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     )
     for option in spec.options:
         option.add(parser)
-    if any(option.flags[0] in READS_TABLES for option in spec.options):
-        for option in TABLE_INPUT:
-            option.add(parser)
+    for option in TABLE_INPUT:  # every command reads a portfolio or a listing
+        option.add(parser)
     parser.set_defaults(command=name, command_run=spec.run)
     return parser
 

@@ -316,8 +316,6 @@ LANGUAGE = Option(
     },
 )
 TABLES = formats()
-#: The arguments that name a portfolio: their commands take --date-order and --sheet.
-READS_TABLES = ("portfolio", "input", "--reference", "--into")
 
 
 # -- one run of a command ------------------------------------------------------------------
@@ -434,16 +432,13 @@ class Run:
             with contextlib.suppress(OSError):
                 self.inputs.extend(entry.path for entry in os.scandir(path))
         if folder or suffix(path).lower() in TABLE_SUFFIXES:
-            try:
-                found: Portfolio = files("table").read_portfolio_table(
-                    path,
-                    date_order=getattr(self.args, "date_order", None),
-                    decimal=getattr(self.args, "decimal", None),
-                    sheet=getattr(self.args, "sheet", None),
-                    catalogues=catalogues,
-                )
-            except ImportError as error:
-                raise UsageError(str(error)) from None
+            found: Portfolio = files("table").read_portfolio_table(
+                path,
+                date_order=getattr(self.args, "date_order", None),
+                decimal=getattr(self.args, "decimal", None),
+                sheet=getattr(self.args, "sheet", None),
+                catalogues=catalogues,
+            )
             return found
         return read_portfolio(path, catalogues=catalogues)
 

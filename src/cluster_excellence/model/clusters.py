@@ -28,6 +28,7 @@ import attrs
 
 from .._calendar import LAST_MONTH, MAX_TERM_MONTHS, month_index
 from .._checks import (
+    as_tuple,
     instance_of,
     is_day,
     is_optional_bool,
@@ -261,10 +262,6 @@ def amount_problem(value: Any, *, whole: bool) -> str | None:
     return None
 
 
-def _optional_tuple(value: Iterable[str] | None) -> tuple[str, ...] | None:
-    return None if value is None else tuple(value)
-
-
 def _amount(value: Any) -> str | None:
     return amount_problem(value, whole=False)
 
@@ -289,7 +286,7 @@ class Organisation:
     committed_members: int | None = attrs.field(default=None, validator=validator(optional(_count)))
     #: The member types among the members (:data:`MEMBER_TYPES`).
     member_types: tuple[str, ...] | None = attrs.field(
-        default=None, converter=_optional_tuple, validator=validator(optional(member_types_problem))
+        default=None, converter=as_tuple, validator=validator(optional(member_types_problem))
     )
     #: Visible cooperation with public bodies (counts when no public body is a member).
     public_cooperation: bool | None = attrs.field(default=None, validator=is_optional_bool)

@@ -163,10 +163,7 @@ def _year_step(span: int) -> int:
     """Years between ticks: 1, 2, 5, 10, 20, 50, ... so that at most about 15 ticks show."""
     step = 1
     while span / step > 15:
-        for factor in (2, 5, 10):
-            if span / (step * factor) <= 15 or factor == 10:
-                step *= factor
-                break
+        step *= next((factor for factor in (2, 5) if span / (step * factor) <= 15), 10)
     return step
 
 

@@ -268,14 +268,13 @@ def _programme_actions(
     rule = Message(template, programme=programme.id, tiers=tiers)
     source = "; ".join(programme.sources) or "not stated"
     until = found.compliant_until
-    if until is not None:
-        if until < dt.date.max:
-            title = Message(
-                "falls out of {programme} (the labels that count end on {until})",
-                programme=programme.name,
-                until=until,
-            )
-            add(until + dt.timedelta(days=1), f"{code}.falls_out", title, rule, source)
+    if until is not None:  # a day before the calendar's end: days end by 9979-12-31
+        title = Message(
+            "falls out of {programme} (the labels that count end on {until})",
+            programme=programme.name,
+            until=until,
+        )
+        add(until + dt.timedelta(days=1), f"{code}.falls_out", title, rule, source)
     elif found.standing is Standing.DUE and found.become_by is not None:
         title = Message(
             "last day to hold a {tiers} label for {programme}",

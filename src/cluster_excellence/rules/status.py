@@ -152,10 +152,6 @@ def stated_disagreements(
     return tuple(found)
 
 
-def _iso_or_none(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
 #: The JSON of a stated disagreement (the ``status`` and ``check`` documents).
 DISAGREEMENT = Shape(
     "stated disagreement",
