@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import types
 from collections.abc import Callable, Container, Mapping
 from typing import Any
@@ -35,7 +36,7 @@ from typing import Any
 import attrs
 
 from .._text import show
-from ..errors import InvalidTypeError, RulebookError
+from ..errors import RulebookError
 from ..model import rulebooks as model
 from ..model.rulebooks import GROUPS, LIFECYCLE, MAX_EDITIONS, Rulebook
 from ._fields import (
@@ -109,8 +110,7 @@ def _kind(owner: type, field: Any) -> Kind:
     if declared == "float":
         return _NUMBER
     enum = getattr(model, declared, None)
-    if enum is None:
-        raise InvalidTypeError(f"no file kind for {owner.__name__}.{field.name} ({declared})")
+    assert enum is not None, f"no file kind for {owner.__name__}.{field.name} ({declared})"
     return choice([member.value for member in enum], enum)
 
 
@@ -224,16 +224,13 @@ def _problems(cls: type, values: Mapping[str, Any]) -> list[tuple[str, str]]:
     instance = types.SimpleNamespace(**converted)
     found = []
     for field in fields:
-        if field.validator is None:
-            continue
+        validate = field.validator
+        assert validate is not None  # every field of a rulebook and its groups is checked
         try:
-            field.validator(instance, field, converted[field.name])
+            validate(instance, field, converted[field.name])
         except (TypeError, ValueError) as error:
-            message = str(error)
-            for prefix in (f"{field.name}: ", f"{field.name} "):
-                if message.startswith(prefix):
-                    message = message[len(prefix) :]
-                    break
+            # The validators' messages start with the field's name ("name: ..." or "name ...").
+            message = re.sub(f"^{re.escape(field.name)}:? ", "", str(error), count=1)
             found.append((field.name, message))
     return found
 
@@ -364,8 +361,8 @@ def _build_rulebook(checker: Checker, values: dict[str, Any]) -> Rulebook | None
         if checker.count:
             continue  # later editions build on this one: report their own problems only
         previous = _edition(checker, edition_values, path, previous)
-    if previous is None and not checker.count:
-        checker.fail("editions", "must hold at least one edition")
+    # No edition is built only after a problem (an empty list is _read_editions' own).
+    assert previous is not None or checker.count
     return previous
 
 

@@ -354,8 +354,6 @@ def _day(value: Any, order: DateOrder | None) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, Unreadable):
-        raise _Bad(value.message)
     if not isinstance(value, str):
         raise _Bad(
             f"must be a date (a date cell, or text such as YYYY-MM-DD), not {_describe(value)}"
@@ -708,8 +706,7 @@ class _Table:
             cut = max(path.rfind("."), path.rfind("["))
             rest = path[cut:] + rest
             path = path[:cut] if cut > 0 else ""
-        if not path:
-            return (-1, -1, -1), Problem(problem.path, problem.message)
+        assert path, problem  # every problem of a table's document is in one of its clusters
         row, column = self.places[path]
         if column is None and rest.startswith(".") and rest[1:].split(".")[0].isidentifier():
             column = rest[1:].split(".")[0].split("[")[0]
@@ -768,8 +765,6 @@ def _read_score(table: _Table, value: Any, row: _Row, column: str) -> Any:
 
 def _read_number(table: _Table, value: Any, row: _Row, column: str) -> Any:
     whole = _NUMBER_COLUMNS[column]
-    if type(value) is int and "." in row.formats.get(column, ""):
-        value = float(value)  # a float the writer marked (see _xlsx)
     return _number(value, whole=whole, decimal=row.sheet.decimal or table.decimal)
 
 
@@ -790,8 +785,6 @@ def _read_codes(table: _Table, value: Any, row: _Row, column: str) -> Any:
 
 
 def _read_value(table: _Table, value: Any, row: _Row, column: str) -> Any:
-    if type(value) is int and "." in row.formats.get(column, ""):
-        value = float(value)
     return _indicator_value(value, row.sheet.decimal or table.decimal)
 
 
