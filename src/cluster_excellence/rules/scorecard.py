@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -30,6 +31,7 @@ from .._layout import (
     INT,
     NUMBER,
     TEXT,
+    TEXTS,
     Column,
     Document,
     Key,
@@ -38,6 +40,7 @@ from .._layout import (
     Shape,
     Table,
     listing,
+    nested,
 )
 from .._results import Result
 from .._words import Message
@@ -225,31 +228,61 @@ _STATISTIC = Shape(
     Key("median", NUMBER, nullable=True),
     Key("region_at_or_above", NUMBER, nullable=True),
 )
-_LIGHTS = Kind("lights", {"type": "object"})
+_LIGHT_COUNTS = Shape(
+    "light counts",
+    Key("red", INT),
+    Key("yellow", INT),
+    Key("green", INT),
+    Key("undetermined", INT),
+)
+_GROUP = Shape(
+    "reference group",
+    Key("name", TEXT, operator.itemgetter(0)),
+    Key("size", INT, operator.itemgetter(1)),
+)
+_LIGHT_REFERENCE = Shape(
+    "light reference",
+    Key("groups", TEXTS, lambda result: [name for name, _ in result.groups]),
+    Key("size", INT, "light_reference_size"),
+)
 
 
-def _indicator_lights(row: ScorecardIndicator) -> dict[str, int]:
-    return {
-        "red": row.red,
-        "yellow": row.yellow,
-        "green": row.green,
-        "undetermined": row.undetermined,
-    }
+def _lights_by_code(lights: Mapping[str, Light | None]) -> dict[str, str | None]:
+    return {code: None if light is None else light.value for code, light in lights.items()}
 
 
-def _cluster_lights(result: PortfolioScorecard) -> Any:
-    return [
-        {
-            "id": c.cluster_id,
-            "name": c.cluster_name,
-            "benchmark_date": None if c.benchmark_date is None else c.benchmark_date.isoformat(),
-            "lights": {
-                code: None if light is None else light.value
-                for code, light in zip(result.indicator_codes, c.lights, strict=True)
-            },
-        }
-        for c in result.clusters
-    ]
+#: A cluster's lights by indicator code (an object whose keys are the catalogue's codes).
+_LIGHTS_BY_CODE = Kind(
+    "lights by indicator",
+    {
+        "type": "object",
+        "additionalProperties": {"enum": [*(light.value for light in Light), None]},
+    },
+    _lights_by_code,
+)
+
+
+def _of_cluster(name: str) -> Any:
+    get = operator.attrgetter(name)
+    return lambda entry: get(entry[1])
+
+
+#: An entry of the document's ``clusters``: (the catalogue's codes, the cluster's row).
+_CLUSTER = Shape(
+    "scorecard cluster",
+    Key("id", TEXT, _of_cluster("cluster_id")),
+    Key("name", TEXT, _of_cluster("cluster_name")),
+    Key("benchmark_date", DAY, _of_cluster("benchmark_date"), nullable=True),
+    Key(
+        "lights",
+        _LIGHTS_BY_CODE,
+        lambda entry: dict(zip(entry[0], entry[1].lights, strict=True)),
+    ),
+)
+
+
+def _cluster_entries(result: PortfolioScorecard) -> list[tuple[tuple[str, ...], Any]]:
+    return [(result.indicator_codes, row) for row in result.clusters]
 
 
 _SCORECARD = Document(
@@ -260,16 +293,8 @@ _SCORECARD = Document(
         Key("catalogue", TEXT),
         Key("light_rule", TEXT),
         Key("region_size", INT),
-        Key(
-            "groups",
-            Kind("groups", {"type": "array", "items": {"type": "object"}}),
-            lambda r: [{"name": name, "size": size} for name, size in r.groups],
-        ),
-        Key(
-            "light_reference",
-            Kind("light reference", {"type": "object"}),
-            lambda r: {"groups": [name for name, _ in r.groups], "size": r.light_reference_size},
-        ),
+        Key("groups", listing(_GROUP)),
+        Key("light_reference", nested(_LIGHT_REFERENCE), lambda result: result),
         Key(
             "indicators",
             listing(
@@ -281,15 +306,11 @@ _SCORECARD = Document(
                     Key("region_size", INT),
                     Key("region_median", NUMBER, nullable=True),
                     Key("groups", listing(_STATISTIC)),
-                    Key("lights", _LIGHTS, _indicator_lights),
+                    Key("lights", nested(_LIGHT_COUNTS), lambda row: row),
                 )
             ),
         ),
-        Key(
-            "clusters",
-            Kind("clusters", {"type": "array", "items": {"type": "object"}}),
-            _cluster_lights,
-        ),
+        Key("clusters", listing(_CLUSTER), _cluster_entries),
     ),
 )
 
