@@ -369,7 +369,7 @@ def scorecard_heatmap(
     >>> card = portfolio_scorecard(sample_portfolio("region"),
     ...     group_clusters(reference, "country"), benchmarking_catalogue(), dt.date(2026, 11, 20))
     >>> scorecard_heatmap(card).axes[0].get_ylabel()
-    'cluster'
+    'Cluster'
     """
     max_rows = check_max_rows(max_rows)
     figure_class = require_matplotlib()
@@ -409,8 +409,8 @@ def scorecard_heatmap(
     ax.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
     ax.grid(which="minor", color="white", linewidth=1)
     ax.tick_params(which="minor", length=0)
-    ax.set_xlabel(say("indicator"), fontsize=8)
-    ax.set_ylabel(say("cluster"), fontsize=8)
+    ax.set_xlabel(say("Indicator"), fontsize=8)
+    ax.set_ylabel(say("Cluster"), fontsize=8)
     ax.set_title(
         title
         or say(
