@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 import pytest
 
+import cluster_excellence as ce
 from cluster_excellence import (
     DEFAULT_RULEBOOK,
     Benchmark,
@@ -795,3 +796,46 @@ class TestPictures:
         with pytest.raises(InvalidValueError) as raised:
             scorecard_heatmap(card, max_rows=2)
         assert str(raised.value) == "7 clusters are too many for one picture (at most 2)"
+
+
+_DAY_TEXT = "2026-11-20"
+
+#: Every public function that takes a catalogue, called with ``catalogue`` in its place.
+_TAKES_A_CATALOGUE: dict[str, Any] = {
+    "cluster_gold_score": lambda c, p: ce.cluster_gold_score(p[0], c, _DAY_TEXT),
+    "portfolio_gold_score": lambda c, p: ce.portfolio_gold_score(p, c, _DAY_TEXT),
+    "cluster_gold_baseline": lambda c, p: ce.cluster_gold_baseline(p[0], c, _DAY_TEXT),
+    "portfolio_scorecard": lambda c, p: ce.portfolio_scorecard(p, {}, c, _DAY_TEXT),
+    "cluster_eligibility": lambda c, p: ce.cluster_eligibility(
+        p[0], "gold", _DAY_TEXT, catalogue=c
+    ),
+    "portfolio_eligibility": lambda c, p: ce.portfolio_eligibility(
+        p, "gold", _DAY_TEXT, catalogue=c
+    ),
+    "cluster_plan": lambda c, p: ce.cluster_plan(p[0], _DAY_TEXT, catalogue=c),
+    "portfolio_plan": lambda c, p: ce.portfolio_plan(p, _DAY_TEXT, catalogue=c),
+    "portfolio_check": lambda c, p: ce.portfolio_check(p, catalogue=c),
+}
+
+
+@pytest.mark.parametrize("function", sorted(_TAKES_A_CATALOGUE))
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (ce.gold_catalogue, "not a function (call it: gold_catalogue())"),
+        ("ecei-gold-reference", 'not "ecei-gold-reference"'),
+        (3, "not 3"),
+    ],
+)
+def test_what_is_no_catalogue_is_refused_by_name(
+    function: str, value: Any, problem: str
+) -> None:
+    with pytest.raises(InvalidTypeError) as raised:
+        _TAKES_A_CATALOGUE[function](value, ce.sample_portfolio())
+    assert str(raised.value) == f"catalogue: must be a Catalogue, {problem}"
+
+
+@pytest.mark.parametrize("function", sorted(_TAKES_A_CATALOGUE))
+def test_a_catalogue_is_taken_where_one_is_given(function: str) -> None:
+    catalogue = ce.benchmarking_catalogue() if "scorecard" in function else ce.gold_catalogue()
+    assert _TAKES_A_CATALOGUE[function](catalogue, ce.sample_portfolio()) is not None

@@ -118,7 +118,7 @@ def _entry(module: str, name: str) -> str:
     if inspect.isclass(value) and not isinstance(value, types.GenericAlias):
         kind = "exception" if issubclass(value, BaseException) else "class"
         lines.append(f".. auto{kind}:: {name}\n   :members:\n")
-    elif inspect.isfunction(value):
+    elif inspect.isfunction(inspect.unwrap(value)):  # a cached function too
         lines.append(f".. autofunction:: {name}\n")
     else:
         lines.append(f".. autodata:: {name}\n   :no-value:\n")

@@ -20,7 +20,7 @@ public and marking everything else ``illustrative``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Literal, overload
 
 import attrs
 
@@ -39,6 +39,7 @@ __all__ = [
     "Indicator",
     "Provenance",
     "ValueKind",
+    "catalogue_of",
     "catalogue_problems",
     "indicator_problems",
     "meets",
@@ -322,3 +323,30 @@ class Catalogue:
     def label(self) -> str:
         """``id@version``, as results name the catalogue."""
         return f"{self.id}@{self.version}"
+
+
+@overload
+def catalogue_of(value: Any, name: str = ..., *, optional: Literal[False] = ...) -> Catalogue: ...
+@overload
+def catalogue_of(value: Any, name: str = ..., *, optional: bool) -> Catalogue | None: ...
+def catalogue_of(
+    value: Any, name: str = "catalogue", *, optional: bool = False
+) -> Catalogue | None:
+    """``value`` if it is a :class:`Catalogue` (or None, where ``optional``), else an error
+    that says what to pass.
+
+    >>> from cluster_excellence import InvalidTypeError, gold_catalogue
+    >>> from cluster_excellence.model.catalogues import catalogue_of
+    >>> try:
+    ...     catalogue_of(gold_catalogue)
+    ... except InvalidTypeError as error:
+    ...     print(error)
+    catalogue: must be a Catalogue, not a function (call it: gold_catalogue())
+    """
+    if isinstance(value, Catalogue) or (optional and value is None):
+        return value
+    if callable(value) and not isinstance(value, type):
+        called = getattr(value, "__name__", "")
+        hint = f" (call it: {called}())" if called.endswith("_catalogue") else ""
+        raise InvalidTypeError(f"{name}: must be a Catalogue, not a function{hint}")
+    raise InvalidTypeError(f"{name}: must be a Catalogue, not {show(value)}")

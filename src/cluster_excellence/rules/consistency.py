@@ -39,7 +39,7 @@ from .._layout import (
 from .._results import Result
 from .._words import Message
 from ..files.presets import DEFAULT_RULEBOOK, rulebook_of
-from ..model.catalogues import Catalogue
+from ..model.catalogues import Catalogue, catalogue_of
 from ..model.clusters import Portfolio, portfolio_of
 from ..model.rulebooks import Rulebook
 from ..model.tiers import Tier
@@ -231,6 +231,7 @@ def portfolio_check(
     """
     portfolio = portfolio_of(portfolio)
     book = rulebook_of(rulebook)
+    catalogue = catalogue_of(catalogue, optional=True)
     found = []
     stated = []
     for index, cluster in enumerate(portfolio.clusters):

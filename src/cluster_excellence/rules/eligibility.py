@@ -48,7 +48,7 @@ from .._words import N_, Message
 from ..files._spelling import canonical_word, word_problem
 from ..files.presets import DEFAULT_RULEBOOK, rulebook_of
 from ..model.assessments import Assessment, Benchmark, GoldAudit, SilverAudit
-from ..model.catalogues import Catalogue, Provenance, meets
+from ..model.catalogues import Catalogue, Provenance, catalogue_of, meets
 from ..model.clusters import Cluster, Organisation, Portfolio, portfolio_of
 from ..model.rulebooks import (
     GoldRenewal,
@@ -766,7 +766,9 @@ def cluster_eligibility(
     Outcome.ELIGIBLE
     """
     chosen = tier_of(tier)
-    return _DECIDERS[chosen](cluster, as_day(on, "on"), rulebook_of(rulebook), catalogue)
+    return _DECIDERS[chosen](
+        cluster, as_day(on, "on"), rulebook_of(rulebook), catalogue_of(catalogue, optional=True)
+    )
 
 
 def portfolio_eligibility(
@@ -787,7 +789,7 @@ def portfolio_eligibility(
     """
     portfolio = portfolio_of(portfolio)
     chosen, day, book = tier_of(tier), as_day(on, "on"), rulebook_of(rulebook)
-    decide = _DECIDERS[chosen]
+    decide, catalogue = _DECIDERS[chosen], catalogue_of(catalogue, optional=True)
     return PortfolioEligibility(
         day, chosen, book.id, tuple(decide(cluster, day, book, catalogue) for cluster in portfolio)
     )
@@ -810,6 +812,7 @@ def cluster_gold_baseline(
     """
     on = as_day(on, "on")
     rulebook = rulebook_of(rulebook)
+    catalogue = catalogue_of(catalogue)
     audit = None
     for assessment in cluster.assessments:
         if assessment.date > on:

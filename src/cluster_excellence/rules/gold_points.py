@@ -43,7 +43,7 @@ from .._results import Result
 from .._words import Message
 from ..files.presets import DEFAULT_RULEBOOK, rulebook_of
 from ..model.assessments import Benchmark, GoldAudit, Value
-from ..model.catalogues import Catalogue, meets
+from ..model.catalogues import Catalogue, catalogue_of, meets
 from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.rulebooks import Rulebook, Unrecorded
 
@@ -359,7 +359,7 @@ def cluster_gold_score(
     """Score the cluster's latest Gold audit with indicator values on or before ``on``
     (see :func:`gold_score`), under the edition of ``rulebook`` in force on the audit's
     day."""
-    return _cluster(cluster, catalogue, as_day(on, "on"), rulebook_of(rulebook))
+    return _cluster(cluster, catalogue_of(catalogue), as_day(on, "on"), rulebook_of(rulebook))
 
 
 def _cluster(
@@ -381,6 +381,6 @@ def portfolio_gold_score(
 ) -> PortfolioGoldScore:
     """Every cluster's :func:`cluster_gold_score`, in portfolio order."""
     portfolio = portfolio_of(portfolio)
-    day, book = as_day(on, "on"), rulebook_of(rulebook)
+    day, book, catalogue = as_day(on, "on"), rulebook_of(rulebook), catalogue_of(catalogue)
     entries = tuple(_cluster(cluster, catalogue, day, book) for cluster in portfolio)
     return PortfolioGoldScore(day, catalogue.label, book.id, entries)

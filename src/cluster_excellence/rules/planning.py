@@ -46,7 +46,7 @@ from .._results import Result
 from .._words import Message
 from ..files.presets import DEFAULT_RULEBOOK, programme_of, rulebook_of
 from ..model.assessments import Benchmark
-from ..model.catalogues import Catalogue
+from ..model.catalogues import Catalogue, catalogue_of
 from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.programmes import Programme
 from ..model.rulebooks import IntervalLimit, Rulebook
@@ -319,7 +319,7 @@ def cluster_plan(
         as_day(on, "on"),
         rulebook_of(rulebook),
         _months(within_months),
-        catalogue,
+        catalogue_of(catalogue, optional=True),
         tuple(programme_of(p) for p in programmes),
     )
 
@@ -466,5 +466,6 @@ def portfolio_plan(
     portfolio = portfolio_of(portfolio)
     day, book, months = as_day(on, "on"), rulebook_of(rulebook), _months(within_months)
     followed = tuple(programme_of(p) for p in programmes)
+    catalogue = catalogue_of(catalogue, optional=True)
     plans = tuple(_plan(c, day, book, months, catalogue, followed) for c in portfolio)
     return PortfolioPlan(day, book.id, plans, months, tuple(p.id for p in followed))

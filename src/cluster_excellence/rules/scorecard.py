@@ -46,7 +46,7 @@ from .._results import Result
 from .._words import Message
 from ..errors import InvalidValueError
 from ..model.assessments import Benchmark, IndicatorValues, Value, raw_values
-from ..model.catalogues import Catalogue, Direction
+from ..model.catalogues import Catalogue, Direction, catalogue_of
 from ..model.clusters import Cluster, Portfolio, portfolio_of
 from .gold_points import latest_measured
 from .lights import DEFAULT_LIGHT_RULE, Light, LightRule, light_of
@@ -385,6 +385,7 @@ def portfolio_scorecard(
     clusters within the region or a group, except the order of the rows.
     """
     region = portfolio_of(region, "region")
+    catalogue = catalogue_of(catalogue)
     on = as_day(on, "on")
     region_benchmarks: list[tuple[Cluster, IndicatorValues | None, dt.date | None]] = []
     for cluster in region:
