@@ -70,3 +70,24 @@ def test_the_api_page_lists_every_public_name() -> None:
     )
     assert internals == tool.render_internals(), "run tools/make_api_docs.py"
     assert {name for _, name in tool.public()} == set(cluster_excellence.__all__) - {"__version__"}
+
+
+def test_the_stub_keeps_its_groups_whole_and_in_order() -> None:
+    """Each group of the API reference holds its own kind of name: the stub's headings
+    stay above their names (the stub is never sorted) and in the layers' order."""
+    tool = load_tool("make_api_docs")
+    groups = dict(tool.groups())
+    assert list(groups) == list(tool.INTROS)
+    for title, pairs in groups.items():
+        values = [getattr(cluster_excellence, name) for _, name in pairs]
+        if title == "Errors":
+            assert all(isinstance(v, type) and issubclass(v, Exception) for v in values)
+        elif title == "Value types":
+            assert all(isinstance(v, type) for v in values)
+            assert {module.split(".")[0] for module, _ in pairs} == {"model"}
+        elif title.startswith("Files"):
+            assert {module.split(".")[0] for module, _ in pairs} == {"files"}
+        elif title == "Outputs":
+            assert {module.split(".")[0] for module, _ in pairs} == {"renderers"}
+        elif title != "Sentences for people":
+            assert {module.split(".")[0] for module, _ in pairs} == {"rules"}, title
