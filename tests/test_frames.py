@@ -24,6 +24,7 @@ from cluster_excellence import (
     cluster_status,
     get_programme,
     label_timeline,
+    portfolio_check,
     portfolio_compliance,
     portfolio_eligibility,
     portfolio_plan,
@@ -285,3 +286,26 @@ class TestDays:
             Organisation(eccp_listed="yes")  # type: ignore[arg-type]
         with pytest.raises(InvalidValueError, match=r'^event: "won" is not one of gained, lost$'):
             ComplianceChange(dt.date(2024, 1, 1), "x", "X", "no-gce", "won", None)
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        *(r for r in every_result() if isinstance(r, Result) and r.LAYOUT.document is not None),
+        portfolio_check(sample_portfolio()),
+        portfolio_status(sample_portfolio(), ON).expiring(90),
+    ],
+    ids=lambda r: type(r).__name__,
+)
+def test_a_documents_frame_holds_what_the_document_says_of_all_rows(result: Any) -> None:
+    document = result.to_dict()
+    said = {
+        key: pandas.Timestamp(value) if key in ("on", "from", "to") else value
+        for key, value in document.items()
+        if key != "format" and not isinstance(value, (list, dict))
+    }
+    attrs = result.to_dataframe().attrs
+    assert said.items() <= attrs.items()
+    # beyond them only a table's own column with one value (a programme by its id)
+    assert set(attrs) - set(said) <= set(result.LAYOUT.tables[0].attrs)
+    assert {"rulebook"} <= set(said) or "catalogue" in said

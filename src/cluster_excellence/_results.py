@@ -76,7 +76,8 @@ class Result:
         """The rows as a ``pandas.DataFrame`` whose column types come from the declaration
         (days as ``datetime64``, tiers and statuses as ordered categories, nullable
         booleans and numbers; an empty column keeps its type), the values that hold for
-        every row (the day, the rulebook) in ``frame.attrs``. Needs the ``pandas`` extra."""
+        every row (the day, the rulebook: each value of the JSON document that is neither a
+        list nor an object) in ``frame.attrs``. Needs the ``pandas`` extra."""
         return dataframe(self.LAYOUT.tables[0], self)
 
     def to_html(self, max_rows: int | None = MAX_HTML_ROWS, *, language: Any = None) -> str:
@@ -496,4 +497,14 @@ def dataframe(table: Table, result: Any) -> Any:
     for name in table.attrs:  # the one value of the column, on every row
         value = rows[0][name] if rows else _cell_of(table.column(name), getattr(result, name, None))
         frame.attrs[name] = module.Timestamp(value) if isinstance(value, dt.date) else value
+    document = result.LAYOUT.document
+    for key in document.shape.keys if document is not None else ():
+        # what the document says of all its rows (its day or span, rulebook, options)
+        if key.name in frame.attrs or key.kind.schema.get("type") in ("array", "object"):
+            continue
+        value = key.get(result)
+        if not (key.omit is not None and key.omit(value)):
+            frame.attrs[key.name] = (
+                module.Timestamp(value) if isinstance(value, dt.date) else key.kind.json(value)
+            )
     return frame
