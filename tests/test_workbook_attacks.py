@@ -270,7 +270,8 @@ class TestBombs:
             "has 5 members in its package; a workbook may have 3"
         ]
         assert problems_of(tmp_path, data, limits=Limits(max_cells=6)) == [
-            "sheet Sheet1: holds more than 6 cells with a value (max_cells=)"
+            "sheet Sheet1: holds more than 6 cells, counting the empty ones before each row's "
+            "last value (max_cells=)"
         ]
         assert problems_of(tmp_path, data, limits=Limits(max_unpacked=100)) == [
             "part _rels/.rels: unpacks to 240 bytes, more than the 100 a workbook may hold "
@@ -284,27 +285,90 @@ class TestBombs:
         honest = _deflated(1_200_000_000)
         for data in (honest, _lying(honest, "xl/worksheets/sheet1.xml", 1000)):
             path.write_bytes(data)
-            reader = (
-                "import sys\n"
-                "from cluster_excellence import PortfolioError, read_portfolio_table\n"
-                "try:\n"
-                f"    read_portfolio_table({str(path)!r})\n"
-                "except PortfolioError as error:\n"
-                "    print(error, file=sys.stderr)\n"
-            )
-            # The reader runs in a child of a fresh, small process: on Linux a child's peak
-            # memory starts at its parent's (this test run's) at the fork.
-            script = (
-                "import resource, subprocess, sys\n"
-                f"subprocess.run([sys.executable, '-c', {reader!r}], check=True)\n"
-                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-            )
-            done = subprocess.run(
-                [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
-            )
-            assert "part xl/worksheets/sheet1.xml: " in done.stderr
-            assert "unpacks to" in done.stderr or "Bad CRC-32" in done.stderr
-            assert int(done.stdout) < 200 * 1024  # KiB
+            message, peak = _refused_in_a_child(path)
+            assert "part xl/worksheets/sheet1.xml: " in message
+            assert "unpacks to" in message or "Bad CRC-32" in message
+            assert peak < 200 * 1024  # KiB
+
+    def test_rows_padded_to_the_last_column_are_counted_whole(self, tmp_path: Path) -> None:
+        """8,000 rows of one value each in the last column (42 KB unpacked to under 1 MiB,
+        so no ratio applies) would hold 131 million cells: refused, in little memory."""
+        rows = "".join(
+            f'<row r="{n}"><c r="XFD{n}" t="inlineStr"><is><t>x</t></is></c></row>'
+            for n in range(2, 8002)
+        )
+        path = tmp_path / "wide.xlsx"
+        path.write_bytes(package(sheet_xml(HEADER_ROW + rows)))
+        message, peak = _refused_in_a_child(path)
+        assert message.endswith(
+            "wide.xlsx: sheet Sheet1: holds more than 1,000,000 cells, counting the empty "
+            "ones before each row's last value (max_cells=)\n"
+        )
+        assert peak < 200 * 1024  # KiB
+        # one such row is read; the cells before its value are empty
+        path.write_bytes(package(sheet_xml(HEADER_ROW + rows[: rows.index("</row>") + 6])))
+        assert problems_of(tmp_path, path.read_bytes(), limits=Limits(max_cells=20_000)) == [
+            "sheet Sheet1, row 2: has 16384 cells; the header names 4"
+        ]
+
+    def test_repeated_empty_cells_of_an_ods_row_are_counted_whole(self, tmp_path: Path) -> None:
+        row = (
+            '<table:table-row table:number-rows-repeated="2000">'
+            '<table:table-cell table:number-columns-repeated="16000"/>'
+            '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+            "</table:table-row>"
+        )
+        content = (
+            '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+            '<office:body><office:spreadsheet><table:table table:name="P">'
+            f"{row}</table:table></office:spreadsheet></office:body></office:document-content>"
+        )
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as book:
+            book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            book.writestr("content.xml", content)
+        path = tmp_path / "wide.ods"
+        path.write_bytes(out.getvalue())
+        message, peak = _refused_in_a_child(path)
+        assert message.endswith(
+            "wide.ods: holds more than 1,000,000 cells, counting the empty ones before each "
+            "row's last value (max_cells=)\n"
+        )
+        assert peak < 200 * 1024  # KiB
+
+    def test_shared_strings_are_counted(self, tmp_path: Path) -> None:
+        strings = "".join(f"<si><t>s{n}</t></si>" for n in range(11))
+        shared = f'<sst xmlns="{MAIN}">{strings}</sst>'
+        data = package(sheet_xml(HEADER_ROW), shared=shared)
+        assert problems_of(tmp_path, data, limits=Limits(max_cells=10)) == [
+            "part xl/sharedStrings.xml: holds more than 10 shared strings (max_cells=)"
+        ]
+        assert read(tmp_path, data) == Portfolio([])  # under the default limit: read
+
+
+def _refused_in_a_child(path: Path) -> tuple[str, int]:
+    """The message of reading ``path`` in a fresh, small process, and that process's peak
+    memory in KiB (on Linux a child's peak starts at its parent's at the fork)."""
+    reader = (
+        "import sys\n"
+        "from cluster_excellence import PortfolioError, read_portfolio_table\n"
+        "try:\n"
+        f"    read_portfolio_table({str(path)!r})\n"
+        "except PortfolioError as error:\n"
+        "    print(error, file=sys.stderr)\n"
+    )
+    script = (
+        "import resource, subprocess, sys\n"
+        f"subprocess.run([sys.executable, '-c', {reader!r}], check=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    return done.stderr, int(done.stdout)
 
 
 ENTITIES = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
@@ -559,5 +623,6 @@ class TestTypesOfFields:
             'sheet Clusters, row 1: repeats "0" times, which is no count'
         ]
         assert problems_of(tmp_path, data, "p.ods", limits=Limits(max_cells=9)) == [
-            "holds more than 9 cells with a value (max_cells=)"
+            "holds more than 9 cells, counting the empty ones before each row's last value "
+            "(max_cells=)"
         ]

@@ -16,7 +16,9 @@ before it parses anything, and parses each part it needs as a stream
   claims (writers leave it stale, spreadsheet programs ignore it); row
   numbers that are not numbers, that are missing or that repeat are refused by
   sheet and row; rows come in the order of their numbers; at most
-  :data:`DEFAULT_MAX_CELLS` cells hold a value.
+  :data:`DEFAULT_MAX_CELLS` cells are held, counting the empty cells before the
+  last value of each row (which a row holds too), and at most as many shared
+  strings.
 
 Every problem is a :class:`~cluster_excellence.PortfolioError` that names the
 file and the sheet, row and column, or the part of the package. A cell
@@ -69,9 +71,12 @@ DEFAULT_MAX_UNPACKED = 256 * 1024 * 1024
 #: The highest compression ratio of a member above 1 MiB (our decision: sheets of
 #: portfolios compress 5 to 30 times; zip bombs a thousand times and more).
 DEFAULT_MAX_RATIO = 200
-#: The most cells with a value a workbook may hold (our decision: 400,000 assessments of
-#: 12 columns; a cell held in memory costs about a hundred bytes).
-DEFAULT_MAX_CELLS = 5_000_000
+#: The most cells a workbook may hold, counting the empty ones before each row's last
+#: value, and the most shared strings (our decision: some 80,000 assessments of 12
+#: columns, sixty times the whole labelled population's; reading a cell into a
+#: portfolio costs about 450 bytes, so a workbook at the limit, read or refused, peaks
+#: near 500 MiB; docs: *Performance*).
+DEFAULT_MAX_CELLS = 1_000_000
 #: Members this small are not held to the ratio (a small part may compress well).
 _RATIO_FLOOR = 1024 * 1024
 #: Excel's limits (https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
@@ -456,6 +461,13 @@ def _text_of(element: Element) -> str:
     return "".join(parts)
 
 
+def _too_many(limits: Limits) -> str:
+    return (
+        f"holds more than {limits.max_cells:,} cells, counting the empty ones before each "
+        "row's last value (max_cells=)"
+    )
+
+
 def _shared_strings(package: _Package, name: str) -> list[str]:
     strings: list[str] = []
     parent: Element | None = None
@@ -466,6 +478,11 @@ def _shared_strings(package: _Package, name: str) -> list[str]:
             continue
         if _local(element.tag) == "si":
             strings.append(_text_of(element))
+            if len(strings) > package.limits.max_cells:
+                raise _Refused(
+                    f"part {printable(name)}",
+                    f"holds more than {package.limits.max_cells:,} shared strings (max_cells=)",
+                )
             assert parent is not None  # the part's root starts before any item in it ends
             parent.clear()
     return strings
@@ -703,12 +720,10 @@ class _SheetParser:
         value, code = self.value(attrs)
         if value is None:
             return
-        self.cells += 1
-        if self.cells > self.limits.max_cells:
-            raise _Refused(
-                "", f"holds more than {self.limits.max_cells:,} cells with a value (max_cells=)"
-            )
         missing = self.position - 1 - len(self.values)
+        self.cells += missing + 1  # the empty cells before it are held too
+        if self.cells > self.limits.max_cells:
+            raise _Refused("", _too_many(self.limits))
         if missing:
             self.values.extend([None] * missing)
             self.codes.extend([""] * missing)
@@ -953,6 +968,8 @@ class _OdsParser:
         self.repeat = 1
         self.values: list[Any] = []
         self.codes: list[str] = []
+        #: The cells of the row counted against the limit so far.
+        self.counted = 0
         #: The cell being read: its attributes and depth, its lines, the line being read,
         #: and how deep in annotations the text is.
         self.cell: dict[str, str] | None = None
@@ -1039,6 +1056,7 @@ class _OdsParser:
     def begin_row(self, attrs: dict[str, str]) -> None:
         self.repeat = _repeat(attrs, "number-rows-repeated", f"row {self.number + 1}")
         self.values, self.codes = [], []
+        self.counted = 0
         self.in_row = True
 
     def end_cell(self, attrs: dict[str, str]) -> None:
@@ -1054,11 +1072,11 @@ class _OdsParser:
             return
         if len(values) + times > MAX_COLUMN:
             raise _Refused(where, f"has more than {MAX_COLUMN:,} columns")
-        self.cells += times * self.repeat
+        # the empty cells before it are held too, once for each repetition of the row
+        self.cells += (len(values) + times - self.counted) * self.repeat
+        self.counted = len(values) + times
         if self.cells > self.limits.max_cells:
-            raise _TooMany(
-                "", f"holds more than {self.limits.max_cells:,} cells with a value (max_cells=)"
-            )
+            raise _TooMany("", _too_many(self.limits))
         values.extend([value] * times)
         self.codes.extend([code] * times)
 
