@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import openpyxl
 import pandas
 import pytest
@@ -20,8 +21,10 @@ import cluster_excellence
 from cluster_excellence import (
     Cluster,
     Portfolio,
+    PortfolioError,
     Tier,
     cluster_status,
+    from_dataframe,
     get_programme,
     label_timeline,
     portfolio_check,
@@ -42,6 +45,31 @@ from cluster_excellence.rules.lights import Light
 from .examples import ON, sample_results
 
 PACKAGE = Path(cluster_excellence.__file__).parent
+
+
+def one_table(portfolio: Portfolio) -> Portfolio:
+    """``portfolio`` without what one table of assessments cannot hold."""
+
+    def kept(assessment: Any) -> Any:
+        changes: dict[str, Any] = {}
+        if getattr(assessment, "indicators", None):
+            changes["indicators"] = {}
+        if getattr(assessment, "improvement_areas", None) is not None:
+            changes["improvement_areas"] = None
+        return attrs.evolve(assessment, **changes)
+
+    return Portfolio(
+        [
+            attrs.evolve(
+                c,
+                note=None,
+                organisation=None,
+                stated_labels=(),
+                assessments=[kept(a) for a in c.assessments],
+            )
+            for c in portfolio
+        ]
+    )
 
 
 def every_result() -> list[Any]:
@@ -116,7 +144,10 @@ def test_frames_of_different_results_merge_on_the_cluster() -> None:
 
 @pytest.mark.parametrize(
     "result",
-    [r for r in every_result() if not isinstance(r, Result)],
+    [
+        *(r for r in every_result() if not isinstance(r, (Result, Portfolio))),
+        one_table(sample_portfolio()),
+    ],
     ids=lambda r: type(r).__name__,
 )
 def test_every_portfolio_frame_is_typed(result: Any) -> None:
@@ -309,3 +340,17 @@ def test_a_documents_frame_holds_what_the_document_says_of_all_rows(result: Any)
     # beyond them only a table's own column with one value (a programme by its id)
     assert set(attrs) - set(said) <= set(result.LAYOUT.tables[0].attrs)
     assert {"rulebook"} <= set(said) or "catalogue" in said
+
+
+def test_a_portfolio_beyond_one_table_is_refused_as_one_frame_and_held_by_frames() -> None:
+    portfolio = sample_portfolio()
+    with pytest.raises(PortfolioError) as raised:
+        portfolio.to_dataframe()
+    problems = [str(problem) for problem in raised.value.problems]
+    assert problems[0] == (
+        "clusters[0].note: has no column in one table (to_dataframes() holds every record)"
+    )
+    assert len(problems) == 29  # as many as a CSV table refuses
+    assert from_dataframe(portfolio.to_dataframes()) == portfolio
+    fitting = one_table(portfolio)
+    assert from_dataframe(fitting.to_dataframe()) == fitting

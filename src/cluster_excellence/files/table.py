@@ -71,6 +71,7 @@ from ..model.clusters import (
     STATED_COLUMNS,
     TABLE_COLUMNS,
     Portfolio,
+    beyond_one_table,
     workbook_tables,
 )
 from ..model.tiers import Tier
@@ -1410,22 +1411,9 @@ def portfolio_table(
     values, improvement areas, a cluster's note) is refused, never dropped: a
     :class:`~cluster_excellence.PortfolioError` names each (a workbook holds them all).
     """
-    problems: list[Problem] = []
-    for index, cluster in enumerate(portfolio.clusters):
-        at = f"clusters[{index}]"
-        for key in ("note", "organisation"):
-            if getattr(cluster, key) is not None:
-                problems.append(Problem(f"{at}.{key}", _NO_COLUMN))
-        if cluster.stated_labels:
-            problems.append(Problem(f"{at}.stated_labels", _NO_COLUMN))
-        for number, assessment in enumerate(cluster.assessments):
-            where = f"{at}.assessments[{number}]"
-            if getattr(assessment, "indicators", None):
-                problems.append(Problem(f"{where}.indicators", _NO_COLUMN))
-            if getattr(assessment, "improvement_areas", None) is not None:
-                problems.append(Problem(f"{where}.improvement_areas", _NO_COLUMN))
-    if problems:
-        raise PortfolioError(source, problems)
+    beyond = beyond_one_table(portfolio)
+    if beyond:
+        raise PortfolioError(source, [Problem(path, _NO_COLUMN) for path in beyond])
     _, records, columns = workbook_tables(portfolio)[0]
     return tuple(columns), [[record.get(c) for c in columns] for record in records]
 

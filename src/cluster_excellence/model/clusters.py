@@ -43,7 +43,7 @@ from .._checks import (
 from .._countries import ALPHA_2, HINTS
 from .._tabular import MAX_HTML_ROWS, Table, Tables, dataframe, records_table, table
 from .._text import printable, shorten, show
-from ..errors import InvalidTypeError, InvalidValueError
+from ..errors import InvalidTypeError, InvalidValueError, PortfolioError, Problem
 from .assessments import Assessment, Benchmark, GoldAudit, SilverAudit
 from .tiers import Tier
 
@@ -66,6 +66,7 @@ __all__ = [
     "Portfolio",
     "StatedLabel",
     "assessment_problems",
+    "beyond_one_table",
     "canonical_order",
     "cluster_id_problems",
     "country_problem",
@@ -520,10 +521,16 @@ class Portfolio(Tables):
 
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra),
-        which :func:`~cluster_excellence.from_dataframe` reads back equal when the
-        portfolio's records fit one table; its scores are in percent, and the frame says
-        so (``frame.attrs["scores"] == "percent"``), so that a score of 0.5 is not taken
-        for a spreadsheet's fraction. :meth:`to_dataframes` holds every record."""
+        which :func:`~cluster_excellence.from_dataframe` reads back equal; its scores are
+        in percent, and the frame says so (``frame.attrs["scores"] == "percent"``), so
+        that a score of 0.5 is not taken for a spreadsheet's fraction. A portfolio whose
+        records do not fit one table (:func:`beyond_one_table`) is refused with a
+        :class:`~cluster_excellence.PortfolioError` naming each, never cut:
+        :meth:`to_dataframes` holds every record."""
+        beyond = beyond_one_table(self)
+        if beyond:
+            message = "has no column in one table (to_dataframes() holds every record)"
+            raise PortfolioError("portfolio", [Problem(path, message) for path in beyond])
         frame = dataframe(self.to_records(), TABLE_COLUMNS)
         frame.attrs[SCORES_ATTRIBUTE] = "percent"
         return frame
@@ -662,6 +669,26 @@ def _indicator_table(values: list[tuple[dict[str, Any], dict[str, Any]]]) -> Tab
         for code, value in found.items()
     ]
     return title, rows, LONG_INDICATOR_COLUMNS
+
+
+def beyond_one_table(portfolio: Portfolio) -> list[str]:
+    """The paths (``clusters[0].note``) of what one table of assessments cannot hold:
+    organisation profiles, stated labels, indicator values, improvement areas, a
+    cluster's note (docs: *File formats*, "Portfolio tables"); a workbook's other sheets
+    hold them."""
+    paths: list[str] = []
+    for index, cluster in enumerate(portfolio.clusters):
+        at = f"clusters[{index}]"
+        paths += [f"{at}.{k}" for k in ("note", "organisation") if getattr(cluster, k) is not None]
+        if cluster.stated_labels:
+            paths.append(f"{at}.stated_labels")
+        for number, assessment in enumerate(cluster.assessments):
+            where = f"{at}.assessments[{number}]"
+            if getattr(assessment, "indicators", None):
+                paths.append(f"{where}.indicators")
+            if getattr(assessment, "improvement_areas", None) is not None:
+                paths.append(f"{where}.improvement_areas")
+    return paths
 
 
 def portfolio_of(value: Any, name: str = "portfolio") -> Portfolio:
