@@ -19,6 +19,7 @@ import pytest
 
 import cluster_excellence
 from cluster_excellence import (
+    Benchmark,
     Cluster,
     Portfolio,
     PortfolioError,
@@ -38,6 +39,7 @@ from cluster_excellence import (
 from cluster_excellence._layout import words
 from cluster_excellence._results import Result
 from cluster_excellence._tabular import CATEGORIES, is_date_column
+from cluster_excellence.model.clusters import COLUMN_TYPES
 from cluster_excellence.rules.decisions import Outcome
 from cluster_excellence.rules.labels import Status
 from cluster_excellence.rules.lights import Light
@@ -167,6 +169,8 @@ def test_every_portfolio_frame_is_typed(result: Any) -> None:
             assert kind_of.ordered
         elif is_date_column(name):
             assert kind == "datetime64[ns]", name
+        elif isinstance(result, (Portfolio, Cluster)) and name in COLUMN_TYPES:
+            assert kind == COLUMN_TYPES[name], name  # declared, whatever the values
         elif values and all(isinstance(v, bool) for v in values):
             assert kind == "boolean", name
         elif values and all(type(v) is int for v in values):
@@ -354,3 +358,15 @@ def test_a_portfolio_beyond_one_table_is_refused_as_one_frame_and_held_by_frames
     assert from_dataframe(portfolio.to_dataframes()) == portfolio
     fitting = one_table(portfolio)
     assert from_dataframe(fitting.to_dataframe()) == fitting
+
+
+def test_an_empty_column_of_a_portfolio_keeps_its_declared_type() -> None:
+    portfolio = Portfolio([Cluster("x", "X", [Benchmark(dt.date(2024, 1, 1))]), Cluster("y", "Y")])
+    types = dict(portfolio.to_dataframe().dtypes.astype(str))
+    assert types["country"] == "string"
+    assert types["passed"] == types["minimum_requirements_met"] == "boolean"
+    assert types["score"] == types["audit_days"] == "Float64"
+    assert types["experts"] == "Int64"
+    assert "object" not in types.values()
+    frames = portfolio.to_dataframes()
+    assert all("object" not in set(f.dtypes.astype(str)) for f in frames.values())

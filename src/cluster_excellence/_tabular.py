@@ -10,7 +10,7 @@ pandas is an optional extra, imported only when asked for.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ._results import MAX_HTML_ROWS, escape, pandas
@@ -109,9 +109,10 @@ def records_table(
     return table(caption, columns, rows, max_rows)
 
 
-def _column(module: Any, name: str, values: list[Any]) -> Any:
+def _column(module: Any, name: str, values: list[Any], declared: str | None = None) -> Any:
     """A typed column: days as ``datetime64``, the scheme's words as ordered categories,
-    true/false, whole numbers, numbers and texts as pandas' nullable types."""
+    true/false, whole numbers, numbers and texts as pandas' nullable types: the type
+    ``declared``, else the one its values share."""
     present = [v for v in values if v is not None]
     if name in CATEGORIES:
         kind = module.CategoricalDtype(CATEGORIES[name], ordered=True)
@@ -123,6 +124,8 @@ def _column(module: Any, name: str, values: list[Any]) -> Any:
             ),
             name=name,
         )
+    if declared is not None:
+        return module.Series(values, dtype=declared, name=name)
     if present and all(v is True or v is False for v in present):
         return module.Series(values, dtype="boolean", name=name)
     if present and all(type(v) is int for v in present):
@@ -134,10 +137,16 @@ def _column(module: Any, name: str, values: list[Any]) -> Any:
     return module.Series(values, dtype=object, name=name)
 
 
-def dataframe(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
-    """A typed ``pandas.DataFrame`` of ``records`` with ``columns`` in this order."""
+def dataframe(
+    records: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    types: Mapping[str, str] | None = None,
+) -> Any:
+    """A typed ``pandas.DataFrame`` of ``records`` with ``columns`` in this order, each
+    of its type in ``types`` where it is declared there."""
     module = pandas()
-    data = {c: _column(module, c, [r.get(c) for r in records]) for c in columns}
+    declared = types or {}
+    data = {c: _column(module, c, [r.get(c) for r in records], declared.get(c)) for c in columns}
     return module.DataFrame(data, columns=list(columns))
 
 

@@ -61,6 +61,7 @@ from ..model.clusters import (
     ASSESSMENT_COLUMNS,
     CLUSTER_COLUMNS,
     CLUSTER_SHEET_COLUMNS,
+    COLUMN_TYPES,
     EMPTY_LIST,
     INDICATOR_KEYS,
     LONG_INDICATOR_COLUMNS,
@@ -507,12 +508,13 @@ _Place = tuple[_Row, "str | None"]
 _Reader = Callable[["_Table", Any, _Row, str], Any]
 
 _DAY_COLUMNS = frozenset({"date", "awarded_on", "valid_until"})
-_BOOLEAN_COLUMNS = frozenset(
-    {"awarded", "passed", "minimum_requirements_met", "self_test_passed", "validated",
-     "eccp_listed", "public_cooperation", "english_website", "organisation"}
-)  # fmt: skip
-_NUMBER_COLUMNS = {"audit_days": False, "experts": True, "management_fte": False,
-                   "committed_members": True}  # fmt: skip
+_BOOLEAN_COLUMNS = frozenset(name for name, kind in COLUMN_TYPES.items() if kind == "boolean")
+#: The number columns besides the score, each whether it holds whole numbers.
+_NUMBER_COLUMNS = {
+    name: kind == "Int64"
+    for name, kind in COLUMN_TYPES.items()
+    if kind in ("Int64", "Float64") and name != "score"
+}
 
 
 class _Table:

@@ -52,6 +52,7 @@ __all__ = [
     "ASSESSMENT_COLUMNS",
     "CLUSTER_COLUMNS",
     "CLUSTER_SHEET_COLUMNS",
+    "COLUMN_TYPES",
     "EMPTY_LIST",
     "INDICATOR_KEYS",
     "LIST_SEPARATOR",
@@ -333,6 +334,25 @@ LONG_INDICATOR_COLUMNS = (*INDICATOR_KEYS, "indicator", "value")
 AREA_COLUMNS = ("id", "date", "indicators", "description", "effect", "validated")
 #: The columns of the stated labels sheet: one row per stated label.
 STATED_COLUMNS = ("id", "tier", "valid_until", "source")
+#: The type of each column of a portfolio's tables in a ``pandas.DataFrame``, declared
+#: so that a column keeps its type when it is empty (days and tiers are typed by name,
+#: :mod:`cluster_excellence._tabular`; an indicator's values by what they are).
+COLUMN_TYPES = {
+    **dict.fromkeys(
+        ("id", "name", "country", "comparative_portfolio", "website", "type", "note",
+         "member_types", "programme_recognition", "indicators", "description", "effect",
+         "source"),
+        "string",
+    ),
+    **dict.fromkeys(
+        ("awarded", "passed", "minimum_requirements_met", "self_test_passed", "eccp_listed",
+         "public_cooperation", "english_website", "organisation", "validated"),
+        "boolean",
+    ),
+    **dict.fromkeys(("score", "audit_days", "management_fte"), "Float64"),
+    **dict.fromkeys(("experts", "committed_members"), "Int64"),
+}  # fmt: skip
+
 #: How the writer separates a list's items in one cell (member types, indicator codes),
 #: and the word for an empty list (our decision, docs: *Portfolio workbooks*).
 LIST_SEPARATOR = ", "
@@ -424,7 +444,7 @@ class Cluster(Tables):
 
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        return dataframe(self.to_records(), TABLE_COLUMNS)
+        return dataframe(self.to_records(), TABLE_COLUMNS, COLUMN_TYPES)
 
     def tables(self) -> list[Table]:
         """The assessments as one table (its XLSX sheet): title, records, columns."""
@@ -531,7 +551,7 @@ class Portfolio(Tables):
         if beyond:
             message = "has no column in one table (to_dataframes() holds every record)"
             raise PortfolioError("portfolio", [Problem(path, message) for path in beyond])
-        frame = dataframe(self.to_records(), TABLE_COLUMNS)
+        frame = dataframe(self.to_records(), TABLE_COLUMNS, COLUMN_TYPES)
         frame.attrs[SCORES_ATTRIBUTE] = "percent"
         return frame
 
@@ -540,7 +560,7 @@ class Portfolio(Tables):
         title: what :func:`~cluster_excellence.from_dataframe` reads back equal."""
         frames = {}
         for title, records, columns in self.tables():
-            frame = dataframe(records, columns)
+            frame = dataframe(records, columns, COLUMN_TYPES)
             frame.attrs[SCORES_ATTRIBUTE] = "percent"
             frames[title] = frame
         return frames
