@@ -827,9 +827,7 @@ _TAKES_A_CATALOGUE: dict[str, Any] = {
         (3, "not 3"),
     ],
 )
-def test_what_is_no_catalogue_is_refused_by_name(
-    function: str, value: Any, problem: str
-) -> None:
+def test_what_is_no_catalogue_is_refused_by_name(function: str, value: Any, problem: str) -> None:
     with pytest.raises(InvalidTypeError) as raised:
         _TAKES_A_CATALOGUE[function](value, ce.sample_portfolio())
     assert str(raised.value) == f"catalogue: must be a Catalogue, {problem}"

@@ -21,6 +21,7 @@ import pytest
 from cluster_excellence import (
     PortfolioError,
     benchmarking_catalogue,
+    from_dataframe,
     gold_catalogue,
     read_portfolio,
     read_portfolio_table,
@@ -184,6 +185,21 @@ class TestSpreadsheetPrograms:
             for title, frame in sample.to_dataframes().items():
                 frame.to_excel(writer, sheet_name=title, index=False)
         assert read_portfolio_table(path) == sample
+
+    def test_the_frames_pandas_reads_from_a_workbook(self, tmp_path: Path) -> None:
+        """pandas.read_excel turns a yes/no column with blanks into 1.0, 0.0 and NaN."""
+        sample = sample_portfolio()
+        path = tmp_path / "library.xlsx"
+        path.write_bytes(portfolio_to_xlsx(sample))
+        frames = pandas.read_excel(path, sheet_name=None)
+        assert str(frames["Portfolio"]["passed"].dtype) == "float64"
+        assert from_dataframe(frames) == sample
+        frames["Portfolio"].loc[2, "passed"] = 2.0
+        with pytest.raises(PortfolioError) as caught:
+            from_dataframe(frames)
+        assert [str(p) for p in caught.value.problems] == [
+            "sheet Portfolio, row 4, column passed: must be true or false (or yes or no), not 2.0"
+        ]
 
     @pytest.mark.skipif(
         shutil.which("soffice") is None,

@@ -255,6 +255,15 @@ class TestCells:
         assert isinstance(audit, SilverAudit)
         assert audit.passed is (word.strip().lower() in ("true", "yes"))
 
+    @pytest.mark.parametrize(
+        ("word", "meant"), [("ture", "true"), ("yse", "yes"), ("flase", "false")]
+    )
+    def test_a_misspelt_yes_or_no_gets_a_hint(self, word: str, meant: str) -> None:
+        assert one_problem(f"{HEADER}x,X,silver_audit,2020-01-10,,{word}\n") == (
+            f'row 2, column passed: must be true or false (or yes or no), not "{word}" '
+            f"(did you mean {meant}?)"
+        )
+
     def test_other_flags_are_refused(self) -> None:
         assert one_problem(f"{HEADER}x,X,silver_audit,2020-01-10,,1\n") == (
             'row 2, column passed: must be true or false (or yes or no), not "1"'

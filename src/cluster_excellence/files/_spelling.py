@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from .._text import show
 
-__all__ = ["canonical_word", "word_key", "word_problem"]
+__all__ = ["canonical_word", "closest_word", "word_key", "word_problem"]
 
 _IGNORED = str.maketrans("", "", " \t-_\u00a0")
 
@@ -39,17 +39,40 @@ def canonical_word(text: str, words: Sequence[str]) -> str | None:
     return None
 
 
-def word_problem(text: str, words: Sequence[str], what: str = "") -> str:
-    """Why ``text`` is none of ``words``, with the closest word as a hint (by
-    :func:`difflib.get_close_matches`, or the one word ``text`` starts); ``what`` names
-    the words (e.g. "a tier"), by default they are listed."""
+def closest_word(text: str, words: Sequence[str]) -> str | None:
+    """The one of ``words`` that ``text`` looks like a mistake for (by
+    :func:`difflib.get_close_matches`, or the one word ``text`` starts), or None. Our
+    decision: a similarity of 0.75, or of 0.6 for a word of up to four letters, where
+    one swapped pair of letters already halves what two words share.
+
+    >>> from cluster_excellence.files._spelling import closest_word
+    >>> closest_word("ture", ("true", "yes", "false", "no")), closest_word("yse", ("yes", "no"))
+    ('true', 'yes')
+    """
     import difflib  # only for a mistake: the command line reads words with every start
 
     keys = {word_key(word): word for word in words}
     key = word_key(text)
-    close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.75)
+    cutoff = 0.6 if len(key) <= 4 else 0.75
+    close = difflib.get_close_matches(key, list(keys), n=1, cutoff=cutoff)
     starting = [k for k in keys if key and k.startswith(key)]
     if not close and len(starting) == 1:
         close = starting  # the start of one word: "silver" for silver_audit
-    hint = f" (did you mean {keys[close[0]]}?)" if close else ""
+    return keys[close[0]] if close else None
+
+
+def word_problem(text: str, words: Sequence[str], what: str = "") -> str:
+    """Why ``text`` is none of ``words``, with the closest word as a hint
+    (:func:`closest_word`); ``what`` names the words (e.g. "a member type"), listed
+    after it when no word is close.
+
+    >>> from cluster_excellence.files._spelling import word_problem
+    >>> word_problem("Universty", ("business", "research", "public", "other"), "a member type")
+    '"Universty" is not a member type (one of business, research, public, other)'
+    """
+    close = closest_word(text, words)
+    if close is not None:
+        hint = f" (did you mean {close}?)"
+    else:
+        hint = f" (one of {', '.join(words)})" if what else ""
     return f"{show(text)} is not {what or 'one of ' + ', '.join(words)}{hint}"

@@ -79,7 +79,7 @@ from ..model.tiers import Tier
 from ._fields import key_path
 from ._json import read_bytes
 from ._ods import ods_workbook
-from ._spelling import canonical_word, word_key, word_problem
+from ._spelling import canonical_word, closest_word, word_key, word_problem
 from ._workbook import Limits, Row, Unreadable, Workbook, open_workbook
 from .portfolio import DEFAULT_MAX_BYTES, PORTFOLIO_FILES, portfolio_to_json
 
@@ -208,13 +208,22 @@ def _word(value: Any, words: Sequence[str], what: str = "") -> str:
 
 
 def _boolean(value: Any) -> bool:
+    """Yes or no: a true/false cell, the words (as people type them), or the numbers 1
+    and 0, which a spreadsheet shows for them and ``pandas.read_excel`` gives for a
+    yes/no column with blanks (our decision, docs: *Portfolio tables*)."""
     if value is True or value is False:
         return value
+    if type(value) in (int, float) and value in (0, 1):
+        return bool(value)
+    hint = ""
     if isinstance(value, str):
-        found = canonical_word(value, (*_TRUE, *_FALSE))
+        words = (*_TRUE, *_FALSE)
+        found = canonical_word(value, words)
         if found is not None:
             return found in _TRUE
-    raise _Bad(f"must be true or false (or yes or no), not {_describe(value)}")
+        close = closest_word(value, words)
+        hint = f" (did you mean {close}?)" if close else ""
+    raise _Bad(f"must be true or false (or yes or no), not {_describe(value)}{hint}")
 
 
 def _number(value: Any, *, whole: bool, decimal: Decimal = ".") -> float | int:
