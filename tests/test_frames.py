@@ -207,7 +207,7 @@ def test_every_result_writes_a_workbook(result: Any, tmp_path: Path) -> None:
 @pytest.mark.parametrize("result", every_result(), ids=lambda r: type(r).__name__)
 def test_every_result_has_an_html_view(result: Any) -> None:
     page = result._repr_html_()
-    assert page.startswith("<table><caption>")
+    assert page.startswith('<table lang="en"><caption>')
     assert "<script" not in page
 
 

@@ -42,7 +42,7 @@ def results() -> list[Any]:
 @pytest.mark.parametrize("result", results(), ids=lambda r: type(r).__name__)
 def test_an_escaped_table_without_external_assets(result: Any) -> None:
     page = result._repr_html_()
-    assert page.startswith("<table><caption>")
+    assert page.startswith('<table lang="en"><caption>')
     assert page.endswith(("</tbody></table>", " rows, 60 shown</p>", "</p>"))
     assert "<script>" not in page
     assert "src=" not in page

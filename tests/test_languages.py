@@ -467,3 +467,18 @@ def test_the_calendar_s_name() -> None:
     for name in ("", "two\nlines", 5):
         with pytest.raises((InvalidTypeError, InvalidValueError), match="name: "):
             plan_to_ics(plan, name=name)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("code", ["en", "da", "nb", "de"])
+def test_the_badge_and_the_html_tables_say_their_language(code: str) -> None:
+    from cluster_excellence import badge, cluster_status, portfolio_status, sample_portfolio
+    from cluster_excellence._results import html
+
+    portfolio = sample_portfolio()
+    svg = badge(cluster_status(portfolio["example-gold"], "2026-11-20"), language=code).to_svg()
+    assert svg.startswith(f'<svg xmlns="http://www.w3.org/2000/svg" xml:lang="{code}" ')
+    page = html(portfolio_status(portfolio, "2026-11-20"), code, max_rows=4)
+    assert page.startswith(f'<table lang="{code}"><caption>')
+    shown = {"en": "20 rows, 4 shown", "da": "20 rækker, 4 vist", "nb": "20 rader, 4 vist",
+             "de": "20 Zeilen, 4 angezeigt"}[code]  # fmt: skip
+    assert f"<p>{shown}</p>" in page

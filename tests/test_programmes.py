@@ -190,7 +190,7 @@ class TestCompliance:
             ],
         }
         assert result.to_records()[0]["compliant_until"] == D(2024, 3, 31)
-        assert "<table>" in result._repr_html_()
+        assert '<table lang="en">' in result._repr_html_()
 
 
 @given(

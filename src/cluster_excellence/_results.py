@@ -380,10 +380,13 @@ def html(
             )
         caption = "<br>".join(escape(line) for line in title)
         caption = f"<caption>{caption}</caption>" if title else ""
-        count = "" if shown is None else f"<p>{len(rows):,} rows, {max_rows} shown</p>"
+        count = ""
+        if shown is not None:
+            note = Message("{count} rows, {shown} shown", count=len(rows), shown=max_rows)
+            count = f"<p>{escape(note.text(words))}</p>"
         notes = "".join(f"<p>{escape(line)}</p>" for line in _lines(table.notes(result), words))
         parts.append(
-            f"<table>{caption}<thead><tr>{head}</tr></thead>"
+            f'<table lang="{words.code}">{caption}<thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>{count}{notes}"
         )
     return "".join(parts)

@@ -93,7 +93,7 @@ def table(
     )
     note = "" if count is None else f"<p>{count:,} rows, {max_rows} shown</p>"
     return (
-        f"<table><caption>{escape(printable(caption))}</caption>"
+        f'<table lang="en"><caption>{escape(printable(caption))}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
     )
 

@@ -66,6 +66,9 @@ class Badge:
     message: str = attrs.field(validator=is_text)
     #: Six hex digits, no ``#``.
     color: str = attrs.field(validator=_hex_colour)
+    #: The language of the words, by its code (``"da"``), which the SVG names for screen
+    #: readers.
+    language: str = attrs.field(default="en", validator=is_text, kw_only=True)
 
     def __str__(self) -> str:
         return f"{self.label} | {self.message}"
@@ -85,8 +88,9 @@ class Badge:
         total = left + right
         words = escape(f"{self.label}: {self.message}")
         return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" '
-            f'role="img" aria-label="{words}" viewBox="0 0 {total} 20">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" xml:lang="{self.language}" '
+            f'width="{total}" height="20" role="img" aria-label="{words}" '
+            f'viewBox="0 0 {total} 20">'
             f"<title>{words}</title>"
             f'<rect width="{left}" height="20" fill="#{_LABEL_COLOUR}"/>'
             f'<rect x="{left}" width="{right}" height="20" fill="#{escape(self.color)}"/>'
@@ -138,7 +142,9 @@ def badge(
             if _month_end(until)
             else Message("valid until {until}", until=until)
         )
-        return Badge(_tier_label(best, words), message.text(words), colours[best])
+        return Badge(
+            _tier_label(best, words), message.text(words), colours[best], language=words.code
+        )
     renewable = [e for e in status.labels if e.status is Status.EXPIRED_RENEWABLE]
     if renewable:
         entry = renewable[-1]  # tier order: the best last
@@ -148,8 +154,11 @@ def badge(
             if _month_end(until)
             else Message("expired, renewable until {until}", until=until)
         )
-        return Badge(_tier_label(entry.tier, words), message.text(words), colours["expired"])
-    return Badge("ECEI", Message("no valid label").text(words), colours["none"])
+        label = _tier_label(entry.tier, words)
+        return Badge(label, message.text(words), colours["expired"], language=words.code)
+    return Badge(
+        "ECEI", Message("no valid label").text(words), colours["none"], language=words.code
+    )
 
 
 def _tier_label(tier: Tier, words: Language) -> str:
