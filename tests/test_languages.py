@@ -482,3 +482,18 @@ def test_the_badge_and_the_html_tables_say_their_language(code: str) -> None:
     shown = {"en": "20 rows, 4 shown", "da": "20 rækker, 4 vist", "nb": "20 rader, 4 vist",
              "de": "20 Zeilen, 4 angezeigt"}[code]  # fmt: skip
     assert f"<p>{shown}</p>" in page
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html"])
+def test_the_checks_records_are_words_of_the_language(
+    capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    from cluster_excellence.cli import main
+
+    assert main(["check", "--language", "de", "--format", fmt]) == 1
+    shown = capsys.readouterr().out
+    assert "angegebenes Label" in shown
+    assert "Benchmarking" in shown
+    assert "stated_label" not in shown
+    assert main(["check", "--language", "de", "--format", "csv"]) == 1
+    assert ",stated_label," in capsys.readouterr().out  # machine words stay

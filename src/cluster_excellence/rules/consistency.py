@@ -104,11 +104,20 @@ _MISMATCH = Shape(
     Key("implied_valid_until", DAY, lambda item: item.disagreement.implied_valid_until),
     Key("source", TEXT, lambda item: item.disagreement.stated.source, nullable=True),
 )
+#: What a row of the check is about: an assessment by its type, or a stated label.
+_RECORDS = (*(tier.kind for tier in Tier), "stated_label")
+#: Each as people read it (the words of the table's cells, :func:`words`).
+_RECORD_WORDS = {
+    "benchmarking": Message("benchmarking"),
+    "silver_audit": Message("silver audit"),
+    "gold_audit": Message("gold audit"),
+    "stated_label": Message("stated label"),
+}
 _COLUMNS = (
     Column("path", TEXT, "Path"),
     Column("cluster_id", TEXT, "Cluster"),
     Column("cluster_name", TEXT, "Name", wide=True),
-    Column("assessment", TEXT, "Record"),
+    Column("assessment", words(_RECORDS, "record"), "Record"),
     Column("date", DAY, "Date"),
     Column("code", TEXT, "Code"),
     Column("message", MESSAGE, "What contradicts it", wide=True),
@@ -169,7 +178,7 @@ def _group(row: Any) -> Message:
         "{path} {cluster_id}: {assessment} on {date}",
         path=row["path"],
         cluster_id=row["cluster_id"],
-        assessment=row["assessment"],
+        assessment=_RECORD_WORDS[row["assessment"]],
         date=row["date"],
     )
 
