@@ -177,7 +177,9 @@ def visit(
         pipe.events.clear()
         pipe.send("Page.navigate", {"url": page.resolve().as_uri()}, session=session)
         pipe.wait_for("Page.loadEventFired")
-        time.sleep(0.3)  # let late errors arrive
+        # A round trip after the load: the browser sends every event it has before the
+        # answer, so the page's errors and requests are all in (the pages have no script
+        # that could fail later).
         pipe.send("Runtime.evaluate", {"expression": "1"}, session=session)
         result = Visit()
         for event in pipe.events:
