@@ -109,6 +109,7 @@ from .rules.gold_points import cluster_gold_score as cluster_gold_score
 from .rules.gold_points import portfolio_gold_score as portfolio_gold_score
 from .rules.lights import Light as Light
 from .rules.scorecard import PortfolioScorecard as PortfolioScorecard
+from .rules.scorecard import group_clusters as group_clusters
 from .rules.scorecard import portfolio_scorecard as portfolio_scorecard
 
 # Outputs

@@ -364,7 +364,7 @@ def scorecard_heatmap(
     >>> from cluster_excellence import (
     ...     benchmarking_catalogue, portfolio_scorecard, sample_portfolio, scorecard_heatmap,
     ... )
-    >>> from cluster_excellence.rules.scorecard import group_clusters
+    >>> from cluster_excellence import group_clusters
     >>> reference = sample_portfolio("reference")
     >>> card = portfolio_scorecard(sample_portfolio("region"),
     ...     group_clusters(reference, "country"), benchmarking_catalogue(), dt.date(2026, 11, 20))

@@ -72,16 +72,23 @@ def latest_benchmark(cluster: Cluster, on: dt.date) -> Benchmark | None:
     return latest_measured(cluster, Benchmark, on)
 
 
-def group_clusters(clusters: Iterable[Cluster], field: str) -> dict[str, tuple[Cluster, ...]]:
-    """Split clusters into groups by ``field`` (``country`` or ``comparative_portfolio``).
+def group_clusters(portfolio: Portfolio, field: str) -> dict[str, tuple[Cluster, ...]]:
+    """The reference groups of :func:`portfolio_scorecard`: the portfolio's clusters by
+    ``field`` (``"country"`` or ``"comparative_portfolio"``).
 
     Clusters without the field form the group ``"(no country)"`` (or
     ``"(no comparative_portfolio)"``). Groups come sorted by name.
+
+    >>> from cluster_excellence import group_clusters, sample_portfolio
+    >>> {name: len(group) for name, group in group_clusters(sample_portfolio("reference"),
+    ...                                                     "country").items()}
+    {'DE': 6, 'DK': 12, 'NO': 12, 'SE': 6}
     """
+    portfolio = portfolio_of(portfolio)
     if field not in GROUP_FIELDS:
         raise InvalidValueError(f"groups are formed by {' or '.join(GROUP_FIELDS)}, not {field!r}")
     groups: dict[str, list[Cluster]] = {}
-    for cluster in clusters:
+    for cluster in portfolio:
         groups.setdefault(getattr(cluster, field) or f"(no {field})", []).append(cluster)
     return {name: tuple(groups[name]) for name in sorted(groups)}
 
