@@ -185,7 +185,11 @@ class TestNoSilentLoss:
         )  # fmt: skip
         out = tmp_path / "status.xlsx"
         assert main(["status", str(source), "--format", "xlsx", "-o", str(out)]) == 2
-        assert "a text of 40,000 characters does not fit in a cell" in capsys.readouterr().err
+        assert capsys.readouterr().err == (
+            f"cluster-excellence status: {out}: sheet Status, row 2, column cluster_name: a "
+            "text of 40,000 characters does not fit in a cell (at most 32,767); write JSON or "
+            "CSV instead\n"
+        )
         assert not out.exists()
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._checks import text_problem
-from .._output import suffix, write_file, write_stdout
+from .._output import OutputError, suffix, write_file, write_stdout
 from .._text import printable, show
 from .._words import LANGUAGES, MONTHS
 from ..errors import DocumentError, PortfolioError
@@ -472,6 +472,10 @@ class Run:
             output = FORMATS[chosen](result, getattr(self.args, "language", None), width)
         except ImportError as error:
             raise UsageError(str(error)) from None
+        except OutputError as error:  # what a workbook cannot hold: named with its file
+            if not to_file:
+                raise
+            raise OutputError(f"{printable(self.args.output)}: {error}") from None
         self.emit(output)
 
 

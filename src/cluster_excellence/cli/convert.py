@@ -40,7 +40,7 @@ COMMAND = Command(
     "of CSV files (an output ending with /). A workbook and a folder hold the whole "
     "portfolio; one CSV file holds one row per assessment, and what it has no column for "
     "(organisation profiles, stated labels, indicator values, improvement areas, a "
-    "cluster's note) is refused, never dropped. Reading XLSX needs the excel extra: pip "
+    "cluster's note) is refused, never dropped. Writing XLSX needs the excel extra: pip "
     "install 'cluster_excellence[excel]'.",
     (
         Option(("input",), {"metavar": "IN", "help": "the portfolio to read"}),
