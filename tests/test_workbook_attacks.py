@@ -145,6 +145,8 @@ class TestNoSilentLoss:
              "number from 1 to 1,048,576"),
             (HEADER_ROW + cluster_row(2, "a").replace(' r="2"', "", 1),
              "sheet Sheet1, the row after row 1: has no row number (r=)"),
+            (HEADER_ROW.replace(' r="1"', "", 1) + cluster_row(2, "a"),
+             "sheet Sheet1, the first row: has no row number (r=)"),
             (HEADER_ROW + cluster_row(2, "a").replace('r="A2"', 'r="A7"'),
              'sheet Sheet1, row 2: holds a cell "A7" that is not in row 2'),
         ],

@@ -682,11 +682,12 @@ class _SheetParser:
                 self.rows.append((self.number, self.values, self.codes))
 
     def begin_row(self, mark: str | None) -> None:
+        where = f"the row after row {self.last}" if self.last else "the first row"
         if mark is None:
-            raise _Refused(f"the row after row {self.last}", "has no row number (r=)")
+            raise _Refused(where, "has no row number (r=)")
         if not _ROW_NUMBER.fullmatch(mark) or not 1 <= int(mark) <= MAX_ROW:
             raise _Refused(
-                f"the row after row {self.last}",
+                where,
                 f"has the row number {show(mark)}, which is not a number from 1 to {MAX_ROW:,}",
             )
         number = int(mark)
