@@ -49,6 +49,11 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "plan": [("text/html", "cluster_id")],
     "picture": [("image/png", "")],
     "eligible": [("text/plain", "('mineralklynge',)")],
+    "undetermined": [
+        ("text/plain", "('example-silver',"),
+        ("text/plain", "'criteria.management_fte'"),
+        ("text/plain", "('example-go',"),
+    ],
     "danish": [
         ("stream", "Plan fra 20. november 2026, 12 måneder frem"),
         ("stream", "certificering"),
