@@ -219,10 +219,22 @@ def _is_enum_kind(kind: Any) -> bool:
     return kind.encode is not _layout._word_value
 
 
+def preset_names() -> dict[str, list[str]]:
+    """The names of the shipped programme presets (shown as ``_words.Name``), each with its
+    file."""
+    import json
+
+    found: dict[str, list[str]] = {}
+    for path in sorted((PACKAGE / "data" / "presets").glob("*.programme.json")):
+        name = json.loads(path.read_text(encoding="utf-8"))["name"]
+        found.setdefault(name, []).append(f"cluster_excellence/data/presets/{path.name}")
+    return found
+
+
 def messages() -> dict[str, list[str]]:
     """Every message of the package, in a stable order, each with where it comes from."""
     found = source_messages()
-    for text, where in value_words().items():
+    for text, where in [*value_words().items(), *preset_names().items()]:
         found.setdefault(text, []).extend(where)
     return dict(sorted(found.items()))
 

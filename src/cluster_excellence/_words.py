@@ -43,6 +43,7 @@ __all__ = [
     "N_",
     "Language",
     "Message",
+    "Name",
     "language",
 ]
 
@@ -60,6 +61,22 @@ def _frozen(value: Any) -> Any:
     if isinstance(value, list):
         return tuple(value)
     return value
+
+
+class Name(str):
+    """A proper name in a message or a cell (a programme's): people read it as their
+    language's catalogue has it, which holds the names of the shipped presets (docs:
+    *Languages*); any other name stays as it is. Machine outputs keep the name.
+
+    >>> from cluster_excellence._words import Name, language
+    >>> name = Name("Norway: Global Centres of Expertise (Norwegian Innovation Clusters)")
+    >>> language("de").show(name)
+    'Norwegen: Global Centres of Expertise (Norwegian Innovation Clusters)'
+    >>> language("de").show(Name("Our programme"))
+    'Our programme'
+    """
+
+    __slots__ = ()
 
 
 class Message:
@@ -173,6 +190,8 @@ class Language:
             return ""
         if isinstance(value, Message):
             return value.text(self)
+        if isinstance(value, Name):
+            return printable(self.gettext(value))
         if value is True or value is False:
             return self.gettext(YES if value else NO)
         if isinstance(value, enum.Enum):
@@ -203,6 +222,8 @@ class _Formatter(string.Formatter):
         self.language = language
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Name):
+            return self.language.show(value)
         if isinstance(value, str) and not format_spec:
             return printable(value)
         return self.language.show(value, format_spec)

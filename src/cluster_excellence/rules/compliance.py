@@ -53,7 +53,7 @@ from .._layout import (
     words,
 )
 from .._results import Result
-from .._words import N_, Message
+from .._words import N_, Message, Name
 from ..files.presets import DEFAULT_RULEBOOK, programme_of, rulebook_of
 from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.programmes import Programme
@@ -221,7 +221,7 @@ def _title(result: Any) -> list[Message]:
         ]
     lines = [
         Message("Compliance on {on} with {programme}", on=result.on, programme=programme.id),
-        Message("{name}", name=programme.name),
+        Message("{name}", name=Name(programme.name)),
         _needs(programme),
     ]
     lines.append(Message("Rulebook: {rulebook}", rulebook=result.rulebook))
