@@ -497,3 +497,19 @@ def test_the_checks_records_are_words_of_the_language(
     assert "stated_label" not in shown
     assert main(["check", "--language", "de", "--format", "csv"]) == 1
     assert ",stated_label," in capsys.readouterr().out  # machine words stay
+
+
+def test_the_presets_names_are_in_the_language_and_as_written_for_machines(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cluster_excellence.cli import main
+
+    english = "Denmark: national clusters of the Innovationskraft programme (2021-2024)"
+    danish = "Danmark: nationale klynger i programmet Innovationskraft (2021-2024)"
+    args = ["--programme", "dk-innovationskraft", "--on", "2026-11-20"]
+    assert main(["report", *args, "--language", "da"]) == 0
+    report = capsys.readouterr().out
+    assert danish in report
+    assert english not in report
+    assert main(["compliance", *args, "--language", "da", "--format", "json"]) == 0
+    assert f'"name": "{english}"' in capsys.readouterr().out
