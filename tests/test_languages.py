@@ -500,15 +500,16 @@ def test_the_checks_records_are_words_of_the_language(
 
 
 def test_the_presets_names_are_in_the_language_and_as_written_for_machines(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     from cluster_excellence.cli import main
 
     english = "Denmark: national clusters of the Innovationskraft programme (2021-2024)"
     danish = "Danmark: nationale klynger i programmet Innovationskraft (2021-2024)"
     args = ["--programme", "dk-innovationskraft", "--on", "2026-11-20"]
-    assert main(["report", *args, "--language", "da"]) == 0
-    report = capsys.readouterr().out
+    out = tmp_path / "report.html"
+    assert main(["report", *args, "--language", "da", "--output", str(out)]) == 0
+    report = out.read_text(encoding="utf-8")
     assert danish in report
     assert english not in report
     assert main(["compliance", *args, "--language", "da", "--format", "json"]) == 0
