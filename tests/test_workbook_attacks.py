@@ -69,9 +69,10 @@ def package(
     workbook: str | None = None,
     target: str = "worksheets/sheet1.xml",
     extra: dict[str, bytes] | None = None,
+    more_rels: tuple[str, ...] = (),
 ) -> bytes:
     """An XLSX package of one sheet named Sheet1, part by part."""
-    rels = [f'<Relationship Id="rId1" Type="{RELS}/worksheet" Target="{target}"/>']
+    rels = [f'<Relationship Id="rId1" Type="{RELS}/worksheet" Target="{target}"/>', *more_rels]
     if shared is not None:
         rels.append(
             f'<Relationship Id="rId2" Type="{RELS}/sharedStrings" Target="sharedStrings.xml"/>'
@@ -632,3 +633,32 @@ class TestTypesOfFields:
             "holds more than 9 cells, counting the empty ones before each row's last value "
             "(max_cells=)"
         ]
+
+
+def test_the_cells_of_every_sheet_count_together(tmp_path: Path) -> None:
+    """The limit holds for the workbook, not for each sheet: 12 cells of assessments and
+    6 of clusters are refused at 15, as in an ODS file."""
+    rows = HEADER_ROW + cluster_row(2, "a") + cluster_row(3, "b")
+    workbook = (
+        f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets>'
+        '<sheet name="Sheet1" sheetId="1" r:id="rId1"/>'
+        '<sheet name="Clusters" sheetId="2" r:id="rId4"/></sheets></workbook>'
+    )
+    clusters = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{a}</t></is></c>'
+        f'<c r="B{n}" t="inlineStr"><is><t>{b}</t></is></c></row>'
+        for n, a, b in ((1, "id", "note"), (2, "a", "n"), (3, "b", "n"))
+    )
+    data = package(
+        sheet_xml(rows),
+        workbook=workbook,
+        extra={"xl/worksheets/sheet2.xml": sheet_xml(clusters).encode()},
+        more_rels=(
+            f'<Relationship Id="rId4" Type="{RELS}/worksheet" Target="worksheets/sheet2.xml"/>',
+        ),
+    )
+    assert read(tmp_path, data)["a"].note == "n"
+    assert problems_of(tmp_path, data, limits=Limits(max_cells=15)) == [
+        "sheet Clusters: holds more than 15 cells, counting the empty ones before each "
+        "row's last value (max_cells=)"
+    ]

@@ -75,7 +75,7 @@ DEFAULT_MAX_RATIO = 200
 #: value, and the most shared strings (our decision: some 80,000 assessments of 12
 #: columns, sixty times the whole labelled population's; reading a cell into a
 #: portfolio costs about 450 bytes, so a workbook at the limit, read or refused, peaks
-#: near 500 MiB; docs: *Performance*).
+#: near 500 MiB; docs: *Performance*), in all its sheets together.
 DEFAULT_MAX_CELLS = 1_000_000
 #: Members this small are not held to the ratio (a small part may compress well).
 _RATIO_FLOOR = 1024 * 1024
@@ -88,7 +88,8 @@ _CHUNK = 1024 * 1024
 class Limits:
     """What a workbook may hold before it is refused: its unpacked size (each member and
     all together), the compression ratio of a member above 1 MiB, its members, its cells
-    with a value (each default our decision, docs: *Portfolio workbooks*)."""
+    in all its sheets (counting the empty ones before each row's last value) and as many
+    shared strings (each default our decision, docs: *Portfolio workbooks*)."""
 
     __slots__ = ("max_cells", "max_members", "max_ratio", "max_unpacked")
     __module__ = "cluster_excellence.files.table"  # documented with the reader that takes it
@@ -141,6 +142,8 @@ class _Package:
 
     def __init__(self, data: bytes, limits: Limits, kind: str) -> None:
         self.limits = limits
+        #: The cells the workbook's sheets hold so far, against ``limits.max_cells``.
+        self.cells = 0
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
@@ -608,6 +611,7 @@ class _SheetParser:
     def __init__(
         self, package: _Package, shared: list[str], formats: list[str], epoch: _Dates
     ) -> None:
+        self.package = package
         self.limits = package.limits
         self.shared = shared
         self.formats = formats
@@ -617,7 +621,6 @@ class _SheetParser:
         self.numbers: set[int] = set()
         self.ordered = True
         self.last = 0
-        self.cells = 0
         self.number = 0
         self.values: list[Any] = []
         self.codes: list[str] = []
@@ -722,8 +725,8 @@ class _SheetParser:
         if value is None:
             return
         missing = self.position - 1 - len(self.values)
-        self.cells += missing + 1  # the empty cells before it are held too
-        if self.cells > self.limits.max_cells:
+        self.package.cells += missing + 1  # the empty cells before it are held too
+        if self.package.cells > self.limits.max_cells:
             raise _Refused("", _too_many(self.limits))
         if missing:
             self.values.extend([None] * missing)
