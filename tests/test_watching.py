@@ -8,6 +8,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -274,6 +275,23 @@ def _luminance(hex_colour: str) -> float:
 
 
 class TestBadge:
+    @pytest.mark.parametrize(
+        ("language", "error", "problem"),
+        [
+            ('" onload="alert(1)', InvalidValueError,
+             '"\\" onload=\\"alert(1)" is not a language tag such as da or de'),
+            ("", InvalidValueError, '"" is not a language tag such as da or de'),
+            (3, InvalidTypeError, "must be a language tag such as da, not 3"),
+        ],
+    )  # fmt: skip
+    def test_a_language_that_is_no_tag_is_refused(
+        self, language: Any, error: type[Exception], problem: str
+    ) -> None:
+        with pytest.raises(error) as raised:
+            Badge("ECEI", "x", "aabbcc", language=language)
+        assert str(raised.value) == f"language: {problem}"
+        assert 'xml:lang="de-CH"' in Badge("ECEI", "x", "aabbcc", language="de-CH").to_svg()
+
     @pytest.mark.parametrize(
         ("on", "words"),
         [

@@ -23,6 +23,7 @@ ECEI Gold | valid until 2023-09
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -58,6 +59,18 @@ def _hex_colour(instance: Any, attribute: Any, value: Any) -> None:
         raise failure(attribute.name, f"{show(value)} is not six hex digits (0-9, a-f)")
 
 
+#: A language tag (BCP 47, https://www.rfc-editor.org/rfc/rfc5646): letters, then parts of
+#: letters and digits after hyphens (``da``, ``nb``, ``de-CH``).
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def _language_tag(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str):
+        raise failure(attribute.name, f"must be a language tag such as da, not {show(value)}")
+    if not _LANGUAGE_TAG.fullmatch(value):
+        raise failure(attribute.name, f"{show(value)} is not a language tag such as da or de")
+
+
 @attrs.frozen
 class Badge:
     """The words and colour of a badge."""
@@ -68,7 +81,7 @@ class Badge:
     color: str = attrs.field(validator=_hex_colour)
     #: The language of the words, by its code (``"da"``), which the SVG names for screen
     #: readers.
-    language: str = attrs.field(default="en", validator=is_text, kw_only=True)
+    language: str = attrs.field(default="en", validator=_language_tag, kw_only=True)
 
     def __str__(self) -> str:
         return f"{self.label} | {self.message}"
@@ -88,7 +101,7 @@ class Badge:
         total = left + right
         words = escape(f"{self.label}: {self.message}")
         return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" xml:lang="{self.language}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" xml:lang="{escape(self.language)}" '
             f'width="{total}" height="20" role="img" aria-label="{words}" '
             f'viewBox="0 0 {total} 20">'
             f"<title>{words}</title>"
