@@ -514,3 +514,26 @@ def test_the_presets_names_are_in_the_language_and_as_written_for_machines(
     assert english not in report
     assert main(["compliance", *args, "--language", "da", "--format", "json"]) == 0
     assert f'"name": "{english}"' in capsys.readouterr().out
+
+
+def _kinds(value: object) -> set[type]:
+    """The types of every text in JSON data."""
+    if isinstance(value, dict):
+        return {type(k) for k in value} | set().union(*map(_kinds, value.values()), set())
+    if isinstance(value, list):
+        return set().union(*map(_kinds, value), set())
+    return {type(value)} if isinstance(value, str) else set()
+
+
+def test_machine_outputs_hold_plain_texts_and_own_names_stay_as_written() -> None:
+    from cluster_excellence import Programme, portfolio_compliance, portfolio_plan
+    from cluster_excellence import sample_portfolio as sample
+
+    day = "2026-11-20"
+    presets = ["dk-innovationskraft", "no-gce", "de-go-cluster"]
+    plan = portfolio_plan(sample(), day, programmes=presets)
+    for result in (plan, portfolio_compliance(sample(), "no-gce", day)):
+        assert _kinds(result.to_dict()) == {str}
+    own = Programme("gold", "Gold", ["gold"])  # a name that is also a word of the catalogue
+    shown = render(portfolio_compliance(sample(), own, day), "table", language="da")
+    assert "\nGold\n" in shown

@@ -146,6 +146,8 @@ def _plain(value: Any) -> Any:
         return value.value
     if isinstance(value, Message):
         return str(value)
+    if isinstance(value, str):
+        return str(value)  # a plain text, also for a name people read translated
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     return value

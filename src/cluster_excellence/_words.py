@@ -64,9 +64,10 @@ def _frozen(value: Any) -> Any:
 
 
 class Name(str):
-    """A proper name in a message or a cell (a programme's): people read it as their
-    language's catalogue has it, which holds the names of the shipped presets (docs:
-    *Languages*); any other name stays as it is. Machine outputs keep the name.
+    """A shipped preset's name in a message (a programme's,
+    :func:`cluster_excellence.files.presets.programme_name`): people read it as their
+    language's catalogue has it (docs: *Languages*); a name the catalogue does not hold
+    stays as it is. Machine outputs keep the name as written, a plain text.
 
     >>> from cluster_excellence._words import Name, language
     >>> name = Name("Norway: Global Centres of Expertise (Norwegian Innovation Clusters)")

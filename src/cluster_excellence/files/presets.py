@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .._text import show
+from .._words import Name
 from ..errors import InvalidTypeError, InvalidValueError, preset
 from ..model.rulebooks import Rulebook
 from ._json import package_data
@@ -46,6 +47,7 @@ __all__ = [
     "Presets",
     "get_programme",
     "get_rulebook",
+    "programme_name",
     "programme_of",
     "rulebook_of",
 ]
@@ -113,6 +115,25 @@ def __getattr__(name: str) -> Any:
     if name == "PROGRAMME_PRESETS":
         return _programme_presets()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def programme_name(programme: Programme) -> str:
+    """A programme's name as people's outputs show it: a shipped preset's as a
+    :class:`~cluster_excellence._words.Name`, which they show in their language (its
+    translation is in the catalogues; docs: *Languages*); any other programme's, a
+    preset's changed ones too, as written.
+
+    >>> from cluster_excellence import Programme, get_programme
+    >>> from cluster_excellence._words import language
+    >>> from cluster_excellence.files.presets import programme_name
+    >>> language("de").show(programme_name(get_programme("no-gce")))
+    'Norwegen: Global Centres of Expertise (Norwegian Innovation Clusters)'
+    >>> language("da").show(programme_name(Programme("gold", "Gold", ["gold"])))
+    'Gold'
+    """
+    if programme.id in PROGRAMME_IDS and _programme_presets().presets[programme.id] == programme:
+        return Name(programme.name)
+    return programme.name
 
 
 def get_rulebook(rulebook_id: str) -> Rulebook:

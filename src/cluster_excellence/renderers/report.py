@@ -30,9 +30,9 @@ from typing import Any
 from .._checks import DayLike, as_day, failure, text_problem
 from .._results import escape
 from .._version import __version__
-from .._words import Language, Message, Name
+from .._words import Language, Message
 from .._words import language as _language
-from ..files.presets import DEFAULT_RULEBOOK, programme_of, rulebook_of
+from ..files.presets import DEFAULT_RULEBOOK, programme_name, programme_of, rulebook_of
 from ..model.catalogues import Catalogue
 from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.programmes import Programme
@@ -349,7 +349,7 @@ def _answer(
             else:
                 next_out = page.say("none complies")
             rows.append([
-                ("", page.show(Name(programme.name))),
+                ("", page.show(programme_name(programme))),
                 ("count", page.show(standings.count(Standing.COMPLIANT))),
                 ("count", page.show(standings.count(Standing.DUE))),
                 ("count", page.show(standings.count(Standing.NOT_COMPLIANT))),
@@ -387,7 +387,7 @@ def _answer(
             for _, action in steps
         )
         rows.append([
-            ("", page.show(Name(steps[0][0].name))),
+            ("", page.show(steps[0][0].name)),
             ("", f'<ul class="steps">{items}</ul>'),
         ])  # fmt: skip
     if days == 0:
@@ -500,7 +500,7 @@ def _compliance_section(page: _Page, programme: Programme, result: PortfolioComp
         rows,
         page.say("No clusters."),
     )
-    heading = page.say("Compliance with {programme}", programme=Name(programme.name))
+    heading = page.say("Compliance with {programme}", programme=programme_name(programme))
     return f"<section><h2>{heading}</h2>{table}</section>"
 
 

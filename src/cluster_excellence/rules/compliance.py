@@ -53,8 +53,8 @@ from .._layout import (
     words,
 )
 from .._results import Result
-from .._words import N_, Message, Name
-from ..files.presets import DEFAULT_RULEBOOK, programme_of, rulebook_of
+from .._words import N_, Message
+from ..files.presets import DEFAULT_RULEBOOK, programme_name, programme_of, rulebook_of
 from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.programmes import Programme
 from ..model.rulebooks import Rulebook
@@ -221,7 +221,7 @@ def _title(result: Any) -> list[Message]:
         ]
     lines = [
         Message("Compliance on {on} with {programme}", on=result.on, programme=programme.id),
-        Message("{name}", name=Name(programme.name)),
+        Message("{name}", name=programme_name(programme)),
         _needs(programme),
     ]
     lines.append(Message("Rulebook: {rulebook}", rulebook=result.rulebook))

@@ -43,8 +43,8 @@ from .._layout import (
     listing,
 )
 from .._results import Result
-from .._words import Message, Name
-from ..files.presets import DEFAULT_RULEBOOK, programme_of, rulebook_of
+from .._words import Message
+from ..files.presets import DEFAULT_RULEBOOK, programme_name, programme_of, rulebook_of
 from ..model.assessments import Benchmark
 from ..model.catalogues import Catalogue, catalogue_of
 from ..model.clusters import Cluster, Portfolio, portfolio_of
@@ -271,7 +271,7 @@ def _programme_actions(
     if until is not None:  # a day before the calendar's end: days end by 9979-12-31
         title = Message(
             "falls out of {programme} (the labels that count end on {until})",
-            programme=Name(programme.name),
+            programme=programme_name(programme),
             until=until,
         )
         add(until + dt.timedelta(days=1), f"{code}.falls_out", title, rule, source)
@@ -279,11 +279,11 @@ def _programme_actions(
         title = Message(
             "last day to hold a {tiers} label for {programme}",
             tiers=tiers,
-            programme=Name(programme.name),
+            programme=programme_name(programme),
         )
         add(found.become_by, f"{code}.deadline", title, rule, source)
     else:
-        title = Message("does not meet {programme}", programme=Name(programme.name))
+        title = Message("does not meet {programme}", programme=programme_name(programme))
         add(on, f"{code}.not_compliant", title, rule, source)
 
 
