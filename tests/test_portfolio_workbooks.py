@@ -23,6 +23,7 @@ from cluster_excellence import (
     benchmarking_catalogue,
     from_dataframe,
     gold_catalogue,
+    portfolio_to_json,
     read_portfolio,
     read_portfolio_table,
     sample_portfolio,
@@ -194,6 +195,13 @@ class TestSpreadsheetPrograms:
         frames = pandas.read_excel(path, sheet_name=None)
         assert str(frames["Portfolio"]["passed"].dtype) == "float64"
         assert from_dataframe(frames) == sample
+        # indicator values come as floats too; by their catalogue's kinds they are read as
+        # the counts, yes/no values and amounts they are
+        reference = sample_portfolio("reference")
+        path.write_bytes(portfolio_to_xlsx(reference))
+        catalogues = [benchmarking_catalogue(), gold_catalogue()]
+        read_back = from_dataframe(pandas.read_excel(path, sheet_name=None), catalogues=catalogues)
+        assert portfolio_to_json(read_back) == portfolio_to_json(reference)
         frames["Portfolio"].loc[2, "passed"] = 2.0
         with pytest.raises(PortfolioError) as caught:
             from_dataframe(frames)

@@ -738,6 +738,8 @@ class _Table:
         return found.group(0) if place is None else self.at(place[0], sheet)
 
     def portfolio(self, document: dict[str, Any], catalogues: Iterable[Catalogue]) -> Portfolio:
+        catalogues = tuple(catalogues)
+        _values_by_kind(document, catalogues)
         found: list[tuple[tuple[int, int, int], Problem]] = []
         try:
             portfolio = PORTFOLIO_FILES.against(catalogues).check(document, source=self.source)
@@ -1134,6 +1136,42 @@ _ROLE_COLUMNS: dict[str, tuple[Sequence[str] | None, Sequence[str]]] = {
     "improvement_areas": (AREA_COLUMNS, ("id", "date")),
     "stated_labels": (STATED_COLUMNS, ("id", "tier", "valid_until")),
 }
+
+
+#: The catalogue whose indicators an assessment's values are, by the assessment's type.
+_PURPOSES = {"benchmarking": "benchmarking", "gold_audit": "gold"}
+#: The kinds of indicator whose whole values are written as whole numbers.
+_WHOLE_KINDS = frozenset({"count", "ordinal", "money"})
+
+
+def _values_by_kind(document: dict[str, Any], catalogues: tuple[Catalogue, ...]) -> None:
+    """Read each indicator value of a table as its indicator's kind says, where a catalogue
+    gives it: 1 and 0 of a yes/no indicator are yes and no, a whole number written as
+    ``5.0`` of a count, a scale or an amount of money is 5 (what ``pandas.read_excel``
+    gives for a column with blanks, and how spreadsheets store every number; our
+    decision, docs: *Portfolio tables*). Anything else is left for the format's check."""
+    kinds = {
+        catalogue.purpose: {i.code: i.kind.value for i in catalogue.indicators}
+        for catalogue in catalogues
+    }
+    if not kinds:
+        return
+    for cluster in document.get("clusters", ()):
+        for assessment in cluster.get("assessments", ()) if isinstance(cluster, dict) else ():
+            if not isinstance(assessment, dict) or not isinstance(
+                assessment.get("indicators"), dict
+            ):
+                continue
+            known = kinds.get(_PURPOSES.get(assessment.get("type"), ""), {})
+            values = assessment["indicators"]
+            for code, value in values.items():
+                if type(value) not in (int, float):
+                    continue
+                kind = known.get(code)
+                if kind == "yes_no" and value in (0, 1):
+                    values[code] = bool(value)
+                elif kind in _WHOLE_KINDS and isinstance(value, float) and value.is_integer():
+                    values[code] = int(value)
 
 
 def _numbered(rows: Iterable[Row]) -> _Cells:
