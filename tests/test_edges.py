@@ -815,6 +815,7 @@ _TAKES_A_CATALOGUE: dict[str, Any] = {
     "cluster_plan": lambda c, p: ce.cluster_plan(p[0], _DAY_TEXT, catalogue=c),
     "portfolio_plan": lambda c, p: ce.portfolio_plan(p, _DAY_TEXT, catalogue=c),
     "portfolio_check": lambda c, p: ce.portfolio_check(p, catalogue=c),
+    "report_html": lambda c, p: ce.report_html(p, _DAY_TEXT, catalogue=c),
 }
 
 
@@ -837,3 +838,31 @@ def test_what_is_no_catalogue_is_refused_by_name(function: str, value: Any, prob
 def test_a_catalogue_is_taken_where_one_is_given(function: str) -> None:
     catalogue = ce.benchmarking_catalogue() if "scorecard" in function else ce.gold_catalogue()
     assert _TAKES_A_CATALOGUE[function](catalogue, ce.sample_portfolio()) is not None
+
+
+_SAMPLE_FILE = Path(ce.__file__).parent / "data" / "sample-portfolio.json"
+
+#: Every public reader that takes catalogues, called with ``catalogues`` in their place.
+_TAKES_CATALOGUES: dict[str, Any] = {
+    "read_portfolio": lambda c: ce.read_portfolio(_SAMPLE_FILE, catalogues=c),
+    "read_portfolio_table": lambda c: ce.read_portfolio_table(
+        Path(__file__).resolve().parents[1] / "docs" / "examples" / "assessments.xlsx",
+        catalogues=c,
+    ),
+    "from_dataframe": lambda c: ce.from_dataframe(
+        ce.sample_portfolio().to_dataframes(), catalogues=c
+    ),
+}
+
+
+@pytest.mark.parametrize("function", sorted(_TAKES_CATALOGUES))
+def test_catalogues_that_are_no_catalogues_are_refused_by_place(function: str) -> None:
+    with pytest.raises(InvalidTypeError) as raised:
+        _TAKES_CATALOGUES[function]([ce.gold_catalogue(), ce.gold_catalogue])
+    assert str(raised.value) == (
+        "catalogues[1]: must be a Catalogue, not a function (call it: gold_catalogue())"
+    )
+    with pytest.raises(InvalidTypeError) as raised:
+        _TAKES_CATALOGUES[function](ce.gold_catalogue())
+    assert str(raised.value).startswith("catalogues: must be a list of catalogues, not ")
+    assert _TAKES_CATALOGUES[function]([ce.benchmarking_catalogue(), ce.gold_catalogue()])

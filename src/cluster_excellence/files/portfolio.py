@@ -40,7 +40,7 @@ from .._calendar import LAST_MONTH, MAX_TERM_MONTHS, month_index
 from .._checks import text_problem
 from .._countries import ALPHA_2
 from .._text import show
-from ..errors import PortfolioError
+from ..errors import InvalidTypeError, PortfolioError
 from ..model.assessments import (
     NO_VALUES,
     Assessment,
@@ -109,6 +109,19 @@ FORMAT = "cluster-excellence.portfolio/1"
 #: Files larger than this are refused unless the caller raises the limit
 #: (our decision: 256 MiB holds well over a million clusters).
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+
+def _catalogues(values: Any) -> tuple[Catalogue, ...]:
+    """``values`` if each is a :class:`~cluster_excellence.Catalogue`, else an error naming
+    the one that is not (``catalogues[0]``)."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidTypeError(f"catalogues: must be a list of catalogues, not {show(values)}")
+    found = tuple(values)
+    if found:  # the catalogues' module only where there are catalogues (docs: *Performance*)
+        catalogue_of = importlib.import_module("..model.catalogues", __package__).catalogue_of
+        for index, value in enumerate(found):
+            catalogue_of(value, f"catalogues[{index}]")
+    return found
 
 
 class _PortfolioChecker(Checker):
@@ -496,7 +509,7 @@ class PortfolioFormat(Format[Portfolio]):
         )
         #: The catalogues indicator values are checked against (a benchmarking and/or a
         #: Gold catalogue).
-        self.catalogues = tuple(catalogues)
+        self.catalogues = _catalogues(catalogues)
 
     def against(self, catalogues: Iterable[Catalogue]) -> PortfolioFormat:
         """This format, checking each indicator value against its indicator in

@@ -738,11 +738,11 @@ class _Table:
         return found.group(0) if place is None else self.at(place[0], sheet)
 
     def portfolio(self, document: dict[str, Any], catalogues: Iterable[Catalogue]) -> Portfolio:
-        catalogues = tuple(catalogues)
-        _values_by_kind(document, catalogues)
+        checking = PORTFOLIO_FILES.against(catalogues)  # each a catalogue, or an error
+        _values_by_kind(document, checking.catalogues)
         found: list[tuple[tuple[int, int, int], Problem]] = []
         try:
-            portfolio = PORTFOLIO_FILES.against(catalogues).check(document, source=self.source)
+            portfolio = checking.check(document, source=self.source)
         except PortfolioError as error:
             found = [p for p in map(self.locate, error.problems) if p is not None]
             more = error.more
@@ -1162,7 +1162,7 @@ def _values_by_kind(document: dict[str, Any], catalogues: tuple[Catalogue, ...])
                 assessment.get("indicators"), dict
             ):
                 continue
-            known = kinds.get(_PURPOSES.get(assessment.get("type"), ""), {})
+            known = kinds.get(_PURPOSES.get(str(assessment.get("type")), ""), {})
             values = assessment["indicators"]
             for code, value in values.items():
                 if type(value) not in (int, float):

@@ -33,7 +33,7 @@ from .._version import __version__
 from .._words import Language, Message
 from .._words import language as _language
 from ..files.presets import DEFAULT_RULEBOOK, programme_name, programme_of, rulebook_of
-from ..model.catalogues import Catalogue
+from ..model.catalogues import Catalogue, catalogue_of
 from ..model.clusters import Cluster, Portfolio, portfolio_of
 from ..model.programmes import Programme
 from ..model.rulebooks import Rulebook
@@ -221,6 +221,7 @@ def report_html(
     if type(plan_months) is not int or plan_months < 1:
         raise failure("plan_months", f"must be a whole number above 0, not {plan_months!r}")
     max_rows = pictures.check_max_rows(max_rows)
+    catalogue = catalogue_of(catalogue, optional=True)
     heading = _title(title)
     words = _language(language)
     page = _Page(words)
