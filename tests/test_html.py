@@ -68,7 +68,7 @@ def test_a_long_table_shows_its_head_and_tail_and_counts_its_rows() -> None:
     page = result.to_html(max_rows=10)
     indicators = page.split("</table>")[0]  # the first of its two tables
     assert indicators.count("<tr>") == 1 + 10 + 1  # the header, 10 rows, the gap
-    assert "<p>144 rows, 10 shown</p>" in page
+    assert '<p lang="en">144 rows, 10 shown</p>' in page
     first, last = records[0]["indicator"], records[-1]["indicator"]
     assert page.index(f'<th scope="row">{first}</th>') < page.index("<td>\u2026</td>")
     assert indicators.rindex(f'<th scope="row">{last}</th>') > page.index("<td>\u2026</td>")

@@ -481,7 +481,7 @@ def test_the_badge_and_the_html_tables_say_their_language(code: str) -> None:
     assert page.startswith(f'<table lang="{code}"><caption>')
     shown = {"en": "20 rows, 4 shown", "da": "20 rækker, 4 vist", "nb": "20 rader, 4 vist",
              "de": "20 Zeilen, 4 angezeigt"}[code]  # fmt: skip
-    assert f"<p>{shown}</p>" in page
+    assert f'<p lang="{code}">{shown}</p>' in page
 
 
 @pytest.mark.parametrize("fmt", ["table", "md", "html"])

@@ -380,14 +380,15 @@ def html(
             )
         caption = "<br>".join(escape(line) for line in title)
         caption = f"<caption>{caption}</caption>" if title else ""
-        count = ""
+        lines = _lines(table.notes(result), words)
         if shown is not None:
-            note = Message("{count} rows, {shown} shown", count=len(rows), shown=max_rows)
-            count = f"<p>{escape(note.text(words))}</p>"
-        notes = "".join(f"<p>{escape(line)}</p>" for line in _lines(table.notes(result), words))
+            note = Message("{count:,} rows, {shown} shown", count=len(rows), shown=max_rows)
+            lines.insert(0, note.text(words))
+        # each element names its language: a fragment may stand in a page of another
+        notes = "".join(f'<p lang="{words.code}">{escape(line)}</p>' for line in lines)
         parts.append(
             f'<table lang="{words.code}">{caption}<thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>{count}{notes}"
+            f"<tbody>{''.join(body)}</tbody></table>{notes}"
         )
     return "".join(parts)
 

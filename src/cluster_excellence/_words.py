@@ -143,19 +143,23 @@ MONTHS = (
 )  # fmt: skip
 #: The decimal sign of numbers in people's text (a catalogue translates it, e.g. ``,``).
 DECIMAL_SIGN = N_("decimal sign: .")
+#: The sign between thousands (format spec ``,``): a catalogue translates it (``.``; a
+#: space in Norwegian, https://www.sprakradet.no: "Tall").
+THOUSANDS_SIGN = N_("thousands sign: ,")
 YES, NO = N_("yes"), N_("no")
 
 
 class Language:
     """How people's outputs are written in one language: its catalogue, days and numbers."""
 
-    __slots__ = ("_decimal", "_formatter", "_gettext", "code")
+    __slots__ = ("_decimal", "_formatter", "_gettext", "_thousands", "code")
 
     def __init__(self, code: str, gettext: Any = None) -> None:
         #: The language's code, e.g. ``"da"``.
         self.code = code
         self._gettext = gettext if gettext is not None else _same
         self._decimal = self._gettext(DECIMAL_SIGN).rpartition(" ")[2] or "."
+        self._thousands = self._gettext(THOUSANDS_SIGN).rpartition(" ")[2] or "\u00a0"
         self._formatter = _Formatter(self)
 
     def __repr__(self) -> str:
@@ -181,9 +185,18 @@ class Language:
         )
 
     def number(self, value: float, spec: str = "") -> str:
-        """A number formatted by ``spec`` (``format()``'s), with the language's decimal sign."""
+        """A number formatted by ``spec`` (``format()``'s), with the language's decimal sign
+        and, where ``spec`` groups thousands (``,``), its sign between them.
+
+        >>> from cluster_excellence._words import language
+        >>> [language(code).number(20000.5, ",") for code in ("en", "da", "nb")]
+        ['20,000.5', '20.000,5', '20\xa0000,5']
+        """
         text = format(value, spec) if spec else str(value)
-        return text.replace(".", self._decimal) if self._decimal != "." else text
+        if (self._decimal, self._thousands) == (".", ","):
+            return text
+        swap = {".": self._decimal, ",": self._thousands}
+        return "".join(swap.get(char, char) for char in text)
 
     def show(self, value: Any, spec: str = "") -> str:
         """Any value of a message or a table cell, as people read it in this language."""
