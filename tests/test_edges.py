@@ -589,7 +589,8 @@ class TestRules:
         with pytest.raises(InvalidValueError) as raised:
             group_clusters(sample_portfolio(), "city")
         assert (
-            str(raised.value) == "groups are formed by country or comparative_portfolio, not 'city'"
+            str(raised.value)
+            == "field: groups are formed by country or comparative_portfolio, not 'city'"
         )
 
     def test_retroactive_must_be_a_bool(self) -> None:

@@ -65,8 +65,8 @@ portfolio, a label), what it is judged against (a tier, a programme, a
 catalogue, reference groups), the day or days, the rulebook; every other
 option is a keyword. A question asked of one cluster is ``cluster_X``, of a
 portfolio ``portfolio_X`` (which takes a :class:`~cluster_excellence.Portfolio`);
-every question but the Gold baseline (:func:`~cluster_excellence.cluster_gold_baseline`)
-has both.
+most have both, the Gold baseline only for a cluster, the consistency check and the
+regional scorecard only for a portfolio.
 A day is a :class:`datetime.date`, the text ``YYYY-MM-DD`` or a midnight
 :class:`datetime.datetime`; a rulebook or a programme is the value or a
 preset's id (``"ecei-2019"``, ``"no-gce"``).

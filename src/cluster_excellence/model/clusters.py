@@ -341,7 +341,7 @@ COLUMN_TYPES = {
     **dict.fromkeys(
         ("id", "name", "country", "comparative_portfolio", "website", "type", "note",
          "member_types", "programme_recognition", "indicators", "description", "effect",
-         "source"),
+         "source", "indicator"),
         "string",
     ),
     **dict.fromkeys(
@@ -443,7 +443,10 @@ class Cluster(Tables):
         return [{**base, **empty, **assessment_record(a)} for a in self.assessments]
 
     def to_dataframe(self) -> Any:
-        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
+        """:meth:`to_records` as a typed ``pandas.DataFrame`` (needs the ``pandas`` extra):
+        a view of the cluster's assessments, without what one table cannot hold (its note,
+        profile, stated labels, indicator values); :meth:`Portfolio.to_dataframes` holds
+        every record of a portfolio."""
         return dataframe(self.to_records(), TABLE_COLUMNS, COLUMN_TYPES)
 
     def tables(self) -> list[Table]:

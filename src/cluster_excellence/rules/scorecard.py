@@ -86,7 +86,9 @@ def group_clusters(portfolio: Portfolio, field: str) -> dict[str, tuple[Cluster,
     """
     portfolio = portfolio_of(portfolio)
     if field not in GROUP_FIELDS:
-        raise InvalidValueError(f"groups are formed by {' or '.join(GROUP_FIELDS)}, not {field!r}")
+        raise InvalidValueError(
+            f"field: groups are formed by {' or '.join(GROUP_FIELDS)}, not {field!r}"
+        )
     groups: dict[str, list[Cluster]] = {}
     for cluster in portfolio:
         groups.setdefault(getattr(cluster, field) or f"(no {field})", []).append(cluster)

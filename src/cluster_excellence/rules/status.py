@@ -400,10 +400,9 @@ class PortfolioStatus(Result):
         """Only the label entries that are ``valid`` on the day and whose ``valid_until`` is
         at most ``within_days`` days after it (``status --expiring-within``).
 
-        The filter on label entries is the command's (docs: *Watching a portfolio*);
-        leaving out the clusters that keep no entry, and their stated disagreements
-        about other tiers, is our decision
-        (docs: *Watching a portfolio*): the result lists what expires, nothing else.
+        The filter on label entries is the command's; leaving out the clusters that keep
+        no entry, and their stated disagreements about other tiers, is our decision
+        (both: docs, *Watching a portfolio*): the result lists what expires, nothing else.
         With ``keep_clusters=True`` every cluster stays, with the entries it keeps.
 
         >>> import datetime as dt
