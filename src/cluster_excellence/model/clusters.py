@@ -335,8 +335,8 @@ AREA_COLUMNS = ("id", "date", "indicators", "description", "effect", "validated"
 #: The columns of the stated labels sheet: one row per stated label.
 STATED_COLUMNS = ("id", "tier", "valid_until", "source")
 #: The type of each column of a portfolio's tables in a ``pandas.DataFrame``, declared
-#: so that a column keeps its type when it is empty (days and tiers are typed by name,
-#: :mod:`cluster_excellence._tabular`; an indicator's values by what they are).
+#: so that a column keeps its type when it is empty (days and tiers are typed by their
+#: names; an indicator's values by what they are).
 COLUMN_TYPES = {
     **dict.fromkeys(
         ("id", "name", "country", "comparative_portfolio", "website", "type", "note",
