@@ -106,12 +106,14 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=CURRENT)
 def docs(session: nox.Session) -> None:
-    """The documentation, nitpicky and with warnings as errors, and an index
-    entry for every public name. ``nox -s docs -- DIR`` keeps the build in DIR."""
+    """The documentation, nitpicky and with warnings as errors, an index entry for
+    every public name, and every page valid HTML (the W3C validator, where Java and
+    its jar are here). ``nox -s docs -- DIR`` keeps the build in DIR."""
     session.install("-e", ".[test]", *_group("docs"))
     build = Path(session.posargs[0]) if session.posargs else _temporary(session, "docs")
     session.run("sphinx-build", "-n", "-W", "--keep-going", "-q", "-b", "html", "docs", str(build))
     session.run("python", "tools/check_docs_index.py", str(build))
+    session.run("python", "tools/validate_html.py", str(build))
 
 
 @nox.session(python=CURRENT)

@@ -9,10 +9,6 @@ Java or the validator (``npm install vnu-jar``, or ``VNU_JAR`` naming its
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -26,44 +22,19 @@ from cluster_excellence import (
 )
 from cluster_excellence._words import LANGUAGES
 
-from .examples import sample_results
+from .examples import load_tool, sample_results
 
 ON = dt.date(2026, 11, 20)
 
 
-def _validator() -> list[str] | None:
-    java = shutil.which("java")
-    if java is None:
-        return None
-    candidates = [os.environ.get("VNU_JAR", "")]
-    npm = shutil.which("npm")
-    if npm is not None:
-        for flags in ([], ["-g"]):
-            found = subprocess.run(
-                [npm, "root", *flags], capture_output=True, text=True, check=False
-            ).stdout.strip()
-            candidates.append(os.path.join(found, "vnu-jar", "build", "dist", "vnu.jar"))
-    for jar in candidates:
-        if jar and os.path.isfile(jar):
-            return [java, "-jar", jar]
-    return None
-
-
-VNU = _validator()
+_TOOL = load_tool("validate_html")
+VNU = _TOOL.validator()
 
 
 def _errors(paths: list[Path], *flags: str) -> list[str]:
     assert VNU is not None
-    done = subprocess.run(
-        [*VNU, "--errors-only", "--format", "json", *flags, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
-    return [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in messages
-    ]
+    found: list[str] = _TOOL.errors(VNU, paths, *flags)
+    return found
 
 
 @pytest.mark.skipif(
